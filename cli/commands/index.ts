@@ -1,0 +1,5 @@
+import type { Command } from '../command';
+import { demoCommand } from './demo';
+
+/** Every CLI command. Keep in the order `--help` should list them. */
+export const COMMANDS: Command[] = [demoCommand];

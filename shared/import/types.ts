@@ -1,0 +1,57 @@
+/**
+ * The import contract shared by the CLI, the renderer's worker and the tests.
+ * A source is streamed in chunks so a multi-gigabyte file never sits in memory whole.
+ */
+export interface ImportSource {
+  /** File name as the user knows it; used in every error message. */
+  name: string;
+  /** Size in bytes when known (progress). */
+  size?: number;
+  /** The raw bytes, in order. Encoding is detected from them (UTF-8 with/without BOM, Windows-1252). */
+  chunks(): AsyncIterable<Uint8Array>;
+}
+
+export type ImportFormat = 'police-uk' | 'stop-search' | 'extract' | 'ward-counts';
+
+export interface ImportProgress {
+  bytesRead: number;
+  totalBytes?: number;
+  rowsRead: number;
+  rowsPerSecond: number;
+}
+
+export interface Rejection {
+  /** 1-based physical line number in the file (the header is line 1). */
+  line: number;
+  /** Column name the problem is in, when there is one. */
+  column?: string;
+  reason: string;
+  raw?: string;
+}
+
+/** rowsRead = imported + duplicates + rejected, always. outOfArea rows are imported (and flagged). */
+export interface ImportReport {
+  importId: number | null;
+  fileName: string;
+  format: ImportFormat;
+  rowsRead: number;
+  imported: number;
+  duplicates: number;
+  rejected: number;
+  outOfArea: number;
+  /** How imported rows were placed in a ward: point, lsoa11, lsoa21, ward-field, none. */
+  placedBy: Record<string, number>;
+  rejections: Rejection[];
+  warnings: string[];
+  cancelled: boolean;
+}
+
+export interface ImportOptions {
+  /** 'auto' detects from the header; the UI shows the detection for the user to confirm. */
+  format?: ImportFormat | 'auto';
+  /** Column mapping for force extracts (see extract mapping types). */
+  mapping?: unknown;
+  onProgress?: (p: ImportProgress) => void;
+  /** Checked between chunks; when it returns true the import rolls back and reports cancelled. */
+  isCancelled?: () => boolean;
+}

@@ -1,0 +1,33 @@
+import type { Database, SqlJsStatic } from 'sql.js';
+import type { FeatureCollection } from 'geojson';
+import { DEFAULT_LAYER, detectAreaFields, replaceAreaLayer } from '../areas/areaLayer';
+import { runImport } from '../import/runImport';
+import type { ImportReport, ImportSource } from '../import/types';
+import { createProjectDb, setMeta } from './projectDb';
+
+/** The fixture contents a demo project is built from; callers read them (fs, fetch, bundler). */
+export interface DemoInputs {
+  wardsGeoJson: string;
+  policeUkCsv: ImportSource;
+}
+
+export const DEMO_NAME = 'West Yorkshire demo (police.uk sample, May 2018)';
+
+/**
+ * The first-start project: the 124 West Yorkshire wards (ONS 2025 BGC) and the police.uk
+ * May 2018 sample imported through the normal import path, so the demo shows exactly what
+ * an analyst's own import would.
+ */
+export async function buildDemoProject(
+  SQL: SqlJsStatic,
+  inputs: DemoInputs,
+): Promise<{ db: Database; report: ImportReport }> {
+  const db = createProjectDb(SQL, DEMO_NAME);
+  const fc = JSON.parse(inputs.wardsGeoJson) as FeatureCollection;
+  const fields = detectAreaFields(fc.features[0]?.properties ?? {});
+  if (!fields) throw new Error('Demo ward layer has no ward code/name properties.');
+  replaceAreaLayer(db, DEFAULT_LAYER, fc, fields);
+  setMeta(db, 'boundaries_source', 'ONS Wards 2025 BGC (West Yorkshire), OGL v3');
+  const report = await runImport(db, inputs.policeUkCsv, { format: 'police-uk' });
+  return { db, report };
+}
