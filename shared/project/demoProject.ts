@@ -13,21 +13,26 @@ export interface DemoInputs {
 
 export const DEMO_NAME = 'West Yorkshire demo (police.uk sample, May 2018)';
 
+/** A new project: the bundled West Yorkshire wards (ONS 2025 BGC) and no crimes. */
+export function buildBaseProject(SQL: SqlJsStatic, wardsGeoJson: string, name: string): Database {
+  const db = createProjectDb(SQL, name);
+  const fc = JSON.parse(wardsGeoJson) as FeatureCollection;
+  const fields = detectAreaFields(fc.features[0]?.properties ?? {});
+  if (!fields) throw new Error('The bundled ward layer has no ward code/name properties.');
+  replaceAreaLayer(db, DEFAULT_LAYER, fc, fields);
+  setMeta(db, 'boundaries_source', 'ONS Wards 2025 BGC (West Yorkshire), OGL v3');
+  return db;
+}
+
 /**
- * The first-start project: the 124 West Yorkshire wards (ONS 2025 BGC) and the police.uk
- * May 2018 sample imported through the normal import path, so the demo shows exactly what
- * an analyst's own import would.
+ * The first-start project: the base project plus the police.uk May 2018 sample imported
+ * through the normal import path, so the demo shows exactly what an analyst's import would.
  */
 export async function buildDemoProject(
   SQL: SqlJsStatic,
   inputs: DemoInputs,
 ): Promise<{ db: Database; report: ImportReport }> {
-  const db = createProjectDb(SQL, DEMO_NAME);
-  const fc = JSON.parse(inputs.wardsGeoJson) as FeatureCollection;
-  const fields = detectAreaFields(fc.features[0]?.properties ?? {});
-  if (!fields) throw new Error('Demo ward layer has no ward code/name properties.');
-  replaceAreaLayer(db, DEFAULT_LAYER, fc, fields);
-  setMeta(db, 'boundaries_source', 'ONS Wards 2025 BGC (West Yorkshire), OGL v3');
+  const db = buildBaseProject(SQL, inputs.wardsGeoJson, DEMO_NAME);
   const report = await runImport(db, inputs.policeUkCsv, { format: 'police-uk' });
   return { db, report };
 }

@@ -1,0 +1,31 @@
+import type { ImportSource } from '../../shared/import/types';
+
+/** A browser File (input, drag-and-drop) streamed in chunks, never read whole. */
+export function fileSource(file: File): ImportSource {
+  return { name: file.name, size: file.size, chunks: () => readStream(file.stream()) };
+}
+
+/** Bytes already in memory (e.g. from the desktop file dialog). */
+export function bytesSource(name: string, bytes: Uint8Array): ImportSource {
+  return {
+    name,
+    size: bytes.byteLength,
+    async *chunks() {
+      const step = 1 << 20;
+      for (let i = 0; i < bytes.byteLength; i += step) yield bytes.subarray(i, i + step);
+    },
+  };
+}
+
+async function* readStream(stream: ReadableStream<Uint8Array>): AsyncIterable<Uint8Array> {
+  const reader = stream.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      if (value) yield value;
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}

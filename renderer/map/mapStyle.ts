@@ -1,0 +1,30 @@
+import type { StyleSpecification } from 'maplibre-gl';
+
+/**
+ * Offline style: a plain background and our own layers only. No tile server, no glyph
+ * server: crime data is sensitive and the app makes no network requests unless the user
+ * configures a basemap. Ward labels are HTML markers for the same reason (no glyph PBFs).
+ */
+export const BACKGROUND = '#eef1f4';
+export const SELECTED = '#d6007a';
+
+/** Sequential ramp (ColorBrewer YlOrRd 5) for counts and harm. */
+export const RAMP = ['#ffffb2', '#fecc5c', '#fd8d3c', '#f03b20', '#bd0026'];
+
+/** Gi* classes, cold to hot, as ArcGIS and sfhotspot users read them. */
+export const GI_COLOURS: Record<string, string> = {
+  'hot-99': '#b2182b',
+  'hot-95': '#ef8a62',
+  'hot-90': '#fddbc7',
+  'cold-90': '#d1e5f0',
+  'cold-95': '#67a9cf',
+  'cold-99': '#2166ac',
+};
+
+export function offlineStyle(): StyleSpecification {
+  return {
+    version: 8,
+    sources: {},
+    layers: [{ id: 'background', type: 'background', paint: { 'background-color': BACKGROUND } }],
+  };
+}

@@ -1,0 +1,33 @@
+import { formatNumber } from '../map/classBreaks';
+import { RAMP } from '../map/mapStyle';
+
+interface Props {
+  title: string;
+  breaks: number[];
+  method: string;
+}
+
+/** Choropleth legend; `method` says how the numbers were made (scheme, period, filter). */
+export function Legend({ title, breaks, method }: Props) {
+  let lower = 0;
+  return (
+    <aside className="legend" aria-label="Legend">
+      <div className="legend-title">{title}</div>
+      <ul>
+        <li>
+          <span className="swatch" style={{ background: '#f7f7f7' }} /> 0
+        </li>
+        {breaks.map((b, i) => {
+          const from = lower;
+          lower = b;
+          return (
+            <li key={b}>
+              <span className="swatch" style={{ background: RAMP[i] }} /> &gt; {formatNumber(from, 1)} to {formatNumber(b, 1)}
+            </li>
+          );
+        })}
+      </ul>
+      <div className="legend-method">{method}</div>
+    </aside>
+  );
+}

@@ -1,0 +1,49 @@
+import { useEffect, useRef } from 'react';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { MapController } from '../map/mapController';
+
+interface Props {
+  areas: FeatureCollection<Polygon | MultiPolygon> | null;
+  values: Map<string, number>;
+  breaks: number[];
+  selected: string | null;
+  cells: FeatureCollection | null;
+  onSelect(code: string | null): void;
+  children?: React.ReactNode;
+}
+
+/** The React face of the map: one controller for the component's life, fed only on change. */
+export function MapView({ areas, values, breaks, selected, cells, onSelect, children }: Props) {
+  const container = useRef<HTMLDivElement>(null);
+  const controller = useRef<MapController | null>(null);
+  const onSelectRef = useRef(onSelect);
+  onSelectRef.current = onSelect;
+
+  useEffect(() => {
+    const c = new MapController(container.current!, (code) => onSelectRef.current(code));
+    controller.current = c;
+    return () => {
+      c.destroy();
+      controller.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (areas) void controller.current?.setWards(areas, values, breaks);
+  }, [areas, values, breaks]);
+
+  useEffect(() => {
+    void controller.current?.setCells(cells);
+  }, [cells]);
+
+  useEffect(() => {
+    controller.current?.select(selected);
+  }, [selected]);
+
+  return (
+    <section className="map-pane" role="region" aria-label="Map">
+      <div ref={container} className="map-canvas" />
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+// Builds everything package.json points at: the renderer (Vite), the Electron main process
+// and preload (esbuild, scripts/buildMain.mjs) and the CLI bundle (dist/cli/cli.mjs).
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build as viteBuild } from 'vite';
+import { build as esbuild } from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export async function buildRenderer() {
+  await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+export async function buildCli() {
+  await esbuild({
+    entryPoints: [path.join(root, 'cli/cli.ts')],
+    outfile: path.join(root, 'dist/cli/cli.mjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    // Dependencies stay in node_modules (sql.js finds its wasm there at run time).
+    packages: 'external',
+    banner: { js: '#!/usr/bin/env node' },
+    logLevel: 'warning',
+  });
+}
+
+export async function buildMainProcess() {
+  const file = path.join(root, 'scripts/buildMain.mjs');
+  if (!existsSync(file)) return;
+  const mod = await import(pathToFileURL(file).href);
+  await (mod.buildMain ?? mod.default)();
+}
+
+export default async function buildAll() {
+  const t0 = Date.now();
+  await buildRenderer();
+  await buildMainProcess();
+  await buildCli();
+  console.log(`Built renderer, main, preload and CLI into dist/ in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  buildAll().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
