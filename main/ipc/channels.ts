@@ -1,0 +1,21 @@
+import type { MenuAction } from '../../shared/desktopApi';
+
+/**
+ * IPC channel names shared by main and preload. Prefixed so they cannot collide with
+ * anything Electron or a library registers.
+ */
+export const IPC = {
+  openProject: 'hotspot:open-project',
+  openProjectPath: 'hotspot:open-project-path',
+  saveProject: 'hotspot:save-project',
+  pickFiles: 'hotspot:pick-files',
+  writeExport: 'hotspot:write-export',
+  initialProjectPath: 'hotspot:initial-project-path',
+  menuAction: 'hotspot:menu-action',
+} as const;
+
+export const MENU_ACTIONS: readonly MenuAction[] = ['new', 'open', 'save', 'save-as', 'import', 'export', 'about'];
+
+export function isMenuAction(value: unknown): value is MenuAction {
+  return typeof value === 'string' && (MENU_ACTIONS as readonly string[]).includes(value);
+}

@@ -1,0 +1,112 @@
+/**
+ * Electron entry point: wires the pure services in main/ to Electron and nothing more. Each
+ * decision (window options, CSP, what may load, what IPC accepts, the menu) lives in its own
+ * module with unit tests; this file only connects them.
+ */
+import { app, BrowserWindow, ipcMain, Menu, protocol, session } from 'electron';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { MenuAction } from '../shared/desktopApi';
+import { electronDialogs, showLicences } from './electronAdapters';
+import { atomicWrite } from './files/atomicWrite';
+import { readUserFile } from './files/readUserFile';
+import { IPC } from './ipc/channels';
+import { createHandlers } from './ipc/handlers';
+import { registerIpc } from './ipc/registerIpc';
+import { ProjectPaths, projectPathFromArgv } from './launch/projectPaths';
+import { secondInstancePath } from './launch/secondInstance';
+import { buildMenuTemplate } from './menu/menuTemplate';
+import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './protocol/appOrigin';
+import { createAppProtocolHandler } from './protocol/appProtocolHandler';
+import { hardenSession } from './security/hardenSession';
+import { hardenWebContents } from './security/hardenWebContents';
+import { windowOptions } from './window/windowOptions';
+
+const isDev = !app.isPackaged;
+const paths = new ProjectPaths(projectPathFromArgv(process.argv, process.cwd()));
+let mainWindow: BrowserWindow | null = null;
+
+// Must happen before 'ready'. Sandbox every renderer, whatever options a window is given.
+app.enableSandbox();
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
+
+function sendMenuAction(action: MenuAction): void {
+  mainWindow?.webContents.send(IPC.menuAction, action);
+}
+
+/** A project handed to the running app: focus it and let the renderer open it (see openProject). */
+function handOver(file: string): void {
+  if (!mainWindow) {
+    paths.setInitial(file);
+    return;
+  }
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+  paths.setPending(file);
+  sendMenuAction('open');
+}
+
+function createWindow(): void {
+  const win = new BrowserWindow(windowOptions(path.join(__dirname, 'preload.cjs'), { devTools: isDev }));
+  mainWindow = win;
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  void win.loadURL(APP_INDEX_URL);
+}
+
+async function onReady(): Promise<void> {
+  hardenSession(session.defaultSession, { allowDevTools: isDev });
+  const rendererRoot = path.join(app.getAppPath(), 'dist', 'renderer');
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot, (f) => fs.readFile(f)));
+  registerIpc(
+    ipcMain,
+    createHandlers({
+      dialogs: electronDialogs(() => mainWindow),
+      paths,
+      readFile: readUserFile,
+      writeFile: atomicWrite,
+      defaultDir: () => app.getPath('documents'),
+    }),
+  );
+  const template = buildMenuTemplate({
+    platform: process.platform,
+    isPackaged: app.isPackaged,
+    appName: 'Hotspot Planner',
+    sendAction: sendMenuAction,
+    showLicences: () => showLicences(() => mainWindow),
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  createWindow();
+}
+
+if (!app.requestSingleInstanceLock({ openPath: paths.initialPath() })) {
+  // The first instance got our path through 'second-instance'; nothing more to do here.
+  app.quit();
+} else {
+  app.on('second-instance', (_event, argv, workingDirectory, additionalData) => {
+    const file = secondInstancePath(additionalData, argv, workingDirectory);
+    if (file) handOver(file);
+    else if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+  // macOS delivers double-clicked documents as an event, possibly before 'ready'.
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    handOver(file);
+  });
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0 && app.isReady()) createWindow();
+  });
+  app.whenReady().then(onReady, (e: unknown) => {
+    console.error('Hotspot Planner could not start:', e);
+    app.exit(1);
+  });
+}

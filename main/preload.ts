@@ -1,0 +1,30 @@
+/**
+ * The sandboxed preload: exposes `window.hotspot` (shared/desktopApi.ts) and nothing else.
+ * Bundled into one CJS file that requires only 'electron', as a sandboxed preload must be.
+ * Named functions only, never ipcRenderer itself, so the page can reach exactly these
+ * channels with exactly these arguments; main validates them again regardless.
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { DesktopApi, MenuAction } from '../shared/desktopApi';
+import { IPC, isMenuAction } from './ipc/channels';
+
+const api: DesktopApi = {
+  openProject: () => ipcRenderer.invoke(IPC.openProject),
+  openProjectPath: (path) => ipcRenderer.invoke(IPC.openProjectPath, path),
+  saveProject: (req) => ipcRenderer.invoke(IPC.saveProject, req),
+  pickFiles: (req) => ipcRenderer.invoke(IPC.pickFiles, req),
+  writeExport: (req) => ipcRenderer.invoke(IPC.writeExport, req),
+  initialProjectPath: () => ipcRenderer.invoke(IPC.initialProjectPath),
+  onMenuAction(listener: (action: MenuAction) => void): () => void {
+    // The page's listener never sees the IPC event (it carries `sender`, i.e. ipcRenderer).
+    const forward = (_event: IpcRendererEvent, action: unknown): void => {
+      if (isMenuAction(action)) listener(action);
+    };
+    ipcRenderer.on(IPC.menuAction, forward);
+    return () => {
+      ipcRenderer.removeListener(IPC.menuAction, forward);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('hotspot', api);

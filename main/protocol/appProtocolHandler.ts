@@ -1,0 +1,52 @@
+import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
+import { mimeTypeFor } from './mimeTypes';
+import { resolveAppPath } from './resolveAppPath';
+
+/** Reads a whole file; injected so tests need no disk and main can pass fs.promises.readFile. */
+export type ReadFile = (file: string) => Promise<Uint8Array>;
+
+/** Headers on every app:// response, errors included, so no response escapes the policy. */
+export function securityHeaders(): Record<string, string> {
+  return {
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+  };
+}
+
+function plain(status: number, text: string): Response {
+  return new Response(text, {
+    status,
+    headers: { ...securityHeaders(), 'Content-Type': 'text/plain; charset=utf-8' },
+  });
+}
+
+/**
+ * The protocol.handle handler for app://hotspot/: serves files under `root` only, with the
+ * right Content-Type and the CSP header. Uses the web Request/Response of Node 20 and Electron
+ * alike, so it runs unchanged in unit tests.
+ */
+export function createAppProtocolHandler(root: string, readFile: ReadFile): (req: Request) => Promise<Response> {
+  return async (req) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return plain(405, 'Method not allowed');
+    const file = resolveAppPath(root, req.url);
+    if (file === null) return plain(404, 'Not found');
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(file);
+    } catch {
+      // Missing, a directory, unreadable: all the same to the page, and no path leaks out.
+      return plain(404, 'Not found');
+    }
+    const headers = {
+      ...securityHeaders(),
+      'Content-Type': mimeTypeFor(file),
+      'Content-Length': String(bytes.byteLength),
+      // The files change only when the app is rebuilt or updated; revalidating is free locally.
+      'Cache-Control': 'no-cache',
+    };
+    return new Response(req.method === 'HEAD' ? null : (bytes as BodyInit), { status: 200, headers });
+  };
+}

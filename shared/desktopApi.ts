@@ -1,0 +1,38 @@
+/**
+ * The one API the preload exposes to the renderer as `window.hotspot`. Pure types: the
+ * renderer, the preload and the main process all compile against this file, so a change
+ * here is a change to the boundary on both sides at once.
+ *
+ * Every call resolves (never rejects) with a `Result`: the main process turns failures into
+ * a message a user can act on ("The file is larger than 512 MB ...") rather than throwing
+ * across the IPC bridge, where the stack and the message would be mangled.
+ */
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** A file read by the main process: its absolute path, its base name and its contents. */
+export interface OpenedFile { path: string; name: string; bytes: Uint8Array }
+
+/** A dialog filter; extensions without the dot, e.g. `{ name: 'CSV', extensions: ['csv'] }`. */
+export interface FileFilter { name: string; extensions: string[] }
+
+/** What a native menu item asks the renderer to do. */
+export type MenuAction = 'new' | 'open' | 'save' | 'save-as' | 'import' | 'export' | 'about';
+
+export interface DesktopApi {
+  /** Shows the Open dialog (.hotspot). null when the user cancels. */
+  openProject(): Promise<Result<OpenedFile | null>>;
+  /** Opens a given path (from file association / second instance). */
+  openProjectPath(path: string): Promise<Result<OpenedFile>>;
+  /** Saves bytes atomically to `path`, or asks for a path when path is null or saveAs is true. null = cancelled. */
+  saveProject(req: { path: string | null; bytes: Uint8Array; saveAs: boolean; suggestedName: string }): Promise<Result<{ path: string } | null>>;
+  /** Open dialog for input files (CSV, GeoJSON, JSON). */
+  pickFiles(req: { title: string; filters: FileFilter[]; multiple: boolean }): Promise<Result<OpenedFile[]>>;
+  /** Save dialog then atomic write of an export (CSV, GeoJSON, XLSX). null = cancelled. */
+  writeExport(req: { suggestedName: string; bytes: Uint8Array; filters: FileFilter[] }): Promise<Result<{ path: string } | null>>;
+  /** Subscribes to native menu actions; returns an unsubscribe function. */
+  onMenuAction(listener: (action: MenuAction) => void): () => void;
+  /** A .hotspot path the app was started with (file association), if any. */
+  initialProjectPath(): Promise<string | null>;
+}
+
