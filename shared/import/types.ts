@@ -44,6 +44,10 @@ export interface ImportReport {
   rejections: Rejection[];
   warnings: string[];
   cancelled: boolean;
+  /** How the file was read (detected unless forced): 'utf-8', 'windows-1252' or 'utf-16le'. */
+  encoding?: string;
+  /** The delimiter detected from the header line. */
+  delimiter?: string;
 }
 
 export interface ImportOptions {
@@ -52,6 +56,11 @@ export interface ImportOptions {
   /** Column mapping for force extracts (see extract mapping types). */
   mapping?: unknown;
   onProgress?: (p: ImportProgress) => void;
-  /** Checked between chunks; when it returns true the import rolls back and reports cancelled. */
-  isCancelled?: () => boolean;
+  /**
+   * Checked between chunks; when it returns true the import rolls back and reports cancelled.
+   * May return a promise (a Comlink proxy across the worker boundary does).
+   */
+  isCancelled?: () => boolean | Promise<boolean>;
+  /** Extracts: save the mapping in the project under the header signature (default true). */
+  saveMapping?: boolean;
 }

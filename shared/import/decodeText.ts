@@ -1,0 +1,69 @@
+import { ImportError } from './importError';
+
+/** Encodings a CSV is read in; all are built into TextDecoder in Node 20 and browsers. */
+export type TextEncodingName = 'utf-8' | 'windows-1252' | 'utf-16le';
+
+/** Thrown when a file that started as valid UTF-8 turns out not to be; the import restarts as Windows-1252. */
+export class NotUtf8Error extends Error {
+  override name = 'NotUtf8Error';
+}
+
+const SNIFF_BYTES = 64 * 1024;
+
+/**
+ * Picks the encoding from the first chunk: a BOM decides outright; otherwise UTF-8 when the
+ * sniffed bytes decode strictly, else Windows-1252 (what Excel writes for "CSV" on UK Windows).
+ * A later invalid UTF-8 sequence raises NotUtf8Error from the streaming decoder instead.
+ */
+export function sniffEncoding(first: Uint8Array): { encoding: TextEncodingName; bom: boolean } {
+  if (first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf) return { encoding: 'utf-8', bom: true };
+  if (first[0] === 0xff && first[1] === 0xfe) return { encoding: 'utf-16le', bom: true };
+  const head = first.subarray(0, SNIFF_BYTES);
+  try {
+    // A multi-byte sequence cut at the sniff boundary is not an error: stream mode keeps it pending.
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: head.length < first.length });
+    return { encoding: 'utf-8', bom: false };
+  } catch {
+    return { encoding: 'windows-1252', bom: false };
+  }
+}
+
+/**
+ * Refuses binary files (a spreadsheet or zip renamed .csv): text CSVs never contain NUL bytes,
+ * and more than a few control characters means it is not text in any encoding we read.
+ */
+export function assertText(fileName: string, first: Uint8Array, encoding: TextEncodingName): void {
+  if (encoding === 'utf-16le') return;
+  const head = first.subarray(0, SNIFF_BYTES);
+  let controls = 0;
+  for (let i = 0; i < head.length; i++) {
+    const b = head[i]!;
+    if (b === 0) {
+      throw new ImportError(
+        `${fileName} is not a text CSV file (it contains binary data: a zero byte at offset ${i}). ` +
+          `If it is an Excel workbook, save it as "CSV UTF-8" first. Nothing was imported.`,
+        fileName,
+      );
+    }
+    if (b < 9 || (b > 13 && b < 32)) controls++;
+  }
+  if (controls > 8 && controls > head.length / 100) {
+    throw new ImportError(
+      `${fileName} is not a text CSV file (${controls} control characters in its first ${head.length} bytes). ` +
+        `Nothing was imported.`,
+      fileName,
+    );
+  }
+}
+
+/** A streaming decoder; UTF-8 is strict so that a mis-detected Windows-1252 file is caught, never garbled. */
+export function createDecoder(encoding: TextEncodingName): (bytes: Uint8Array | null) => string {
+  const dec = new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
+  return (bytes) => {
+    try {
+      return bytes ? dec.decode(bytes, { stream: true }) : dec.decode();
+    } catch {
+      throw new NotUtf8Error('invalid UTF-8');
+    }
+  };
+}

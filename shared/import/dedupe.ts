@@ -1,0 +1,51 @@
+/**
+ * Dedupe keys. Keys live in a UNIQUE index inside sql.js's in-memory database, so they are
+ * kept short: a police.uk Crime ID is a 64-hex SHA-256, and its first 16 hex digits (64 bits)
+ * already make a collision among even 10M records a ~3e-6 chance.
+ *
+ * Rows without an id (police.uk anti-social behaviour, stop-and-search) get a content key:
+ * a hash of the fields that identify the event plus its occurrence number among identical
+ * rows in the file. Two ASB reports at the same snap point in the same month are two real
+ * incidents and both are kept; re-importing the file (or an overlapping one) yields the same
+ * keys, so nothing is imported twice.
+ */
+
+/** 53-bit string hash (cyrb53, public domain): fast, well-mixed, not cryptographic. */
+export function hash53(text: string, seed = 0): number {
+  let h1 = 0xdeadbeef ^ seed, h2 = 0x41c6ce57 ^ seed;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/** Key for a record with its own reference: a police.uk Crime ID is shortened, other refs kept. */
+export function idKey(prefix: string, id: string): string {
+  const t = id.trim();
+  return /^[0-9a-f]{64}$/i.test(t) ? `${prefix}${t.slice(0, 16).toLowerCase()}` : `${prefix}${t}`;
+}
+
+/** Numbers as values, so -1.5 and -1.50000 give the same key. */
+export function numPart(text: string): string {
+  const t = text.trim();
+  const n = Number(t);
+  return t !== '' && Number.isFinite(n) ? String(n) : t.toLowerCase();
+}
+
+/** Content keys with occurrence numbers, for one import. */
+export class ContentKeys {
+  private readonly seen = new Map<number, number>();
+
+  constructor(private readonly prefix: string) {}
+
+  key(parts: readonly string[]): string {
+    const h = hash53(parts.join('\u001f'));
+    const n = (this.seen.get(h) ?? 0) + 1;
+    this.seen.set(h, n);
+    return `${this.prefix}${h.toString(36)}${n > 1 ? `#${n}` : ''}`;
+  }
+}

@@ -1,0 +1,64 @@
+import type { Database, SqlValue } from 'sql.js';
+import type { Placement, Placer } from './placement';
+import type { WardIndex } from './wardIndex';
+import type { ImportFormat } from './types';
+
+/** Why one row was not imported; the runner adds the line number. */
+export interface RowRejection {
+  reject: true;
+  column?: string;
+  reason: string;
+}
+
+export function reject(reason: string, column?: string): RowRejection {
+  return { reject: true, reason, column };
+}
+
+export function isRejection(r: unknown): r is RowRejection {
+  return (r as RowRejection | null)?.reject === true;
+}
+
+/** What a format handler gets to build its rows. */
+export interface HandlerContext {
+  db: Database;
+  fileName: string;
+  header: string[];
+  importId: number;
+  wards: WardIndex;
+  placer: Placer;
+  mapping?: unknown;
+}
+
+/**
+ * One import format: turns a CSV row into the values of one INSERT OR IGNORE statement, or a
+ * rejection. Handlers never touch the database per row; the runner owns statements and counts.
+ */
+export interface FormatHandler {
+  format: ImportFormat;
+  table: 'crimes' | 'stop_searches' | 'ward_counts';
+  insertSql: string;
+  /** Values for insertSql, or why the row cannot be imported. */
+  row(fields: string[], line: number): SqlValue[] | RowRejection;
+  /** Placement of the row last returned as values (null for formats without locations). */
+  placement: Placement | null;
+  /** Non-fatal findings worth the analyst's attention, e.g. unknown crime types. */
+  warnings(): string[];
+  /** The mapping to save in the project (extracts), as JSON. */
+  mappingJson?: string;
+}
+
+/** Counts occurrences of a value with its first line, for warnings that name where to look. */
+export class Tally {
+  private readonly m = new Map<string, { n: number; first: number }>();
+  add(value: string, line: number): void {
+    const t = this.m.get(value);
+    if (t) t.n++;
+    else this.m.set(value, { n: 1, first: line });
+  }
+  entries(): [string, { n: number; first: number }][] {
+    return [...this.m.entries()];
+  }
+  get size(): number {
+    return this.m.size;
+  }
+}

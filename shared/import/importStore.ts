@@ -1,0 +1,61 @@
+import type { Database, Statement } from 'sql.js';
+import type { ImportFormat, Rejection } from './types';
+
+/** Rows kept in the report itself; all rejections are stored in import_rejections regardless. */
+export const REPORT_REJECTIONS_LIMIT = 1000;
+const RAW_LIMIT = 1000;
+
+export function insertImportRow(db: Database, fileName: string, format: ImportFormat, mapping: string | null): number {
+  db.run(
+    `INSERT INTO imports(file_name, format, imported_at, rows_read, imported, duplicates, rejected, out_of_area, mapping)
+     VALUES (?, ?, ?, 0, 0, 0, 0, 0, ?)`,
+    [fileName, format, new Date().toISOString(), mapping],
+  );
+  return Number(db.exec('SELECT last_insert_rowid()')[0]!.values[0]![0]);
+}
+
+export function finishImportRow(
+  db: Database,
+  id: number,
+  c: { rowsRead: number; imported: number; duplicates: number; rejected: number; outOfArea: number },
+): void {
+  db.run('UPDATE imports SET rows_read = ?, imported = ?, duplicates = ?, rejected = ?, out_of_area = ? WHERE id = ?', [
+    c.rowsRead, c.imported, c.duplicates, c.rejected, c.outOfArea, id,
+  ]);
+}
+
+/** Collects rejections into the table and (up to a limit) into the report. */
+export class RejectionLog {
+  readonly list: Rejection[] = [];
+  count = 0;
+  private readonly stmt: Statement;
+
+  constructor(db: Database, private readonly importId: number) {
+    this.stmt = db.prepare('INSERT INTO import_rejections(import_id, line, column_name, reason, raw) VALUES (?, ?, ?, ?, ?)');
+  }
+
+  add(r: Rejection): void {
+    this.count++;
+    const raw = r.raw && r.raw.length > RAW_LIMIT ? r.raw.slice(0, RAW_LIMIT) + '…' : r.raw;
+    this.stmt.run([this.importId, r.line, r.column ?? null, r.reason, raw ?? null]);
+    if (this.list.length < REPORT_REJECTIONS_LIMIT) this.list.push({ ...r, raw });
+  }
+
+  free(): void {
+    this.stmt.free();
+  }
+}
+
+/**
+ * Secondary indexes of a table (not the UNIQUE dedupe index, which the import needs). Bulk
+ * loads drop and rebuild them: building an index once from sorted data is far cheaper in
+ * sql.js than updating it on every insert. Read from the schema so indexes that later
+ * migrations add are handled too.
+ */
+export function secondaryIndexes(db: Database, table: string): { name: string; sql: string }[] {
+  const r = db.exec(
+    `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE '%UNIQUE%'`,
+    [table],
+  );
+  return (r[0]?.values ?? []).map((v) => ({ name: String(v[0]), sql: String(v[1]) }));
+}

@@ -1,0 +1,84 @@
+import type { SqlValue } from 'sql.js';
+import { canonicalCrimeType, POLICE_UK_CRIME_TYPES } from './crimeTypes';
+import { ContentKeys, idKey, numPart } from './dedupe';
+import { reject, Tally, type FormatHandler, type HandlerContext, type RowRejection } from './formatHandler';
+import { headerIndex, normaliseHeader } from './headers';
+import { parseMonth } from './monthParse';
+import { Placer, readLonLat, type Placement } from './placement';
+
+export const CRIMES_INSERT = `INSERT OR IGNORE INTO crimes(import_id, dedupe_key, crime_ref, month, committed_from, committed_to,
+  crime_type, offence_code, lon, lat, easting, northing, location, lsoa_code, ward_code, placed_by, out_of_area, outcome, flags)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+/**
+ * police.uk street-level crime. Unknown crime types are imported as written and reported as a
+ * warning with their count and first line: police.uk has renamed categories over the years
+ * (e.g. "Violent crime", "Public disorder and weapons" in older files), and dropping real
+ * crimes would be worse than a category set that does not yet name them.
+ */
+export function policeUkHandler(ctx: HandlerContext): FormatHandler {
+  const idx = headerIndex(ctx.header);
+  const col = (name: string): number => idx.get(normaliseHeader(name)) ?? -1;
+  const name = (i: number, fallback: string): string => (i >= 0 ? ctx.header[i]! : fallback);
+  const iId = col('Crime ID'), iMonth = col('Month'), iLon = col('Longitude'), iLat = col('Latitude');
+  const iLoc = col('Location'), iLsoa = col('LSOA code'), iType = col('Crime type'), iOutcome = col('Last outcome category');
+  const monthCol = name(iMonth, 'Month'), typeCol = name(iType, 'Crime type');
+  const lonCol = name(iLon, 'Longitude'), latCol = name(iLat, 'Latitude');
+  const keys = new ContentKeys('a');
+  const unknownTypes = new Tally();
+  const unplaced = new Tally();
+  const get = (f: string[], i: number): string => (i >= 0 ? f[i] ?? '' : '');
+
+  const handler: FormatHandler = {
+    format: 'police-uk',
+    table: 'crimes',
+    insertSql: CRIMES_INSERT,
+    placement: null,
+    row(f: string[], line: number): SqlValue[] | RowRejection {
+      const monthText = get(f, iMonth);
+      const month = parseMonth(monthText);
+      if (month === null) return reject(`expected a month such as 2018-05 (or Feb-25, 01/02/2025, 2025-02-01), found "${monthText}"`, monthCol);
+      const typeText = get(f, iType).trim();
+      if (typeText === '') return reject('crime type is empty', typeCol);
+      let type = canonicalCrimeType(typeText);
+      if (type === null) {
+        unknownTypes.add(typeText, line);
+        type = typeText;
+      }
+      const lonText = get(f, iLon), latText = get(f, iLat), lsoa = get(f, iLsoa).trim();
+      const c = readLonLat(lonText, latText, lonCol, latCol);
+      let p: Placement;
+      if (c.ok) p = ctx.placer.fromLonLat(c.x, c.y);
+      else if (!c.missing) return reject(c.reason, c.column);
+      else p = (lsoa && ctx.placer.fromLsoa(lsoa, month)) || Placer.NONE;
+      if (p.placedBy === 'none') unplaced.add(lsoa ? `unknown LSOA ${lsoa}` : 'no LSOA', line);
+      const id = get(f, iId).trim();
+      const location = get(f, iLoc).trim();
+      const key = id ? idKey('p', id) : keys.key([month, type, numPart(lonText), numPart(latText), location, lsoa]);
+      handler.placement = p;
+      const outcome = get(f, iOutcome).trim();
+      return [
+        ctx.importId, key, id || null, month, null, null, type, null,
+        p.lon, p.lat, p.easting, p.northing, location || null, lsoa || null,
+        p.ward, p.placedBy, p.outOfArea, outcome || null, null,
+      ];
+    },
+    warnings() {
+      const w: string[] = [];
+      for (const [t, { n, first }] of unknownTypes.entries()) {
+        w.push(
+          `Unknown crime type "${t}" on ${n} row${n === 1 ? '' : 's'} (first at line ${first}, column "${typeCol}"): ` +
+            `imported as written. police.uk types are: ${POLICE_UK_CRIME_TYPES.join(', ')}.`,
+        );
+      }
+      for (const [why, { n, first }] of unplaced.entries()) {
+        w.push(
+          `${n} row${n === 1 ? '' : 's'} without usable coordinates and ${why} (first at line ${first}): ` +
+            `imported with no ward (placed_by 'none').`,
+        );
+      }
+      return w;
+    },
+  };
+  return handler;
+}

@@ -1,0 +1,159 @@
+import type { Database } from 'sql.js';
+import { readCsv, isBlankRow, type CsvHead } from './csvStream';
+import { NotUtf8Error, type TextEncodingName } from './decodeText';
+import { createHandler, resolveFormat } from './formats';
+import { isRejection } from './formatHandler';
+import { ImportError } from './importError';
+import { finishImportRow, insertImportRow, RejectionLog, secondaryIndexes } from './importStore';
+import { Placer } from './placement';
+import type { ImportOptions, ImportReport, ImportSource } from './types';
+import { WardIndex } from './wardIndex';
+
+/** Above this size the crimes table's secondary indexes are dropped and rebuilt after the load. */
+const BULK_BYTES = 16 << 20;
+let savepointSeq = 0;
+
+/**
+ * Imports one file into the project as a single transaction (a savepoint, so it also nests in
+ * a caller's transaction). Every row read ends up imported, a duplicate or a rejection with
+ * line, column and reason. Cancelling, or any file-level error, leaves nothing of the file.
+ */
+export async function runImport(db: Database, source: ImportSource, options: ImportOptions = {}): Promise<ImportReport> {
+  try {
+    return await attempt(db, source, options);
+  } catch (e) {
+    if (!(e instanceof NotUtf8Error)) throw e;
+    // Valid UTF-8 at the start but not later: it is a Windows-1252 file; start again as that.
+    const report = await attempt(db, source, options, 'windows-1252');
+    report.warnings.unshift(`${source.name} is not valid UTF-8 throughout; it was read as Windows-1252.`);
+    return report;
+  }
+}
+
+async function attempt(db: Database, source: ImportSource, options: ImportOptions, encoding?: TextEncodingName): Promise<ImportReport> {
+  const started = Date.now();
+  const sp = `import_${++savepointSeq}`;
+  let head: CsvHead | undefined;
+  const counts = { rowsRead: 0, imported: 0, duplicates: 0, rejected: 0, outOfArea: 0 };
+  const placedBy: Record<string, number> = {};
+  const warnings: string[] = [];
+  let importId: number | null = null;
+  let log: RejectionLog | undefined;
+  let stmt: ReturnType<Database['prepare']> | undefined;
+  let deferred: { name: string; sql: string }[] = [];
+  let handler: ReturnType<typeof createHandler> | undefined;
+  let header: string[] | undefined;
+  let cancelled = false;
+
+  db.exec(`SAVEPOINT ${sp}`);
+  try {
+    for await (const batch of readCsv(source, { encoding, onHead: (h) => (head = h) })) {
+      let start = 0;
+      if (!header) {
+        while (start < batch.rows.length && isBlankRow(batch.rows[start]!)) start++;
+        if (start >= batch.rows.length) continue;
+        header = batch.rows[start]!.map((h) => h.trim());
+        if (start > 0 || batch.lines[start] !== 1) {
+          warnings.push(`${source.name}: the header is on line ${batch.lines[start]}, after blank lines.`);
+        }
+        start++;
+        const fmt = resolveFormat(db, source.name, header, head!, options);
+        warnings.push(...fmt.warnings);
+        importId = insertImportRow(db, source.name, fmt.format, fmt.mappingJson ?? null);
+        const wards = WardIndex.fromDb(db);
+        if (wards.size === 0) warnings.push('The project has no ward layer: records are stored without wards and none is marked out of area.');
+        handler = createHandler(fmt.format, {
+          db, fileName: source.name, header, importId, wards, placer: new Placer(wards), mapping: fmt.mapping,
+        });
+        if (handler.table === 'crimes' && (source.size ?? 0) > BULK_BYTES) {
+          deferred = secondaryIndexes(db, 'crimes');
+          for (const ix of deferred) db.exec(`DROP INDEX "${ix.name}"`);
+        }
+        stmt = db.prepare(handler.insertSql);
+        log = new RejectionLog(db, importId);
+      }
+      const h = handler!, st = stmt!, lg = log!, width = header.length, delim = head!.delimiter;
+      const { rows, lines, errors } = batch;
+      for (let i = start; i < rows.length; i++) {
+        const f = rows[i]!;
+        if (isBlankRow(f) && width > 1) continue;
+        counts.rowsRead++;
+        const line = lines[i]!;
+        const parseError = errors.get(i);
+        if (parseError !== undefined || f.length !== width) {
+          const reason = parseError
+            ? `the row is not valid CSV (${parseError}); check the quotes`
+            : `expected ${width} fields as in the header, found ${f.length}` +
+              (f.length > width ? ` (an unquoted "${delim}" inside a value?)` : '');
+          lg.add({ line, reason, raw: f.join(delim) });
+          continue;
+        }
+        const r = h.row(f, line);
+        if (isRejection(r)) {
+          lg.add({ line, column: r.column, reason: r.reason, raw: f.join(delim) });
+          continue;
+        }
+        st.run(r);
+        if (db.getRowsModified() === 0) {
+          counts.duplicates++;
+          continue;
+        }
+        counts.imported++;
+        const p = h.placement;
+        if (p) {
+          placedBy[p.placedBy] = (placedBy[p.placedBy] ?? 0) + 1;
+          counts.outOfArea += p.outOfArea;
+        }
+      }
+      const elapsed = Math.max(1, Date.now() - started) / 1000;
+      options.onProgress?.({
+        bytesRead: batch.bytesRead, totalBytes: source.size, rowsRead: counts.rowsRead,
+        rowsPerSecond: Math.round(counts.rowsRead / elapsed),
+      });
+      if (options.isCancelled && (await options.isCancelled())) {
+        cancelled = true;
+        break;
+      }
+    }
+    if (!header) {
+      throw new ImportError(`${source.name} is empty: expected a header line and at least one row. Nothing was imported.`, source.name, 1);
+    }
+    if (cancelled) throw CANCEL;
+    counts.rejected = log!.count;
+    for (const ix of deferred) db.exec(ix.sql);
+    finishImportRow(db, importId!, counts);
+    warnings.push(...handler!.warnings());
+    if (head!.delimiter !== ',') {
+      warnings.unshift(`${source.name} uses "${head!.delimiter === '\t' ? 'tab' : head!.delimiter}" as its delimiter (detected from the header), not a comma.`);
+    }
+    if (counts.outOfArea > 0) {
+      warnings.push(`${counts.outOfArea} record${counts.outOfArea === 1 ? '' : 's'} lie outside every ward: imported and marked out of area.`);
+    }
+    if (log!.count > log!.list.length) warnings.push(`${log!.count} rows were rejected; the report lists the first ${log!.list.length}, the project holds all.`);
+    const rejections = log!.list;
+    stmt?.free();
+    log?.free();
+    stmt = undefined;
+    log = undefined;
+    db.exec(`RELEASE ${sp}`);
+    return {
+      importId, fileName: source.name, format: handler!.format, ...counts, placedBy,
+      rejections, warnings, cancelled: false, encoding: head!.encoding, delimiter: head!.delimiter,
+    };
+  } catch (e) {
+    stmt?.free();
+    log?.free();
+    db.exec(`ROLLBACK TO ${sp}`);
+    db.exec(`RELEASE ${sp}`);
+    if (e !== CANCEL) throw e;
+    // Nothing of the file is kept, so the report accounts for nothing; the warning says how far it got.
+    return {
+      importId: null, fileName: source.name, format: handler!.format, rowsRead: 0, imported: 0, duplicates: 0,
+      rejected: 0, outOfArea: 0, placedBy: {}, rejections: [],
+      warnings: [`Import of ${source.name} was cancelled after ${counts.rowsRead} rows; nothing from the file was kept.`],
+      cancelled: true, encoding: head?.encoding, delimiter: head?.delimiter,
+    };
+  }
+}
+
+const CANCEL = Symbol('cancelled');
