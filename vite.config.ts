@@ -1,6 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { CONTENT_SECURITY_POLICY_META } from './shared/security/csp';
+import { CONTENT_SECURITY_POLICY_META } from './shared/security/csp.ts';
 
 /**
  * The same policy the Electron shell sends as a header goes into a <meta> tag, so browser

@@ -32,6 +32,8 @@ export class MapController {
       zoom: 9,
       attributionControl: { compact: true, customAttribution: 'Boundaries: ONS, OGL v3. Crime: police.uk, OGL v3.' },
       canvasContextAttributes: { preserveDrawingBuffer: true },
+      // The enclosing section is the landmark named "Map"; the canvas gets its own name.
+      locale: { 'Map.Title': 'Ward map canvas (use the Wards table for keyboard selection)' },
     });
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');

@@ -5,10 +5,12 @@ interface Props {
   title: string;
   breaks: number[];
   method: string;
+  /** Decimal places: 0 for counts, 1 for harm. */
+  digits?: number;
 }
 
 /** Choropleth legend; `method` says how the numbers were made (scheme, period, filter). */
-export function Legend({ title, breaks, method }: Props) {
+export function Legend({ title, breaks, method, digits = 0 }: Props) {
   let lower = 0;
   return (
     <aside className="legend" aria-label="Legend">
@@ -22,7 +24,7 @@ export function Legend({ title, breaks, method }: Props) {
           lower = b;
           return (
             <li key={b}>
-              <span className="swatch" style={{ background: RAMP[i] }} /> &gt; {formatNumber(from, 1)} to {formatNumber(b, 1)}
+              <span className="swatch" style={{ background: RAMP[i] }} /> {digits === 0 ? `${formatNumber(from + 1)} to ${formatNumber(b)}` : `> ${formatNumber(from, digits)} to ${formatNumber(b, digits)}`}
             </li>
           );
         })}

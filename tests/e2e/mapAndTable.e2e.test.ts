@@ -26,7 +26,7 @@ describe('first screen: West Yorkshire wards on the map and in the table', () =>
   });
 
   it('lists the 124 wards with district and count, in a table named "Wards"', async () => {
-    const table = page.getByRole('table', { name: 'Wards' });
+    const table = page.getByRole('table', { name: 'Wards', exact: true });
     await expect(table.locator('tbody tr').count()).resolves.toBe(124);
     // The demo sample has 1,605 in-area crimes: the counts in the table add up to that.
     const counts = await table.locator('tbody tr td:nth-child(3)').allTextContents();
@@ -37,7 +37,7 @@ describe('first screen: West Yorkshire wards on the map and in the table', () =>
   it('draws the wards: non-background pixels at ward centres inside the map region', async () => {
     const png = await screenshotPng(page, 'map-first-screen', 'section[aria-label="Map"]');
     const legend = (await page.getByRole('complementary', { name: 'Legend' }).boundingBox())!;
-    const map = (await page.getByRole('region', { name: 'Map' }).boundingBox())!;
+    const map = (await page.getByRole('region', { name: 'Map', exact: true }).boundingBox())!;
     let checked = 0;
     for (const w of wards) {
       const p = await page.evaluate(([lon, lat]) => (window as unknown as { hotspotMap: Probe }).hotspotMap.project(lon!, lat!), [w.LONG, w.LAT]);
@@ -56,7 +56,7 @@ describe('first screen: West Yorkshire wards on the map and in the table', () =>
   it('clicking a table row highlights that ward on the map', async () => {
     const before = await screenshotPng(page, 'map-before-select', 'section[aria-label="Map"]');
     expect(countColour(before, SELECTED, 30)).toBe(0);
-    const row = page.getByRole('table', { name: 'Wards' }).getByRole('row', { name: /Baildon/ });
+    const row = page.getByRole('table', { name: 'Wards', exact: true }).getByRole('row', { name: /Baildon/ });
     await row.click();
     await expect(row.getAttribute('aria-selected')).resolves.toBe('true');
     await page.waitForFunction(() => (window as unknown as { hotspotMap: Probe }).hotspotMap.selectedWard() === 'E05001341');
@@ -69,8 +69,8 @@ describe('first screen: West Yorkshire wards on the map and in the table', () =>
     const target = wards.find((w) => w.WD25NM === 'Shipley')!;
     await waitForMapIdle(page);
     const p = await page.evaluate(([lon, lat]) => (window as unknown as { hotspotMap: Probe }).hotspotMap.project(lon!, lat!), [target.LONG, target.LAT]);
-    await page.getByRole('region', { name: 'Map' }).click({ position: { x: p.x, y: p.y } });
-    const row = page.getByRole('table', { name: 'Wards' }).locator(`tr[data-code="${target.WD25CD}"]`);
+    await page.getByRole('region', { name: 'Map', exact: true }).click({ position: { x: p.x, y: p.y } });
+    const row = page.getByRole('table', { name: 'Wards', exact: true }).locator(`tr[data-code="${target.WD25CD}"]`);
     await expect.poll(() => row.getAttribute('aria-selected')).toBe('true');
     await expect.poll(() => page.evaluate(() => (window as unknown as { hotspotMap: Probe }).hotspotMap.selectedWard())).toBe(target.WD25CD);
   });
