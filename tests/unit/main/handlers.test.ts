@@ -1,0 +1,172 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { atomicWrite } from '../../../main/files/atomicWrite';
+import { readUserFile } from '../../../main/files/readUserFile';
+import { createHandlers, withExtension, type Dialogs } from '../../../main/ipc/handlers';
+import { ProjectPaths } from '../../../main/launch/projectPaths';
+
+function sqliteBytes(fill: number, size = 4096): Uint8Array {
+  const b = new Uint8Array(size).fill(fill);
+  b.set(new TextEncoder().encode('SQLite format 3\0'));
+  return b;
+}
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'hp-handlers-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function setup(answers: { open?: string[] | null; save?: string | null } = {}, initial: string | null = null) {
+  const dialogs = {
+    showOpen: vi.fn<Dialogs['showOpen']>(async () => answers.open ?? null),
+    showSave: vi.fn<Dialogs['showSave']>(async () => answers.save ?? null),
+  };
+  const writeFile = vi.fn(atomicWrite);
+  const paths = new ProjectPaths(initial);
+  const h = createHandlers({ dialogs, paths, readFile: readUserFile, writeFile, defaultDir: () => dir });
+  return { h, dialogs, writeFile, paths };
+}
+
+describe('openProject / openProjectPath', () => {
+  it('returns null when the dialog is cancelled', async () => {
+    const { h } = setup({ open: null });
+    expect(await h.openProject()).toEqual({ ok: true, value: null });
+  });
+
+  it('reads the chosen project', async () => {
+    const file = path.join(dir, 'Leeds.hotspot');
+    writeFileSync(file, sqliteBytes(1));
+    const { h, dialogs } = setup({ open: [file] });
+    const r = await h.openProject();
+    expect(r.ok && r.value?.name).toBe('Leeds.hotspot');
+    expect(r.ok && r.value?.bytes).toEqual(sqliteBytes(1));
+    expect(dialogs.showOpen.mock.calls[0]![0].filters).toEqual([{ name: 'Hotspot Planner project', extensions: ['hotspot'] }]);
+  });
+
+  it('opens a handed-over file instead of asking, once', async () => {
+    const file = path.join(dir, 'Handed.hotspot');
+    writeFileSync(file, sqliteBytes(2));
+    const { h, dialogs, paths } = setup({ open: null });
+    paths.setPending(file);
+    const first = await h.openProject();
+    expect(first.ok && first.value?.path).toBe(file);
+    expect(dialogs.showOpen).not.toHaveBeenCalled();
+    expect(await h.openProject()).toEqual({ ok: true, value: null });
+    expect(dialogs.showOpen).toHaveBeenCalledTimes(1);
+  });
+
+  it('explains a missing file and a non-project path', async () => {
+    const { h } = setup();
+    const missing = await h.openProjectPath(path.join(dir, 'gone.hotspot'));
+    expect(missing).toEqual({ ok: false, error: expect.stringMatching(/"gone.hotspot" was not found in .*moved, renamed or deleted/) });
+    expect(await h.openProjectPath('gone.hotspot')).toEqual({ ok: false, error: expect.stringMatching(/absolute/) });
+    expect(await h.openProjectPath({ path: 'x' })).toEqual({ ok: false, error: expect.stringMatching(/expected a file path/) });
+  });
+});
+
+describe('saveProject', () => {
+  it('writes straight to a known path, atomically and without a dialog', async () => {
+    const file = path.join(dir, 'plan.hotspot');
+    writeFileSync(file, sqliteBytes(1));
+    const { h, dialogs, writeFile } = setup({}, file);
+    const r = await h.saveProject({ path: file, bytes: sqliteBytes(9), saveAs: false, suggestedName: 'plan.hotspot' });
+    expect(r).toEqual({ ok: true, value: { path: file } });
+    expect(dialogs.showSave).not.toHaveBeenCalled();
+    expect(writeFile).toHaveBeenCalledWith(file, expect.any(Uint8Array));
+    expect(new Uint8Array(readFileSync(file))).toEqual(sqliteBytes(9));
+  });
+
+  it('asks for a path when there is none, adding .hotspot when the user left it off', async () => {
+    const chosen = path.join(dir, 'New plan');
+    const { h, dialogs } = setup({ save: chosen });
+    const r = await h.saveProject({ path: null, bytes: sqliteBytes(3), saveAs: false, suggestedName: 'Untitled' });
+    expect(r).toEqual({ ok: true, value: { path: `${chosen}.hotspot` } });
+    expect(dialogs.showSave.mock.calls[0]![0].defaultPath).toBe(path.join(dir, 'Untitled.hotspot'));
+    expect(readdirSync(dir)).toEqual(['New plan.hotspot']);
+  });
+
+  it('asks (pre-filled) before overwriting a path the user never chose in this session', async () => {
+    const foreign = path.join(dir, 'someone-elses.hotspot');
+    writeFileSync(foreign, sqliteBytes(1));
+    const { h, dialogs } = setup({ save: null });
+    const r = await h.saveProject({ path: foreign, bytes: sqliteBytes(4), saveAs: false, suggestedName: 'x' });
+    expect(r).toEqual({ ok: true, value: null });
+    expect(dialogs.showSave.mock.calls[0]![0].defaultPath).toBe(foreign);
+    expect(new Uint8Array(readFileSync(foreign))).toEqual(sqliteBytes(1));
+  });
+
+  it('Save As always asks, and the new path becomes known', async () => {
+    const first = path.join(dir, 'a.hotspot');
+    const second = path.join(dir, 'b.hotspot');
+    const { h, dialogs } = setup({ save: second }, first);
+    expect(await h.saveProject({ path: first, bytes: sqliteBytes(5), saveAs: true, suggestedName: 'a' })).toEqual({ ok: true, value: { path: second } });
+    expect(await h.saveProject({ path: second, bytes: sqliteBytes(6), saveAs: false, suggestedName: 'b' })).toEqual({ ok: true, value: { path: second } });
+    expect(dialogs.showSave).toHaveBeenCalledTimes(1);
+  });
+
+  it('reports a write failure as a message and leaves the old file', async () => {
+    const file = path.join(dir, 'plan.hotspot');
+    writeFileSync(file, sqliteBytes(1));
+    const { h, writeFile } = setup({}, file);
+    writeFile.mockRejectedValueOnce(Object.assign(new Error('no space'), { code: 'ENOSPC' }));
+    const r = await h.saveProject({ path: file, bytes: sqliteBytes(2), saveAs: false, suggestedName: 'p' });
+    expect(r).toEqual({ ok: false, error: expect.stringMatching(/not enough disk space.*previous version of the file is unchanged/) });
+    expect(new Uint8Array(readFileSync(file))).toEqual(sqliteBytes(1));
+  });
+
+  it('refuses bad arguments without touching the disk or opening a dialog', async () => {
+    const { h, dialogs, writeFile } = setup();
+    const r = await h.saveProject({ path: '/x.hotspot', bytes: 'not bytes', saveAs: false, suggestedName: 'x' });
+    expect(r.ok).toBe(false);
+    expect(dialogs.showSave).not.toHaveBeenCalled();
+    expect(writeFile).not.toHaveBeenCalled();
+  });
+});
+
+describe('pickFiles', () => {
+  it('reads every chosen file, or returns [] when cancelled', async () => {
+    const a = path.join(dir, 'a.csv');
+    const b = path.join(dir, 'b.geojson');
+    writeFileSync(a, 'Crime ID\n1\n');
+    writeFileSync(b, '{"type":"FeatureCollection","features":[]}');
+    const { h } = setup({ open: [a, b] });
+    const r = await h.pickFiles({ title: 'Import', filters: [{ name: 'Data', extensions: ['csv', 'geojson'] }], multiple: true });
+    expect(r.ok && r.value.map((f) => [f.name, new TextDecoder().decode(f.bytes)])).toEqual([
+      ['a.csv', 'Crime ID\n1\n'],
+      ['b.geojson', '{"type":"FeatureCollection","features":[]}'],
+    ]);
+    expect(await setup({ open: null }).h.pickFiles({ title: 'I', filters: [{ name: 'C', extensions: ['csv'] }], multiple: false })).toEqual({ ok: true, value: [] });
+  });
+
+  it('refuses a folder with a message', async () => {
+    const { h } = setup({ open: [dir] });
+    const r = await h.pickFiles({ title: 'I', filters: [{ name: 'C', extensions: ['csv'] }], multiple: false });
+    expect(r).toEqual({ ok: false, error: expect.stringMatching(/not a regular file/) });
+  });
+});
+
+describe('writeExport', () => {
+  it('writes to the chosen path, adding the extension if missing', async () => {
+    const { h } = setup({ save: path.join(dir, 'hotspots') });
+    const r = await h.writeExport({ suggestedName: 'hotspots.csv', bytes: new TextEncoder().encode('a,b\n'), filters: [{ name: 'CSV', extensions: ['csv'] }] });
+    expect(r).toEqual({ ok: true, value: { path: path.join(dir, 'hotspots.csv') } });
+    expect(readFileSync(path.join(dir, 'hotspots.csv'), 'utf8')).toBe('a,b\n');
+  });
+
+  it('returns null when cancelled', async () => {
+    const { h } = setup({ save: null });
+    expect(await h.writeExport({ suggestedName: 'x.csv', bytes: new Uint8Array(1), filters: [{ name: 'CSV', extensions: ['csv'] }] })).toEqual({ ok: true, value: null });
+  });
+});
+
+describe('withExtension', () => {
+  it('keeps an allowed extension and appends the first one otherwise', () => {
+    const f = [{ name: 'x', extensions: ['geojson', 'json'] }];
+    expect(withExtension('/a/b.JSON', f)).toBe('/a/b.JSON');
+    expect(withExtension('/a/b', f)).toBe('/a/b.geojson');
+    expect(withExtension('/a/b.csv', f)).toBe('/a/b.csv.geojson');
+  });
+});
