@@ -15,6 +15,9 @@ export function resolveAppPath(root: string, url: string): string | null {
     return null;
   }
   if (u.protocol !== `${APP_SCHEME}:` || u.host !== APP_HOST) return null;
+  // An encoded separator would turn one URL segment into several after decoding; no file
+  // Vite emits needs one, so such a URL is refused rather than interpreted.
+  if (/%2f|%5c/i.test(u.pathname)) return null;
   let rel: string;
   try {
     rel = decodeURIComponent(u.pathname);
