@@ -4,6 +4,10 @@ import type { FormatHandler, HandlerContext } from './formatHandler';
 import { detectFormat, headerIndex, normaliseHeader, POLICE_UK_REQUIRED, STOP_SEARCH_REQUIRED } from './headers';
 import { ImportError } from './importError';
 import { policeUkHandler } from './policeUkFormat';
+import { stopSearchHandler } from './stopSearchFormat';
+import { extractHandler } from './extractFormat';
+import { loadSavedMapping, saveMapping, validateMapping } from './extractMapping';
+import { wardCountsHandler } from './wardCountsFormat';
 import type { ImportFormat, ImportOptions } from './types';
 
 export interface ResolvedFormat {
@@ -38,7 +42,7 @@ export function resolveFormat(db: Database, fileName: string, header: string[], 
   if (requested === 'auto') {
     const d = detectFormat(header);
     format = d.format;
-    if (format === 'extract' && options.mapping === undefined) {
+    if (format === 'extract' && options.mapping === undefined && !loadSavedMapping(db, header)) {
       throw new ImportError(
         `${fileName} line 1: the header matches no known format (police.uk street crime, stop-and-search, ward counts) ` +
           `and no column mapping was given. ${d.reasons.join('; ')}. Nothing was imported.`,
@@ -52,14 +56,33 @@ export function resolveFormat(db: Database, fileName: string, header: string[], 
   }
   if (format === 'police-uk') requireColumns(fileName, header, head, 'police.uk street-crime', POLICE_UK_REQUIRED);
   if (format === 'stop-search') requireColumns(fileName, header, head, 'police.uk stop-and-search', STOP_SEARCH_REQUIRED);
-  return { format, warnings };
+  if (format !== 'extract') return { format, warnings };
+  let mapping = options.mapping;
+  if (mapping === undefined) {
+    const saved = loadSavedMapping(db, header);
+    if (!saved) {
+      throw new ImportError(
+        `${fileName}: a force extract needs a column mapping, and none is saved for a file with this header. Nothing was imported.`,
+        fileName, 1,
+      );
+    }
+    mapping = saved;
+    warnings.push('Used the column mapping saved in the project for files with this header.');
+  }
+  const valid = validateMapping(fileName, header, mapping);
+  if (options.saveMapping !== false) saveMapping(db, header, valid);
+  return { format, mapping: valid, mappingJson: JSON.stringify(valid), warnings };
 }
 
 export function createHandler(format: ImportFormat, ctx: HandlerContext): FormatHandler {
   switch (format) {
     case 'police-uk':
       return policeUkHandler(ctx);
-    default:
-      throw new ImportError(`${ctx.fileName}: the ${format} format is not supported yet.`, ctx.fileName);
+    case 'stop-search':
+      return stopSearchHandler(ctx);
+    case 'extract':
+      return extractHandler(ctx);
+    case 'ward-counts':
+      return wardCountsHandler(ctx);
   }
 }

@@ -1,5 +1,5 @@
 import Flatbush from 'flatbush';
-import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import { booleanPointInPolygon } from '@turf/turf';
 import type { Database } from 'sql.js';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { queryAll } from '../project/projectDb';

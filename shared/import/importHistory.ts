@@ -1,0 +1,57 @@
+import type { Database } from 'sql.js';
+import Papa from 'papaparse';
+import { queryAll } from '../project/projectDb';
+import type { ImportFormat, Rejection } from './types';
+
+export interface ImportSummary {
+  id: number;
+  fileName: string;
+  format: ImportFormat;
+  importedAt: string;
+  rowsRead: number;
+  imported: number;
+  duplicates: number;
+  rejected: number;
+  outOfArea: number;
+}
+
+/** Every import in the project, newest first. */
+export function listImports(db: Database): ImportSummary[] {
+  return queryAll<ImportSummary>(
+    db,
+    `SELECT id, file_name AS fileName, format, imported_at AS importedAt, rows_read AS rowsRead, imported,
+            duplicates, rejected, out_of_area AS outOfArea
+     FROM imports ORDER BY id DESC`,
+  );
+}
+
+/** All rejections of one import, in file order. */
+export function getRejections(db: Database, importId: number): Rejection[] {
+  const rows = queryAll<{ line: number; column_name: string | null; reason: string; raw: string | null }>(
+    db,
+    'SELECT line, column_name, reason, raw FROM import_rejections WHERE import_id = ? ORDER BY line, rowid',
+    [importId],
+  );
+  return rows.map((r) => {
+    const out: Rejection = { line: r.line, reason: r.reason };
+    if (r.column_name !== null) out.column = r.column_name;
+    if (r.raw !== null) out.raw = r.raw;
+    return out;
+  });
+}
+
+/**
+ * Rejections as a CSV the analyst opens in Excel next to the source file: line, column, reason
+ * and the raw row. Values starting with = + - @ are prefixed with ' so a crafted cell never runs
+ * as a formula (CSV injection).
+ */
+export function rejectionsToCsv(rejections: readonly Rejection[]): string {
+  const safe = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+  return Papa.unparse(
+    {
+      fields: ['line', 'column', 'reason', 'raw'],
+      data: rejections.map((r) => [String(r.line), safe(r.column ?? ''), safe(r.reason), safe(r.raw ?? '')]),
+    },
+    { quotes: true, newline: '\r\n' },
+  ) + '\r\n';
+}

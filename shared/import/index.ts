@@ -1,0 +1,12 @@
+/**
+ * The import API the renderer's worker exposes (via Comlink): plain data in and out, no DOM,
+ * no fs. Node callers build an ImportSource with cli/fixtures.ts fileSource().
+ */
+export { runImport } from './runImport';
+export { previewSource, type SourcePreview } from './previewSource';
+export { listImports, getRejections, rejectionsToCsv, type ImportSummary } from './importHistory';
+export { loadSavedMapping, saveMapping, suggestMapping, type ExtractMapping } from './extractMapping';
+export { detectFormat, headerSignature, type FormatDetection } from './headers';
+export { ImportError } from './importError';
+export { importBoundaries, type BoundaryImportOptions, type BoundaryReport } from '../areas/importBoundaries';
+export type { ImportFormat, ImportOptions, ImportProgress, ImportReport, ImportSource, Rejection } from './types';
