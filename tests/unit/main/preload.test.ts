@@ -1,0 +1,75 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { IPC } from '../../../main/ipc/channels';
+import type { DesktopApi, MenuAction } from '../../../shared/desktopApi';
+
+const exposed = new Map<string, unknown>();
+const listeners = new Map<string, Set<(...args: unknown[]) => void>>();
+const invoke = vi.fn(async (..._args: unknown[]) => ({ ok: true, value: null }));
+
+vi.mock('electron', () => ({
+  contextBridge: { exposeInMainWorld: (key: string, api: unknown) => exposed.set(key, api) },
+  ipcRenderer: {
+    invoke: (...args: unknown[]) => invoke(...args),
+    on: (channel: string, l: (...args: unknown[]) => void) => {
+      if (!listeners.has(channel)) listeners.set(channel, new Set());
+      listeners.get(channel)!.add(l);
+    },
+    removeListener: (channel: string, l: (...args: unknown[]) => void) => listeners.get(channel)?.delete(l),
+  },
+}));
+
+const emit = (channel: string, ...args: unknown[]) => {
+  for (const l of listeners.get(channel) ?? []) l({ sender: 'the ipcRenderer, which must not leak' }, ...args);
+};
+
+describe('preload', () => {
+  beforeEach(async () => {
+    exposed.clear();
+    listeners.clear();
+    invoke.mockClear();
+    vi.resetModules();
+    await import('../../../main/preload');
+  });
+
+  it('exposes exactly one object, window.hotspot, made of named functions', () => {
+    expect([...exposed.keys()]).toEqual(['hotspot']);
+    const api = exposed.get('hotspot') as Record<string, unknown>;
+    expect(Object.keys(api).sort()).toEqual(
+      ['initialProjectPath', 'onMenuAction', 'openProject', 'openProjectPath', 'pickFiles', 'saveProject', 'writeExport'].sort(),
+    );
+    for (const v of Object.values(api)) expect(typeof v).toBe('function');
+  });
+
+  it('each call invokes its own channel with its one argument', async () => {
+    const api = exposed.get('hotspot') as DesktopApi;
+    const bytes = new Uint8Array([1]);
+    await api.openProject();
+    await api.openProjectPath('/a.hotspot');
+    await api.saveProject({ path: null, bytes, saveAs: false, suggestedName: 'a' });
+    await api.pickFiles({ title: 't', filters: [], multiple: false });
+    await api.writeExport({ suggestedName: 'x.csv', bytes, filters: [] });
+    await api.initialProjectPath();
+    expect(invoke.mock.calls).toEqual([
+      [IPC.openProject],
+      [IPC.openProjectPath, '/a.hotspot'],
+      [IPC.saveProject, { path: null, bytes, saveAs: false, suggestedName: 'a' }],
+      [IPC.pickFiles, { title: 't', filters: [], multiple: false }],
+      [IPC.writeExport, { suggestedName: 'x.csv', bytes, filters: [] }],
+      [IPC.initialProjectPath],
+    ]);
+  });
+
+  it('onMenuAction passes only valid actions, never the IPC event, and unsubscribes', () => {
+    const api = exposed.get('hotspot') as DesktopApi;
+    const seen: unknown[][] = [];
+    const off = api.onMenuAction((...args: unknown[]) => seen.push(args));
+    emit(IPC.menuAction, 'save');
+    emit(IPC.menuAction, 'rm -rf');
+    emit(IPC.menuAction, { action: 'save' });
+    expect(seen).toEqual([['save' as MenuAction]]);
+    off();
+    emit(IPC.menuAction, 'open');
+    expect(seen).toHaveLength(1);
+    expect(listeners.get(IPC.menuAction)?.size).toBe(0);
+  });
+});
