@@ -15,6 +15,7 @@ export interface ResolvedFormat {
   mapping?: unknown;
   mappingJson?: string;
   warnings: string[];
+  notes: string[];
 }
 
 function requireColumns(fileName: string, header: string[], head: CsvHead, what: string, cols: readonly string[]): void {
@@ -38,6 +39,7 @@ function requireColumns(fileName: string, header: string[], head: CsvHead, what:
 export function resolveFormat(db: Database, fileName: string, header: string[], head: CsvHead, options: ImportOptions): ResolvedFormat {
   const requested = options.format ?? 'auto';
   const warnings: string[] = [];
+  const notes: string[] = [];
   let format: ImportFormat;
   if (requested === 'auto') {
     const d = detectFormat(header);
@@ -50,13 +52,13 @@ export function resolveFormat(db: Database, fileName: string, header: string[], 
         1,
       );
     }
-    warnings.push(`Format detected from the header: ${format} (${d.reasons.join('; ')}).`);
+    notes.push(`Format detected from the header: ${format} (${d.reasons.join('; ')}).`);
   } else {
     format = requested;
   }
   if (format === 'police-uk') requireColumns(fileName, header, head, 'police.uk street-crime', POLICE_UK_REQUIRED);
   if (format === 'stop-search') requireColumns(fileName, header, head, 'police.uk stop-and-search', STOP_SEARCH_REQUIRED);
-  if (format !== 'extract') return { format, warnings };
+  if (format !== 'extract') return { format, warnings, notes };
   let mapping = options.mapping;
   if (mapping === undefined) {
     const saved = loadSavedMapping(db, header);
@@ -67,11 +69,11 @@ export function resolveFormat(db: Database, fileName: string, header: string[], 
       );
     }
     mapping = saved;
-    warnings.push('Used the column mapping saved in the project for files with this header.');
+    notes.push('Used the column mapping saved in the project for files with this header.');
   }
   const valid = validateMapping(fileName, header, mapping);
   if (options.saveMapping !== false) saveMapping(db, header, valid);
-  return { format, mapping: valid, mappingJson: JSON.stringify(valid), warnings };
+  return { format, mapping: valid, mappingJson: JSON.stringify(valid), warnings, notes };
 }
 
 export function createHandler(format: ImportFormat, ctx: HandlerContext): FormatHandler {

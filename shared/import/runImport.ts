@@ -37,6 +37,7 @@ async function attempt(db: Database, source: ImportSource, options: ImportOption
   const counts = { rowsRead: 0, imported: 0, duplicates: 0, rejected: 0, outOfArea: 0 };
   const placedBy: Record<string, number> = {};
   const warnings: string[] = [];
+  const notes: string[] = [];
   let importId: number | null = null;
   let log: RejectionLog | undefined;
   let stmt: ReturnType<Database['prepare']> | undefined;
@@ -59,6 +60,7 @@ async function attempt(db: Database, source: ImportSource, options: ImportOption
         start++;
         const fmt = resolveFormat(db, source.name, header, head!, options);
         warnings.push(...fmt.warnings);
+        notes.push(...fmt.notes);
         importId = insertImportRow(db, source.name, fmt.format, fmt.mappingJson ?? null);
         const wards = WardIndex.fromDb(db);
         if (wards.size === 0) warnings.push('The project has no ward layer: records are stored without wards and none is marked out of area.');
@@ -138,7 +140,7 @@ async function attempt(db: Database, source: ImportSource, options: ImportOption
     db.exec(`RELEASE ${sp}`);
     return {
       importId, fileName: source.name, format: handler!.format, ...counts, placedBy,
-      rejections, warnings, cancelled: false, encoding: head!.encoding, delimiter: head!.delimiter,
+      rejections, warnings, notes, cancelled: false, encoding: head!.encoding, delimiter: head!.delimiter,
     };
   } catch (e) {
     stmt?.free();

@@ -43,6 +43,8 @@ export interface ImportReport {
   placedBy: Record<string, number>;
   rejections: Rejection[];
   warnings: string[];
+  /** Choices the import made that need no action but should be visible (detected format, saved mapping used). */
+  notes?: string[];
   cancelled: boolean;
   /** How the file was read (detected unless forced): 'utf-8', 'windows-1252' or 'utf-16le'. */
   encoding?: string;

@@ -1,0 +1,118 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { parseArgs, requireValue, UsageError } from '../args';
+import type { Command } from '../command';
+import { fileSource } from '../fixtures';
+import { openProjectFile, saveProjectFile } from '../projectFile';
+import { importBoundaries, type BoundaryReport } from '../../shared/areas/importBoundaries';
+import { runImport } from '../../shared/import/runImport';
+import type { ImportFormat, ImportReport } from '../../shared/import/types';
+
+const FORMATS = ['auto', 'police-uk', 'stop-search', 'extract', 'ward-counts'] as const;
+
+const help = `Usage: hotspot-planner import --project P [--boundaries B.geojson] [--crimes FILE...]
+                              [--format auto|police-uk|stop-search|extract|ward-counts]
+                              [--mapping M.json] [--json]
+
+Imports crime files into an existing project, each in one transaction, and saves the
+project atomically. Every row is accounted for: read = imported + duplicates + rejected.
+
+Options:
+  --project P        the .hotspot project to import into
+  --crimes FILE...   one or more CSV files (police.uk street crime, stop-and-search,
+                     a force extract, or ward-level counts)
+  --format F         auto (default: detected from the header) or the format to use
+  --mapping M.json   column mapping for force extracts (ExtractMapping as JSON); without it
+                     the mapping saved in the project for the same header is used
+  --boundaries B     replace the ward layer with this GeoJSON (WGS84 or British National
+                     Grid), loaded before the crime files
+  --json             print the reports as JSON
+  --help             show this help`;
+
+function summary(r: ImportReport): string {
+  const placed = Object.entries(r.placedBy).map(([k, v]) => `${k} ${v}`).join(', ');
+  const lines = [
+    `${r.fileName} (${r.format}, ${r.encoding ?? '?'}): ${r.rowsRead} rows read, ${r.imported} imported, ` +
+      `${r.duplicates} duplicates, ${r.rejected} rejected, ${r.outOfArea} outside the force area.`,
+  ];
+  if (placed) lines.push(`  placed by: ${placed}`);
+  for (const n of r.notes ?? []) lines.push(`  note: ${n}`);
+  for (const w of r.warnings) lines.push(`  warning: ${w}`);
+  for (const x of r.rejections.slice(0, 20)) {
+    lines.push(`  rejected line ${x.line}${x.column ? `, column "${x.column}"` : ''}: ${x.reason}`);
+  }
+  if (r.rejected > 20) lines.push(`  ... ${r.rejected - 20} more rejections (use --json, or export them from the app)`);
+  return lines.join('\n');
+}
+
+function boundarySummary(b: BoundaryReport): string {
+  const lines = [`${b.fileName}: ${b.imported} of ${b.features} areas loaded into layer "${b.layer}" (${b.crs}: ${b.crsReason}).`];
+  for (const x of b.invalid) lines.push(`  feature ${x.index}${x.code ? ` (${x.code})` : ''}: ${x.reason}`);
+  return lines.join('\n');
+}
+
+export const importCommand: Command = {
+  name: 'import',
+  summary: 'import crime, stop-and-search, extract or ward-count CSVs (and boundaries) into a project',
+  help,
+  async run(argv, io) {
+    const args = parseArgs(argv, { values: ['project', 'format', 'mapping', 'boundaries'], multi: ['crimes'], booleans: ['json'] });
+    if (args.help) {
+      io.out(help);
+      return 0;
+    }
+    const projectPath = requireValue(args, 'project');
+    const files = args.multi.crimes ?? [];
+    const boundaries = args.values.boundaries;
+    if (files.length === 0 && !boundaries) throw new UsageError('give --crimes FILE... and/or --boundaries B.geojson.');
+    const format = (args.values.format ?? 'auto') as ImportFormat | 'auto';
+    if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}.`);
+    let mapping: unknown;
+    if (args.values.mapping) {
+      const text = await fs.readFile(args.values.mapping, 'utf8').catch((e: NodeJS.ErrnoException) => {
+        throw new Error(`Cannot read mapping ${args.values.mapping}: ${e.code ?? e.message}`);
+      });
+      try {
+        mapping = JSON.parse(text);
+      } catch (e) {
+        throw new Error(`Mapping ${args.values.mapping} is not valid JSON: ${(e as Error).message}`);
+      }
+    }
+    const db = await openProjectFile(projectPath);
+    try {
+      let boundaryReport: BoundaryReport | undefined;
+      if (boundaries) {
+        const text = await fs.readFile(boundaries, 'utf8');
+        boundaryReport = importBoundaries(db, text, { fileName: path.basename(boundaries) });
+      }
+      const reports: ImportReport[] = [];
+      for (const file of files) {
+        reports.push(await runImport(db, await fileSource(file), { format, mapping }));
+      }
+      await saveProjectFile(db, projectPath);
+      if (args.booleans.has('json')) {
+        io.out(
+          JSON.stringify(
+            {
+              boundaries: boundaryReport ?? null,
+              imports: reports.map((r) => ({
+                file: r.fileName, format: r.format, importId: r.importId, encoding: r.encoding, delimiter: r.delimiter,
+                read: r.rowsRead, imported: r.imported, duplicates: r.duplicates, rejected: r.rejected,
+                outOfArea: r.outOfArea, placedBy: r.placedBy, notes: r.notes ?? [], warnings: r.warnings, rejections: r.rejections,
+              })),
+            },
+            null,
+            2,
+          ),
+        );
+      } else {
+        if (boundaryReport) io.out(boundarySummary(boundaryReport));
+        for (const r of reports) io.out(summary(r));
+        io.out(`Saved ${projectPath}`);
+      }
+      return 0;
+    } finally {
+      db.close();
+    }
+  },
+};
