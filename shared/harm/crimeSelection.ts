@@ -1,0 +1,143 @@
+import type { Database } from 'sql.js';
+import { lonLatToBng } from '../geo/bng';
+import { describeRule, getCategorySet, makeMatcher, type CategorySet } from './categorySets';
+import { getHarmScheme, type HarmScheme } from './harmSchemes';
+import { describeUnweighted, makeWeigher, type UnweightedReport } from './harmWeighting';
+
+/** Which records an analysis uses. Months are inclusive 'YYYY-MM'. */
+export interface CrimeFilter {
+  from?: string;
+  to?: string;
+  /** police.uk crime types to keep (exact names); empty/undefined = all. */
+  types?: string[];
+  /** Category set id; undefined = all records. */
+  categorySetId?: string;
+  /** Harm scheme id; default 'count'. */
+  schemeId?: string;
+}
+
+/** The selected records as columns (plain data). e/n are NaN when a record has no location. */
+export interface SelectedCrimes {
+  n: number;
+  month: string[];
+  crimeType: (string | null)[];
+  wardCode: (string | null)[];
+  committedFrom: (string | null)[];
+  committedTo: (string | null)[];
+  e: Float64Array;
+  nn: Float64Array;
+  /** Harm weight; NaN when the scheme has no weight for the record (see unweighted). */
+  weight: Float64Array;
+  outOfArea: Uint8Array;
+  scheme: HarmScheme;
+  categorySet: CategorySet | null;
+  unweighted: UnweightedReport;
+  /** Plain-language notes on the selection, for the method statement. */
+  notes: string[];
+}
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+export function checkMonth(m: string | undefined, what: string): void {
+  if (m !== undefined && !MONTH.test(m)) throw new Error(`${what} must be a month as YYYY-MM (got "${m}").`);
+}
+
+export function loadScheme(db: Database, schemeId = 'count'): HarmScheme {
+  const s = getHarmScheme(db, schemeId);
+  if (s) return s;
+  if (schemeId === 'count') {
+    return { id: 'count', label: 'Count', keyKind: 'count', description: 'Every record counts 1.', source: '', weights: {} };
+  }
+  throw new Error(`No harm scheme "${schemeId}" in this project.`);
+}
+
+/**
+ * Loads crimes for a period, type list and category set, with each record's harm weight.
+ * Records lacking BNG but having lon/lat are projected here.
+ */
+export function selectCrimes(db: Database, f: CrimeFilter): SelectedCrimes {
+  checkMonth(f.from, 'From');
+  checkMonth(f.to, 'To');
+  const scheme = loadScheme(db, f.schemeId);
+  const categorySet = f.categorySetId ? getCategorySet(db, f.categorySetId) : null;
+  if (f.categorySetId && !categorySet) throw new Error(`No category set "${f.categorySetId}" in this project.`);
+  const matcher = categorySet ? makeMatcher(categorySet.rule) : null;
+  const types = f.types?.length ? new Set(f.types.map((t) => t.trim().toLowerCase())) : null;
+  const weigher = makeWeigher(scheme);
+
+  const where: string[] = [];
+  const params: string[] = [];
+  if (f.from) { where.push('month >= ?'); params.push(f.from); }
+  if (f.to) { where.push('month <= ?'); params.push(f.to); }
+  const stmt = db.prepare(
+    `SELECT month, crime_type, offence_code, ward_code, committed_from, committed_to,
+            easting, northing, lon, lat, out_of_area, flags
+     FROM crimes ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id`,
+  );
+  const month: string[] = [], crimeType: (string | null)[] = [], wardCode: (string | null)[] = [];
+  const cFrom: (string | null)[] = [], cTo: (string | null)[] = [];
+  const e: number[] = [], nn: number[] = [], weight: number[] = [], out: number[] = [];
+  try {
+    stmt.bind(params);
+    while (stmt.step()) {
+      const r = stmt.get();
+      const type = (r[1] as string | null) ?? null;
+      const code = (r[2] as string | null) ?? null;
+      if (types && !(type && types.has(type.trim().toLowerCase()))) continue;
+      if (matcher && !matcher(type, code, (r[11] as string | null) ?? null)) continue;
+      let x = r[6] as number | null;
+      let y = r[7] as number | null;
+      const lon = r[8] as number | null;
+      const lat = r[9] as number | null;
+      if ((x === null || y === null) && lon !== null && lat !== null) [x, y] = lonLatToBng(lon, lat);
+      month.push(String(r[0]));
+      crimeType.push(type);
+      wardCode.push((r[3] as string | null) ?? null);
+      cFrom.push((r[4] as string | null) ?? null);
+      cTo.push((r[5] as string | null) ?? null);
+      e.push(x ?? NaN);
+      nn.push(y ?? NaN);
+      weight.push(weigher.weigh(type, code));
+      out.push(Number(r[10]) ? 1 : 0);
+    }
+  } finally {
+    stmt.free();
+  }
+  const unweighted = weigher.report();
+  const notes: string[] = [];
+  if (types) notes.push(`crime types: ${f.types!.join(', ')}`);
+  if (categorySet) notes.push(`category set "${categorySet.label}" (${describeRule(categorySet.rule)})`);
+  const uw = describeUnweighted(unweighted, scheme);
+  if (uw) notes.push(uw);
+  return {
+    n: month.length, month, crimeType, wardCode, committedFrom: cFrom, committedTo: cTo,
+    e: Float64Array.from(e), nn: Float64Array.from(nn), weight: Float64Array.from(weight),
+    outOfArea: Uint8Array.from(out), scheme, categorySet, unweighted, notes,
+  };
+}
+
+/** "Count" or "<label> (<key kind>)": how every figure names its scheme. */
+export function schemeName(s: HarmScheme): string {
+  if (s.keyKind === 'count') return 'count (every record = 1)';
+  return `${s.label} (weights by ${s.keyKind === 'category' ? 'police.uk category' : 'Home Office offence code'})`;
+}
+
+/** Latest month in the crimes table, or null when it is empty. */
+export function latestMonth(db: Database): string | null {
+  const r = db.exec('SELECT MAX(month) FROM crimes');
+  const v = r[0]?.values[0]?.[0];
+  return v === null || v === undefined ? null : String(v);
+}
+
+/** Shifts a 'YYYY-MM' month by k months. */
+export function addMonths(m: string, k: number): string {
+  const y = Number(m.slice(0, 4));
+  const mo = Number(m.slice(5, 7)) - 1 + k;
+  const yy = y + Math.floor(mo / 12);
+  const mm = ((mo % 12) + 12) % 12;
+  return `${String(yy).padStart(4, '0')}-${String(mm + 1).padStart(2, '0')}`;
+}
+
+export function monthsBetween(from: string, to: string): number {
+  return (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7)) + 1;
+}

@@ -1,0 +1,255 @@
+import type { Database } from 'sql.js';
+import { areaFeatures, DEFAULT_LAYER } from '../areas/areaLayer';
+import { schemeName, selectCrimes, type CrimeFilter } from '../harm/crimeSelection';
+import type { UnweightedReport } from '../harm/harmWeighting';
+import { countIntoCells } from './cellCounts';
+import { classify, CLASS_RULE } from './classify';
+import { concentration, pai, type Concentration } from './concentration';
+import { bhAdjust } from './fdr';
+import { giStar } from './giStar';
+import { kdeOnGrid } from './kde';
+import { cellIdAt, type CellShape, type StudyGrid } from './lattice';
+import { twoSidedP } from './normal';
+import { buildStudyGrid, projectAreas, WARN_CELL_LIMIT } from './studyArea';
+import { temporalProfile, type TemporalProfile } from './temporalProfile';
+
+export interface HotspotParams extends CrimeFilter {
+  /** Cell size in metres (square side, or hex centre spacing). Default 150. */
+  cellSize?: number;
+  shape?: CellShape;
+  /** Gi* neighbourhood distance in metres. Default cellSize * sqrt(2). */
+  distance?: number;
+  /** Benjamini-Hochberg FDR correction. Default on. */
+  fdr?: boolean;
+  /** KDE on the cell centres: false to skip; bandwidth in metres to override the rule of thumb. */
+  kde?: boolean | { bandwidth?: number };
+  /** Area layer forming the study area. Default 'wards'. */
+  layer?: string;
+}
+
+/** Per-cell results as typed arrays in study-grid order. */
+export interface HotspotCells {
+  shape: CellShape;
+  size: number;
+  n: number;
+  ids: string[];
+  /** Lattice coordinates: (col, row) for squares, axial (q, r) for hexes. */
+  ci: Int32Array;
+  cj: Int32Array;
+  /** BNG easting/northing of each cell centre. */
+  cx: Float64Array;
+  cy: Float64Array;
+  /** Code of the area (ward) holding the centre. */
+  areaCode: string[];
+  count: Float64Array;
+  harm: Float64Array;
+  z: Float64Array;
+  p: Float64Array;
+  /** BH-adjusted p; NaN when the correction is off. */
+  pFdr: Float64Array;
+  /** +3/+2/+1 hot 99/95/90%, 0 not significant, -1/-2/-3 cold 90/95/99% (see classify.ts). */
+  cls: Int8Array;
+  /** KDE density (harm per km^2) at the cell centre, when computed. */
+  kde: Float64Array | null;
+}
+
+export interface HotspotMethod {
+  scheme: string;
+  schemeId: string;
+  categorySet: string | null;
+  period: { from: string | null; to: string | null };
+  types: string[] | null;
+  cell: { shape: CellShape; size: number; idFormat: string; chosen: 'default' | 'user' };
+  studyArea: string;
+  neighbourhood: { distance: number; chosen: 'default' | 'user'; rule: string };
+  statistic: string;
+  correction: { fdr: boolean; text: string };
+  classRule: string;
+  kde: { bandwidth: number; bandwidthX: number; bandwidthY: number; chosen: 'default' | 'user'; kernel: string } | null;
+  hotspotSet: string;
+  excluded: { outOfArea: number; unplaced: number; outsideStudyArea: number; outsideStudyAreaHarm: number; unweighted: UnweightedReport };
+  notes: string[];
+}
+
+export interface HotspotSummary {
+  cells: number;
+  records: number;
+  recordsInCells: number;
+  totalHarm: number;
+  emptyCells: number;
+  hot: { c99: number; c95: number; c90: number };
+  cold: { c99: number; c95: number; c90: number };
+  concentration: Concentration;
+  /** PAI of the hotspot set (hot at 95% or more); null when undefined. */
+  pai: number | null;
+  hotspotCells: number;
+  temporal: TemporalProfile;
+}
+
+export interface HotspotResult {
+  cells: HotspotCells;
+  summary: HotspotSummary;
+  method: HotspotMethod;
+  /** The method as readable lines ("scheme: ...", "period: ..."): every output states them. */
+  methodLines: string[];
+  warnings: string[];
+}
+
+export const DEFAULT_CELL_SIZE = 150;
+
+/** Builds the study grid for a project's area layer. */
+export function studyGridFor(db: Database, shape: CellShape, size: number, layer = DEFAULT_LAYER): StudyGrid {
+  const fc = areaFeatures(db, layer);
+  if (fc.features.length === 0) throw new Error(`The project has no "${layer}" areas: load boundaries first.`);
+  return buildStudyGrid(projectAreas(fc), shape, size);
+}
+
+/** The whole hotspot analysis, as plain data for the CLI and the UI worker. */
+export function runHotspotAnalysis(db: Database, params: HotspotParams = {}): HotspotResult {
+  const size = params.cellSize ?? DEFAULT_CELL_SIZE;
+  const shape = params.shape ?? 'square';
+  const distance = params.distance ?? size * Math.SQRT2;
+  if (!(distance > 0)) throw new Error(`Neighbourhood distance must be positive (got ${distance}).`);
+  const fdr = params.fdr ?? true;
+  const grid = studyGridFor(db, shape, size, params.layer);
+  const sel = selectCrimes(db, params);
+  const warnings: string[] = [];
+
+  // Records used: inside the force area with a location. Others are counted, not dropped silently.
+  const use: number[] = [];
+  let outOfArea = 0, unplaced = 0;
+  for (let r = 0; r < sel.n; r++) {
+    if (sel.outOfArea[r]) outOfArea++;
+    else if (!Number.isFinite(sel.e[r]!) || !Number.isFinite(sel.nn[r]!)) unplaced++;
+    else use.push(r);
+  }
+  const e = Float64Array.from(use, (r) => sel.e[r]!);
+  const nn = Float64Array.from(use, (r) => sel.nn[r]!);
+  const w = Float64Array.from(use, (r) => (Number.isNaN(sel.weight[r]!) ? 0 : sel.weight[r]!));
+  const counts = countIntoCells(grid, e, nn, w);
+
+  const gi = giStar(grid, counts.harm, distance);
+  const p = Float64Array.from(gi.z, twoSidedP);
+  const pFdr = fdr ? bhAdjust(p) : new Float64Array(grid.n).fill(NaN);
+  const cls = classify(gi.z, fdr ? pFdr : p);
+
+  let kde: HotspotMethod['kde'] = null;
+  let kdeDensity: Float64Array | null = null;
+  if (params.kde !== false && use.length >= 2) {
+    const bw = typeof params.kde === 'object' ? params.kde.bandwidth : undefined;
+    const k = kdeOnGrid(grid, e, nn, w, bw);
+    kdeDensity = k.density;
+    kde = {
+      bandwidth: k.bandwidth, bandwidthX: k.bandwidthX, bandwidthY: k.bandwidthY,
+      chosen: k.automatic ? 'default' : 'user',
+      kernel: 'quartic, radial; density in harm per km^2 at cell centres',
+    };
+    if (k.bandwidth < size) {
+      warnings.push(`The KDE bandwidth (${k.bandwidth.toFixed(0)} m) is below the cell size (${size} m): the surface will look like isolated spikes.`);
+    }
+  }
+
+  const hotspotSet = Uint8Array.from(cls, (c) => (c >= 2 ? 1 : 0));
+  const tally = (v: number) => cls.reduce((s, c) => s + (c === v ? 1 : 0), 0);
+  let emptyCells = 0;
+  for (let k = 0; k < grid.n; k++) if (counts.count[k] === 0) emptyCells++;
+  const totalHarm = counts.harm.reduce((s, v) => s + v, 0);
+  const temporal = temporalProfile(
+    use.map((r) => sel.committedFrom[r] ?? null),
+    use.map((r) => sel.committedTo[r] ?? null),
+    w,
+  );
+
+  if (grid.n > WARN_CELL_LIMIT) {
+    warnings.push(`The grid has ${grid.n.toLocaleString('en-GB')} cells (over ${WARN_CELL_LIMIT.toLocaleString('en-GB')}): check the cell size and the boundary layer.`);
+  }
+  if (grid.n > 0 && emptyCells / grid.n > 0.5) {
+    warnings.push(`${((100 * emptyCells) / grid.n).toFixed(1)}% of cells have no records: Gi* on sparse data finds few hotspots; consider a longer period or larger cells.`);
+  }
+  if (counts.outside > 0) warnings.push(`${counts.outside} records lie outside the study-area cells and are not counted.`);
+  if (outOfArea > 0) warnings.push(`${outOfArea} records are flagged outside the force area and are not counted.`);
+  if (unplaced > 0) warnings.push(`${unplaced} records have no location and are not counted.`);
+  if (sel.unweighted.count > 0) warnings.push(sel.notes[sel.notes.length - 1]!);
+  if (!(gi.sd > 0)) warnings.push('Every cell has the same value, so Gi* is undefined (shown as blank).');
+
+  const method: HotspotMethod = {
+    scheme: schemeName(sel.scheme),
+    schemeId: sel.scheme.id,
+    categorySet: sel.categorySet?.label ?? null,
+    period: { from: params.from ?? null, to: params.to ?? null },
+    types: params.types?.length ? params.types : null,
+    cell: {
+      shape, size,
+      idFormat: shape === 'square' ? 'SQ{size}_E{SW corner easting}_N{SW corner northing} (BNG)' : 'HX{size}_Q{q}_R{r} (axial, hex 0,0 centred on BNG 0,0)',
+      chosen: params.cellSize === undefined ? 'default' : 'user',
+    },
+    studyArea: `${grid.n} cells whose centre lies inside the union of the "${params.layer ?? DEFAULT_LAYER}" areas (cells with no records count as zero)`,
+    neighbourhood: {
+      distance,
+      chosen: params.distance === undefined ? 'default' : 'user',
+      rule: `binary weights, cells with centres within ${fmtM(distance)} m (inclusive, relative tolerance 1e-9), self included` +
+        (params.distance === undefined ? ` (default: cell size x sqrt 2 = ${shape === 'square' ? '8 touching cells' : '6 touching hexagons'} + self)` : ''),
+    },
+    statistic: 'Getis-Ord Gi* z-score on harm per cell; mean and S over all study-area cells; two-sided normal p-values',
+    correction: {
+      fdr,
+      text: fdr
+        ? 'Benjamini-Hochberg false discovery rate over all study-area cells (classes use adjusted p)'
+        : 'none (raw p-values; expect about 10% of cells to reach 90% by chance)',
+    },
+    classRule: CLASS_RULE,
+    kde,
+    hotspotSet: 'cells classed hot at 95% or 99% (used for PAI)',
+    excluded: {
+      outOfArea, unplaced,
+      outsideStudyArea: counts.outside, outsideStudyAreaHarm: counts.outsideHarm,
+      unweighted: sel.unweighted,
+    },
+    notes: sel.notes,
+  };
+  const cells: HotspotCells = {
+    shape, size, n: grid.n,
+    ids: Array.from({ length: grid.n }, (_, k) => cellIdAt(grid, k)),
+    ci: grid.ci, cj: grid.cj, cx: grid.cx, cy: grid.cy,
+    areaCode: Array.from(grid.area, (a) => grid.areaCodes[a] ?? ''),
+    count: counts.count, harm: counts.harm, z: gi.z, p, pFdr, cls, kde: kdeDensity,
+  };
+  const summary: HotspotSummary = {
+    cells: grid.n, records: sel.n, recordsInCells: use.length - counts.outside, totalHarm, emptyCells,
+    hot: { c99: tally(3), c95: tally(2), c90: tally(1) },
+    cold: { c99: tally(-3), c95: tally(-2), c90: tally(-1) },
+    concentration: concentration(counts.harm),
+    pai: pai(counts.harm, hotspotSet),
+    hotspotCells: hotspotSet.reduce((s, v) => s + v, 0),
+    temporal,
+  };
+  return { cells, summary, method, methodLines: methodLines(method), warnings };
+}
+
+function fmtM(v: number): string {
+  return Number.isInteger(v) ? String(v) : v.toFixed(2);
+}
+
+export function methodLines(m: HotspotMethod): string[] {
+  const lines = [
+    `scheme: ${m.scheme}`,
+    `category set: ${m.categorySet ?? 'all records'}${m.types ? `; crime types: ${m.types.join(', ')}` : ''}`,
+    `period: ${m.period.from ?? 'first month'} to ${m.period.to ?? 'last month'} (months inclusive)`,
+    `cell size: ${m.cell.size} m ${m.cell.shape === 'square' ? 'squares aligned to the British National Grid' : 'hexagons anchored at the BNG origin'} (${m.cell.chosen}); ids ${m.cell.idFormat}`,
+    `study area: ${m.studyArea}`,
+    `neighbourhood: ${m.neighbourhood.rule}`,
+    `statistic: ${m.statistic}`,
+    `correction: ${m.correction.text}`,
+    `classes: ${m.classRule}`,
+  ];
+  if (m.kde) {
+    lines.push(`kde: ${m.kde.kernel}; bandwidth ${m.kde.bandwidth.toFixed(1)} m (${m.kde.chosen === 'default' ? `mean of MASS bandwidth.nrd per axis: E ${m.kde.bandwidthX.toFixed(1)} m, N ${m.kde.bandwidthY.toFixed(1)} m` : 'user'})`);
+  }
+  const x = m.excluded;
+  lines.push(
+    `excluded: ${x.outOfArea} records outside the force area, ${x.unplaced} without a location, ` +
+      `${x.outsideStudyArea} outside the study-area cells; ${x.unweighted.count} records with no weight in the scheme (counted, not in harm)`,
+  );
+  for (const n of m.notes) lines.push(`note: ${n}`);
+  return lines;
+}
