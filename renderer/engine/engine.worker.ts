@@ -1,8 +1,10 @@
 import * as Comlink from 'comlink';
+import { analysisApi } from './analysisApi';
+import { importApi } from './importApi';
 import { projectApi } from './projectApi';
 
 /** Everything the UI may ask of the engine. Typed on the UI side as `typeof engine`. */
-export const engine = { ...projectApi };
+export const engine = { ...projectApi, ...importApi, ...analysisApi };
 
 export type Engine = typeof engine;
 

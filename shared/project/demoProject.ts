@@ -1,6 +1,7 @@
 import type { Database, SqlJsStatic } from 'sql.js';
 import type { FeatureCollection } from 'geojson';
 import { DEFAULT_LAYER, detectAreaFields, replaceAreaLayer } from '../areas/areaLayer';
+import { installDefaults } from '../harm/installDefaults';
 import { runImport } from '../import/runImport';
 import type { ImportReport, ImportSource } from '../import/types';
 import { createProjectDb, setMeta } from './projectDb';
@@ -13,7 +14,7 @@ export interface DemoInputs {
 
 export const DEMO_NAME = 'West Yorkshire demo (police.uk sample, May 2018)';
 
-/** A new project: the bundled West Yorkshire wards (ONS 2025 BGC) and no crimes. */
+/** A new project: the bundled West Yorkshire wards (ONS 2025 BGC), default harm schemes and category sets, no crimes. */
 export function buildBaseProject(SQL: SqlJsStatic, wardsGeoJson: string, name: string): Database {
   const db = createProjectDb(SQL, name);
   const fc = JSON.parse(wardsGeoJson) as FeatureCollection;
@@ -21,6 +22,7 @@ export function buildBaseProject(SQL: SqlJsStatic, wardsGeoJson: string, name: s
   if (!fields) throw new Error('The bundled ward layer has no ward code/name properties.');
   replaceAreaLayer(db, DEFAULT_LAYER, fc, fields);
   setMeta(db, 'boundaries_source', 'ONS Wards 2025 BGC (West Yorkshire), OGL v3');
+  installDefaults(db);
   return db;
 }
 

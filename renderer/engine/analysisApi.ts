@@ -1,0 +1,71 @@
+import type { Feature, FeatureCollection, Polygon } from 'geojson';
+import { listCategorySets } from '../../shared/harm/categorySets';
+import { listHarmSchemes } from '../../shared/harm/harmSchemes';
+import { bngToLonLat } from '../../shared/geo/bng';
+import { squareRing } from '../../shared/hotspots/bngGrid';
+import { hexRing } from '../../shared/hotspots/hexGrid';
+import { runHotspotAnalysis, type HotspotParams, type HotspotResult } from '../../shared/hotspots/runHotspotAnalysis';
+import { hotspotCellsCsv, hotspotCellsGeoJson } from '../../shared/export/hotspotCells';
+import { db } from './engineState';
+
+const CLASS_KEY: Record<number, string> = { 3: 'hot-99', 2: 'hot-95', 1: 'hot-90', [-1]: 'cold-90', [-2]: 'cold-95', [-3]: 'cold-99' };
+
+/** The last analysis, kept in the worker for exports so the cells never cross to the UI twice. */
+let last: HotspotResult | null = null;
+
+export interface HotspotView {
+  summary: HotspotResult['summary'];
+  method: HotspotResult['method'];
+  methodLines: string[];
+  warnings: string[];
+  /** Significant cells only, as WGS84 polygons with id, class, count, harm, z, p, pFdr. */
+  cells: FeatureCollection<Polygon>;
+  /** The top cells by Gi* z, for the table beside the map. */
+  top: { id: string; ward: string; count: number; harm: number; z: number; p: number; pFdr: number; cls: number }[];
+}
+
+export const analysisApi = {
+  harmSchemes() {
+    return listHarmSchemes(db());
+  },
+
+  categorySets() {
+    return listCategorySets(db());
+  },
+
+  /** Runs Gi*, FDR and KDE over the study grid; returns what the map and panel need. */
+  runHotspots(params: HotspotParams): HotspotView {
+    const r = runHotspotAnalysis(db(), params);
+    last = r;
+    const c = r.cells;
+    const features: Feature<Polygon>[] = [];
+    for (let k = 0; k < c.n; k++) {
+      const cls = c.cls[k]!;
+      if (cls === 0) continue;
+      const ring = c.shape === 'square' ? squareRing(c.size, c.ci[k]!, c.cj[k]!) : hexRing(c.size, c.ci[k]!, c.cj[k]!);
+      features.push({
+        type: 'Feature',
+        properties: { id: c.ids[k]!, class: CLASS_KEY[cls]!, count: c.count[k]!, harm: c.harm[k]!, z: c.z[k]!, p: c.p[k]!, pFdr: c.pFdr[k]! },
+        geometry: { type: 'Polygon', coordinates: [ring.map(([e, n]) => bngToLonLat(e, n))] },
+      });
+    }
+    const order = Array.from({ length: c.n }, (_, k) => k)
+      .filter((k) => c.cls[k]! > 0)
+      .sort((a, b) => c.z[b]! - c.z[a]!)
+      .slice(0, 100);
+    return {
+      summary: r.summary,
+      method: r.method,
+      methodLines: r.methodLines,
+      warnings: r.warnings,
+      cells: { type: 'FeatureCollection', features },
+      top: order.map((k) => ({ id: c.ids[k]!, ward: c.areaCode[k]!, count: c.count[k]!, harm: c.harm[k]!, z: c.z[k]!, p: c.p[k]!, pFdr: c.pFdr[k]!, cls: c.cls[k]! })),
+    };
+  },
+
+  /** The last analysis as a file: every study-area cell, with the method stated in it. */
+  exportHotspots(kind: 'csv' | 'geojson'): Uint8Array {
+    if (!last) throw new Error('Run the hotspot analysis first.');
+    return new TextEncoder().encode(kind === 'csv' ? hotspotCellsCsv(last) : hotspotCellsGeoJson(last));
+  },
+};

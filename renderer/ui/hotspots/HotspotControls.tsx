@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import type { CategorySet } from '../../../shared/harm/categorySets';
+import type { HarmSchemeSummary } from '../../../shared/harm/harmSchemes';
+import type { HotspotParams } from '../../../shared/hotspots/runHotspotAnalysis';
+
+interface Props {
+  schemes: HarmSchemeSummary[];
+  sets: CategorySet[];
+  busy: boolean;
+  firstMonth: string | null;
+  lastMonth: string | null;
+  onRun(params: HotspotParams): void;
+}
+
+/** Every choice the analysis makes is on screen and defaults to DOMAIN.md's values. */
+export function HotspotControls({ schemes, sets, busy, firstMonth, lastMonth, onRun }: Props) {
+  const [schemeId, setSchemeId] = useState('count');
+  const [setId, setSetId] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [cell, setCell] = useState(150);
+  const [shape, setShape] = useState<'square' | 'hex'>('square');
+  const [distance, setDistance] = useState('');
+  const [fdr, setFdr] = useState(true);
+
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    onRun({
+      schemeId,
+      categorySetId: setId || undefined,
+      from: from || undefined,
+      to: to || undefined,
+      cellSize: cell,
+      shape,
+      distance: distance ? Number(distance) : undefined,
+      fdr,
+    });
+  };
+
+  return (
+    <form className="hotspot-controls" aria-label="Hotspot analysis settings" onSubmit={submit}>
+      <label>
+        <span>Harm scheme</span>
+        <select aria-label="Harm scheme" value={schemeId} onChange={(e) => setSchemeId(e.target.value)}>
+          {schemes.map((s) => <option key={s.id} value={s.id}>{s.label}</option>)}
+        </select>
+      </label>
+      <label>
+        <span>Records</span>
+        <select aria-label="Category set" value={setId} onChange={(e) => setSetId(e.target.value)}>
+          <option value="">All records</option>
+          {sets.map((s) => <option key={s.id} value={s.id}>{s.label}</option>)}
+        </select>
+      </label>
+      <label>
+        <span>From month</span>
+        <input type="month" aria-label="From month" value={from} placeholder={firstMonth ?? ''} onChange={(e) => setFrom(e.target.value)} />
+      </label>
+      <label>
+        <span>To month</span>
+        <input type="month" aria-label="To month" value={to} placeholder={lastMonth ?? ''} onChange={(e) => setTo(e.target.value)} />
+      </label>
+      <label>
+        <span>Cell size (m)</span>
+        <input type="number" aria-label="Cell size in metres" min={25} max={5000} step={25} value={cell} onChange={(e) => setCell(Number(e.target.value))} />
+      </label>
+      <label>
+        <span>Cell shape</span>
+        <select aria-label="Cell shape" value={shape} onChange={(e) => setShape(e.target.value as 'square' | 'hex')}>
+          <option value="square">square (BNG-aligned)</option>
+          <option value="hex">hexagon</option>
+        </select>
+      </label>
+      <label>
+        <span>Neighbourhood (m)</span>
+        <input type="number" aria-label="Neighbourhood distance in metres" min={1} placeholder={`${(cell * Math.SQRT2).toFixed(1)} (default)`} value={distance} onChange={(e) => setDistance(e.target.value)} />
+      </label>
+      <label className="check">
+        <input type="checkbox" aria-label="False discovery rate correction" checked={fdr} onChange={(e) => setFdr(e.target.checked)} />
+        <span>FDR correction (Benjamini-Hochberg)</span>
+      </label>
+      <button type="submit" className="primary" disabled={busy}>Find hotspots</button>
+    </form>
+  );
+}

@@ -1,0 +1,69 @@
+import { useEffect, useState } from 'react';
+import type { CategorySet } from '../../../shared/harm/categorySets';
+import type { HarmSchemeSummary } from '../../../shared/harm/harmSchemes';
+import type { HotspotParams } from '../../../shared/hotspots/runHotspotAnalysis';
+import type { HotspotView } from '../../engine/analysisApi';
+import type { EngineClient } from '../../engine/engineClient';
+import { HotspotControls } from './HotspotControls';
+import { HotspotResults } from './HotspotResults';
+
+interface Props {
+  engine: EngineClient;
+  /** Changes when the project's data changes, so lists and results are refetched. */
+  revision: number;
+  firstMonth: string | null;
+  lastMonth: string | null;
+  wardNames: Map<string, string>;
+  onResult(view: HotspotView | null): void;
+  onExport(name: string, bytes: Uint8Array, mime: string): void;
+}
+
+/** Gi* hotspot analysis on the BNG grid: settings, run in the worker, results and exports. */
+export function HotspotPanel({ engine, revision, firstMonth, lastMonth, wardNames, onResult, onExport }: Props) {
+  const [schemes, setSchemes] = useState<HarmSchemeSummary[]>([]);
+  const [sets, setSets] = useState<CategorySet[]>([]);
+  const [view, setView] = useState<HotspotView | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (revision === 0) return; // no project open yet
+    Promise.all([engine.harmSchemes(), engine.categorySets()]).then(
+      ([s, c]) => {
+        setSchemes(s);
+        setSets(c);
+      },
+      (e: Error) => setError(e.message),
+    );
+    setView(null);
+    onResult(null);
+  }, [engine, revision, onResult]);
+
+  const run = async (params: HotspotParams) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const v = await engine.runHotspots(params);
+      setView(v);
+      onResult(v);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const exportCells = async (kind: 'csv' | 'geojson') => {
+    const bytes = await engine.exportHotspots(kind);
+    onExport(kind === 'csv' ? 'hotspot-cells.csv' : 'hotspot-cells.geojson', bytes, kind === 'csv' ? 'text/csv' : 'application/geo+json');
+  };
+
+  return (
+    <div className="side-scroll">
+      <HotspotControls schemes={schemes} sets={sets} busy={busy} firstMonth={firstMonth} lastMonth={lastMonth} onRun={(p) => void run(p)} />
+      {busy && <p role="status">Computing Gi* on the grid…</p>}
+      {error && <p role="alert" className="error">{error}</p>}
+      {view && <HotspotResults view={view} wardNames={wardNames} onExport={(k) => void exportCells(k)} />}
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import type { HotspotView } from '../../engine/analysisApi';
+import { formatNumber } from '../../map/classBreaks';
+
+interface Props {
+  view: HotspotView;
+  wardNames: Map<string, string>;
+  onExport(kind: 'csv' | 'geojson'): void;
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const CLASS_TEXT: Record<number, string> = { 3: 'hot 99%', 2: 'hot 95%', 1: 'hot 90%' };
+
+/** What the analysis found, how concentrated harm is, and exactly how it was made. */
+export function HotspotResults({ view, wardNames, onExport }: Props) {
+  const s = view.summary;
+  const c = s.concentration;
+  return (
+    <section aria-label="Hotspot results" className="hotspot-results">
+      <p>
+        {formatNumber(s.cells)} cells, {formatNumber(s.recordsInCells)} of {formatNumber(s.records)} records counted, total harm {formatNumber(s.totalHarm, 1)}.
+      </p>
+      <table aria-label="Hotspot classes" className="totals">
+        <tbody>
+          <tr><th scope="row">Hot 99% / 95% / 90%</th><td className="num">{s.hot.c99} / {s.hot.c95} / {s.hot.c90}</td></tr>
+          <tr><th scope="row">Cold 99% / 95% / 90%</th><td className="num">{s.cold.c99} / {s.cold.c95} / {s.cold.c90}</td></tr>
+          <tr><th scope="row">50% of harm in</th><td className="num">{formatNumber(c.cellsFor50)} cells ({pct(c.shareFor50)})</td></tr>
+          <tr><th scope="row">25% of harm in</th><td className="num">{formatNumber(c.cellsFor25)} cells ({pct(c.shareFor25)})</td></tr>
+          <tr><th scope="row">PAI of hot cells (95%+)</th><td className="num">{s.pai === null ? 'undefined (no hot cells)' : s.pai.toFixed(2)}</td></tr>
+        </tbody>
+      </table>
+      {view.warnings.length > 0 && (
+        <ul aria-label="Warnings" className="warnings">
+          {view.warnings.map((w) => <li key={w}>{w}</li>)}
+        </ul>
+      )}
+      <div className="export-buttons">
+        <button type="button" onClick={() => onExport('csv')}>Export cells CSV</button>
+        <button type="button" onClick={() => onExport('geojson')}>Export cells GeoJSON</button>
+      </div>
+      <details open>
+        <summary>How these numbers were made</summary>
+        <ul aria-label="Method" className="method">
+          {view.methodLines.map((l) => <li key={l}>{l}</li>)}
+        </ul>
+      </details>
+      <div className="table-scroll">
+        <table aria-label="Hot cells">
+          <caption>Hot cells by Gi* z (top {view.top.length})</caption>
+          <thead>
+            <tr><th scope="col">Cell</th><th scope="col">Ward</th><th scope="col" className="num">Count</th><th scope="col" className="num">Harm</th><th scope="col" className="num">Gi* z</th><th scope="col" className="num">{view.method.correction.fdr ? 'p (FDR)' : 'p'}</th><th scope="col">Class</th></tr>
+          </thead>
+          <tbody>
+            {view.top.map((t) => (
+              <tr key={t.id}>
+                <td>{t.id}</td>
+                <td>{wardNames.get(t.ward) ?? t.ward}</td>
+                <td className="num">{formatNumber(t.count)}</td>
+                <td className="num">{formatNumber(t.harm, 1)}</td>
+                <td className="num">{t.z.toFixed(2)}</td>
+                <td className="num">{(view.method.correction.fdr ? t.pFdr : t.p).toPrecision(2)}</td>
+                <td>{CLASS_TEXT[t.cls]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
