@@ -1,0 +1,198 @@
+import type { Database } from 'sql.js';
+import { DEFAULT_LAYER, listAreas } from '../areas/areaLayer';
+import { addMonths, checkMonth, latestMonth, monthsBetween, schemeName, selectCrimes } from '../harm/crimeSelection';
+import type { UnweightedReport } from '../harm/harmWeighting';
+import { compare, describePeriod, type Comparison, type Period, type PeriodFigures } from './periodChange';
+
+export interface WardTableParams {
+  /** Main period, inclusive months. Default: the 12 months ending at the latest month with data. */
+  from?: string;
+  to?: string;
+  types?: string[];
+  categorySetId?: string;
+  /** Default 'count'. */
+  schemeId?: string;
+  /** A second comparison period ("vs 12 months to Mar 2020"); the previous period is always compared. */
+  baseline?: Period;
+  layer?: string;
+}
+
+export interface WardRow {
+  kind: 'ward' | 'district' | 'force';
+  code: string;
+  name: string;
+  districtCode: string | null;
+  districtName: string | null;
+  count: number;
+  harm: number;
+  population: number | null;
+  /** Harm per 1,000 residents; null without population (for a subtotal: unless every ward has one). */
+  harmPer1000: number | null;
+  /** Wards only: 1 = most harm; ties share a rank (1, 2, 2, 4). */
+  rank: number | null;
+  /** Share of the force's harm in the main period, 0-1. */
+  shareOfForceHarm: number | null;
+  previous: Comparison;
+  baseline: Comparison | null;
+}
+
+export interface Exclusions {
+  outOfArea: number;
+  unplaced: number;
+  unweighted: UnweightedReport;
+}
+
+export interface WardTableMethod {
+  scheme: string;
+  schemeId: string;
+  categorySet: string | null;
+  types: string[] | null;
+  periods: { current: Period; previous: Period; baseline: Period | null };
+  /** What was left out, per period. */
+  excluded: { current: Exclusions; previous: Exclusions; baseline: Exclusions | null };
+  rules: string[];
+}
+
+export interface WardTable {
+  /** Wards grouped by district (alphabetical), each district followed by its subtotal row, then the force total. */
+  rows: WardRow[];
+  method: WardTableMethod;
+  methodLines: string[];
+  warnings: string[];
+}
+
+interface PeriodTotals {
+  byWard: Map<string, PeriodFigures>;
+  excluded: Exclusions;
+}
+
+function totals(db: Database, p: Period, params: WardTableParams, known: Set<string>): PeriodTotals {
+  const sel = selectCrimes(db, { ...params, from: p.from, to: p.to });
+  const byWard = new Map<string, PeriodFigures>();
+  let outOfArea = 0, unplaced = 0;
+  for (let r = 0; r < sel.n; r++) {
+    const ward = sel.wardCode[r];
+    if (sel.outOfArea[r]) { outOfArea++; continue; }
+    if (!ward || !known.has(ward)) { unplaced++; continue; }
+    const f = byWard.get(ward) ?? { count: 0, harm: 0 };
+    f.count += 1;
+    const w = sel.weight[r]!;
+    if (!Number.isNaN(w)) f.harm += w;
+    byWard.set(ward, f);
+  }
+  return { byWard, excluded: { outOfArea, unplaced, unweighted: sel.unweighted } };
+}
+
+const ZERO: PeriodFigures = { count: 0, harm: 0 };
+const add = (a: PeriodFigures, b: PeriodFigures): PeriodFigures => ({ count: a.count + b.count, harm: a.harm + b.harm });
+
+/** The ward harm table district leads use: per ward, district subtotals and force total. */
+export function wardHarmTable(db: Database, params: WardTableParams = {}): WardTable {
+  checkMonth(params.from, 'From');
+  checkMonth(params.to, 'To');
+  const latest = latestMonth(db);
+  const to = params.to ?? latest;
+  if (!to) throw new Error('The project has no crimes: import some before building the ward table.');
+  const from = params.from ?? addMonths(to, -11);
+  if (from > to) throw new Error(`The period ${from} to ${to} ends before it starts.`);
+  const len = monthsBetween(from, to);
+  const current: Period = { from, to };
+  const previous: Period = { from: addMonths(from, -len), to: addMonths(from, -1) };
+  const baseline = params.baseline ?? null;
+
+  const layer = params.layer ?? DEFAULT_LAYER;
+  const areas = listAreas(db, layer);
+  if (areas.length === 0) throw new Error(`The project has no "${layer}" areas: load boundaries first.`);
+  const known = new Set(areas.map((a) => a.code));
+  const cur = totals(db, current, params, known);
+  const prev = totals(db, previous, params, known);
+  const base = baseline ? totals(db, baseline, params, known) : null;
+  const sel = selectCrimes(db, { ...params, from: to, to }); // scheme and set labels only
+  const get = (t: PeriodTotals | null, code: string) => t?.byWard.get(code) ?? ZERO;
+
+  const forceHarm = [...cur.byWard.values()].reduce((s, f) => s + f.harm, 0);
+  const share = (h: number) => (forceHarm > 0 ? h / forceHarm : null);
+  const per1000 = (h: number, pop: number | null) => (pop && pop > 0 ? (h / pop) * 1000 : null);
+
+  // Competition ranking by harm (then count) over all wards.
+  const order = [...areas].sort((a, b) => get(cur, b.code).harm - get(cur, a.code).harm);
+  const rankOf = new Map<string, number>();
+  order.forEach((a, k) => {
+    const prevArea = order[k - 1];
+    const tie = prevArea && get(cur, prevArea.code).harm === get(cur, a.code).harm;
+    rankOf.set(a.code, tie ? rankOf.get(prevArea.code)! : k + 1);
+  });
+
+  const row = (kind: WardRow['kind'], code: string, name: string, dc: string | null, dn: string | null,
+    c: PeriodFigures, p: PeriodFigures, b: PeriodFigures | null, pop: number | null, rank: number | null): WardRow => ({
+    kind, code, name, districtCode: dc, districtName: dn, count: c.count, harm: c.harm,
+    population: pop, harmPer1000: per1000(c.harm, pop), rank, shareOfForceHarm: share(c.harm),
+    previous: compare(c, p), baseline: b ? compare(c, b) : null,
+  });
+
+  const districts = new Map<string, typeof areas>();
+  for (const a of areas) {
+    const key = a.districtName ?? '(no district)';
+    districts.set(key, [...(districts.get(key) ?? []), a]);
+  }
+  const rows: WardRow[] = [];
+  let fc = ZERO, fp = ZERO, fb = ZERO;
+  let fPop: number | null = 0;
+  for (const name of [...districts.keys()].sort()) {
+    const wards = districts.get(name)!.sort((a, b) => a.name.localeCompare(b.name));
+    let dc = ZERO, dp = ZERO, db_ = ZERO;
+    let dPop: number | null = 0;
+    for (const a of wards) {
+      const c = get(cur, a.code), p = get(prev, a.code), b = get(base, a.code);
+      rows.push(row('ward', a.code, a.name, a.districtCode, a.districtName, c, p, base ? b : null, a.population, rankOf.get(a.code)!));
+      dc = add(dc, c); dp = add(dp, p); db_ = add(db_, b);
+      dPop = dPop !== null && a.population !== null ? dPop + a.population : null;
+    }
+    const w0 = wards[0]!;
+    rows.push(row('district', w0.districtCode ?? '', `${name} total`, w0.districtCode, w0.districtName, dc, dp, base ? db_ : null, dPop, null));
+    fc = add(fc, dc); fp = add(fp, dp); fb = add(fb, db_);
+    fPop = fPop !== null && dPop !== null ? fPop + dPop : null;
+  }
+  rows.push(row('force', '', 'Force total', null, null, fc, fp, base ? fb : null, fPop, null));
+
+  const method: WardTableMethod = {
+    scheme: schemeName(sel.scheme),
+    schemeId: sel.scheme.id,
+    categorySet: sel.categorySet?.label ?? null,
+    types: params.types?.length ? params.types : null,
+    periods: { current, previous, baseline },
+    excluded: { current: cur.excluded, previous: prev.excluded, baseline: base?.excluded ?? null },
+    rules: [
+      'records are placed by their ward code (as the import placed them); records flagged outside the force area and records with no ward are excluded and counted',
+      'records whose category/offence code has no weight in the scheme are counted but add no harm (listed below)',
+      '% change = (current - comparison) / comparison x 100; when the comparison is 0 it is shown as "n/a: base is 0" (or "n/a: 0 to 0")',
+      'rank: 1 = most harm in the current period, ties share a rank; share = ward harm / force harm in the current period',
+      'harm per 1,000 residents needs population (loadPopulation); a subtotal has one only when all its wards do',
+    ],
+  };
+  const warnings: string[] = [];
+  const ex = cur.excluded;
+  if (ex.outOfArea) warnings.push(`${ex.outOfArea} records in the current period are flagged outside the force area and are excluded.`);
+  if (ex.unplaced) warnings.push(`${ex.unplaced} records in the current period have no ward and are excluded.`);
+  if (ex.unweighted.count) warnings.push(`${ex.unweighted.count} records in the current period have no weight in the scheme (counted, no harm): ${ex.unweighted.keys.slice(0, 10).map((k) => `${k.key} (${k.count})`).join(', ')}.`);
+  if (areas.every((a) => a.population === null)) warnings.push('No population loaded: harm per 1,000 residents is blank.');
+  return { rows, method, methodLines: wardMethodLines(method), warnings };
+}
+
+export function wardMethodLines(m: WardTableMethod): string[] {
+  const ex = (e: Exclusions | null) => (e ? `${e.outOfArea} outside the force area, ${e.unplaced} with no ward, ${e.unweighted.count} with no weight` : '');
+  const lines = [
+    `scheme: ${m.scheme}`,
+    `category set: ${m.categorySet ?? 'all records'}${m.types ? `; crime types: ${m.types.join(', ')}` : ''}`,
+    `period: ${describePeriod(m.periods.current)}`,
+    `previous period: ${describePeriod(m.periods.previous)}`,
+    `baseline period: ${m.periods.baseline ? describePeriod(m.periods.baseline) : 'none chosen'}`,
+    `excluded (current period): ${ex(m.excluded.current)}`,
+    `excluded (previous period): ${ex(m.excluded.previous)}`,
+  ];
+  if (m.excluded.baseline) lines.push(`excluded (baseline period): ${ex(m.excluded.baseline)}`);
+  const uw = m.excluded.current.unweighted;
+  if (uw.count) lines.push(`no weight (current period): ${uw.keys.map((k) => `${k.key} (${k.count})`).join(', ')}`);
+  for (const r of m.rules) lines.push(`rule: ${r}`);
+  return lines;
+}
