@@ -97,6 +97,8 @@ export class MapController {
   async setCells(cells: FeatureCollection | null): Promise<void> {
     await this.ready;
     (this.map.getSource('cells') as maplibregl.GeoJSONSource).setData(cells ?? EMPTY);
+    // Hot cells drawn over a red ward vanish; fade the ward shading while cells are shown.
+    this.map.setPaintProperty('ward-fill', 'fill-opacity', cells ? 0.25 : 0.8);
   }
 
   select(code: string | null, fly = true): void {
