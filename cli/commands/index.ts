@@ -1,6 +1,8 @@
 import type { Command } from '../command';
 import { demoCommand } from './demo';
 import { importCommand } from './import';
+import { hotspotsCommand } from './hotspots';
+import { wardsCommand } from './wards';
 
 /** Every CLI command. Keep in the order `--help` should list them. */
-export const COMMANDS: Command[] = [demoCommand, importCommand];
+export const COMMANDS: Command[] = [demoCommand, importCommand, hotspotsCommand, wardsCommand];

@@ -1,4 +1,4 @@
-import type { StudyGrid } from './lattice';
+import { cellIndexOfPoint, type StudyGrid } from './lattice';
 
 /** Sample quantile, R's default type 7 (linear interpolation between order statistics). */
 export function quantile7(sorted: ArrayLike<number>, prob: number): number {
@@ -36,7 +36,17 @@ export interface KdeResult {
   bandwidthX: number;
   bandwidthY: number;
   automatic: boolean;
+  /** True when points were binned to their cell centres first (see KDE_WORK_BUDGET). */
+  binned: boolean;
 }
+
+/**
+ * Kernel evaluations we allow before binning. Exact KDE costs points x cells-within-h; with
+ * 1M points and a force-wide rule-of-thumb bandwidth (~10 km, ~14k cells) that is 10^10.
+ * Above the budget each point is moved to its cell's centre first (a shift of at most half a
+ * cell diagonal, ~106 m at 150 m, small against a bandwidth many cells wide) and the method says so.
+ */
+export const KDE_WORK_BUDGET = 2e8;
 
 /**
  * Kernel density at the study-area cell centres with the quartic (biweight) kernel, the
@@ -58,14 +68,31 @@ export function kdeOnGrid(
   const automatic = bandwidth === undefined;
   const h = bandwidth ?? (bandwidthX + bandwidthY) / 2;
   const density = new Float64Array(grid.n);
-  if (!(h > 0)) return { density, bandwidth: h, bandwidthX, bandwidthY, automatic };
+  if (!(h > 0)) return { density, bandwidth: h, bandwidthX, bandwidthY, automatic, binned: false };
   const { size, shape, iMin, jMin, iSpan, jSpan, lookup, cx, cy } = grid;
+  let xs: ArrayLike<number> = e, ys: ArrayLike<number> = n, ws: ArrayLike<number> = weight;
+  const cellsPerKernel = (Math.PI * h * h) / (shape === 'square' ? size * size : (Math.sqrt(3) / 2) * size * size);
+  const binned = xs.length * cellsPerKernel > KDE_WORK_BUDGET;
+  if (binned) {
+    const byCell = new Float64Array(grid.n);
+    const bx: number[] = [], by: number[] = [], bw: number[] = [];
+    for (let p = 0; p < xs.length; p++) {
+      if (!Number.isFinite(xs[p]!) || !Number.isFinite(ys[p]!) || !(ws[p]! > 0)) continue;
+      const k = cellIndexOfPoint(grid, xs[p]!, ys[p]!);
+      if (k >= 0) byCell[k]! += ws[p]!;
+      else { bx.push(xs[p]!); by.push(ys[p]!); bw.push(ws[p]!); } // outside cells: keep exact
+    }
+    for (let k = 0; k < grid.n; k++) if (byCell[k]! > 0) { bx.push(cx[k]!); by.push(cy[k]!); bw.push(byCell[k]!); }
+    xs = bx;
+    ys = by;
+    ws = bw;
+  }
   const rowStep = shape === 'square' ? size : size * (Math.sqrt(3) / 2);
   const rowOffset = shape === 'square' ? 0.5 * size : 0;
   const h2 = h * h;
   const norm = (3 / (Math.PI * h2)) * 1e6; // per m^2 -> per km^2
-  for (let p = 0; p < e.length; p++) {
-    const x = e[p]!, y = n[p]!, w = weight[p]!;
+  for (let p = 0; p < xs.length; p++) {
+    const x = xs[p]!, y = ys[p]!, w = ws[p]!;
     if (!Number.isFinite(x) || !Number.isFinite(y) || !(w > 0)) continue;
     const j0 = Math.max(jMin, Math.ceil((y - h - rowOffset) / rowStep));
     const j1 = Math.min(jMin + jSpan - 1, Math.floor((y + h - rowOffset) / rowStep));
@@ -85,5 +112,5 @@ export function kdeOnGrid(
       }
     }
   }
-  return { density, bandwidth: h, bandwidthX, bandwidthY, automatic };
+  return { density, bandwidth: h, bandwidthX, bandwidthY, automatic, binned };
 }

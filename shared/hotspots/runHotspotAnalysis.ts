@@ -142,7 +142,8 @@ export function runHotspotAnalysis(db: Database, params: HotspotParams = {}): Ho
     kde = {
       bandwidth: k.bandwidth, bandwidthX: k.bandwidthX, bandwidthY: k.bandwidthY,
       chosen: k.automatic ? 'default' : 'user',
-      kernel: 'quartic, radial; density in harm per km^2 at cell centres',
+      kernel: 'quartic, radial; density in harm per km^2 at cell centres' +
+        (k.binned ? '; points binned to their cell centres first (too many for exact evaluation)' : ''),
     };
     if (k.bandwidth < size) {
       warnings.push(`The KDE bandwidth (${k.bandwidth.toFixed(0)} m) is below the cell size (${size} m): the surface will look like isolated spikes.`);
@@ -176,7 +177,7 @@ export function runHotspotAnalysis(db: Database, params: HotspotParams = {}): Ho
     scheme: schemeName(sel.scheme),
     schemeId: sel.scheme.id,
     categorySet: sel.categorySet?.label ?? null,
-    period: { from: params.from ?? null, to: params.to ?? null },
+    period: { from: params.from ?? firstMonth(sel.month), to: params.to ?? lastMonth(sel.month) },
     types: params.types?.length ? params.types : null,
     cell: {
       shape, size,
@@ -226,6 +227,9 @@ export function runHotspotAnalysis(db: Database, params: HotspotParams = {}): Ho
   return { cells, summary, method, methodLines: methodLines(method), warnings };
 }
 
+const firstMonth = (m: string[]) => (m.length ? m.reduce((a, b) => (b < a ? b : a)) : null);
+const lastMonth = (m: string[]) => (m.length ? m.reduce((a, b) => (b > a ? b : a)) : null);
+
 function fmtM(v: number): string {
   return Number.isInteger(v) ? String(v) : v.toFixed(2);
 }
@@ -234,7 +238,7 @@ export function methodLines(m: HotspotMethod): string[] {
   const lines = [
     `scheme: ${m.scheme}`,
     `category set: ${m.categorySet ?? 'all records'}${m.types ? `; crime types: ${m.types.join(', ')}` : ''}`,
-    `period: ${m.period.from ?? 'first month'} to ${m.period.to ?? 'last month'} (months inclusive)`,
+    `period: ${m.period.from ?? 'no records'} to ${m.period.to ?? 'no records'} (months inclusive)`,
     `cell size: ${m.cell.size} m ${m.cell.shape === 'square' ? 'squares aligned to the British National Grid' : 'hexagons anchored at the BNG origin'} (${m.cell.chosen}); ids ${m.cell.idFormat}`,
     `study area: ${m.studyArea}`,
     `neighbourhood: ${m.neighbourhood.rule}`,

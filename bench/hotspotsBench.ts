@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { fixturePath } from '../cli/fixtures';
+import { countIntoCells } from '../shared/hotspots/cellCounts';
+import { classify } from '../shared/hotspots/classify';
+import { bhAdjust } from '../shared/hotspots/fdr';
+import { giStar } from '../shared/hotspots/giStar';
+import { kdeOnGrid } from '../shared/hotspots/kde';
+import type { CellShape } from '../shared/hotspots/lattice';
+import { twoSidedP } from '../shared/hotspots/normal';
+import { buildStudyGrid, projectAreas } from '../shared/hotspots/studyArea';
+
+/** Deterministic PRNG (mulberry32) so every run benchmarks the same points. */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const ms = (t0: number) => `${(performance.now() - t0).toFixed(1)} ms`;
+
+/**
+ * `npm run bench -- hotspots [--points N] [--cell M] [--shape square|hex] [--kde]`
+ * All West Yorkshire cells from the ward layer (~90k at 150 m) and N synthetic crimes
+ * (default 1,000,000: 60% around 300 random centres, 40% uniform over the study area).
+ * Prints figures; asserts nothing.
+ */
+export async function run(argv: string[]): Promise<void> {
+  const opt = (name: string, dflt: string) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 && argv[i + 1] ? argv[i + 1]! : dflt;
+  };
+  const points = Number(opt('points', '1000000'));
+  const size = Number(opt('cell', '150'));
+  const shape = opt('shape', 'square') as CellShape;
+  const fc = JSON.parse(readFileSync(fixturePath('wy_wards_2025_bgc.geojson'), 'utf8')) as FeatureCollection<Polygon | MultiPolygon>;
+  fc.features.forEach((f) => { f.properties = { code: f.properties?.['WD25CD'] }; });
+
+  let t0 = performance.now();
+  const areas = projectAreas(fc);
+  const tProject = ms(t0);
+  t0 = performance.now();
+  const grid = buildStudyGrid(areas, shape, size);
+  const tGrid = ms(t0);
+
+  const rand = rng(20180501);
+  const e = new Float64Array(points), n = new Float64Array(points), w = new Float64Array(points);
+  const centres = Array.from({ length: 300 }, () => Math.floor(rand() * grid.n));
+  const weights = [1, 2, 5, 7.5, 12.27, 175.29, 246.39, 365];
+  for (let p = 0; p < points; p++) {
+    let k: number, sx: number, sy: number;
+    if (rand() < 0.6) {
+      k = centres[Math.floor(rand() * centres.length)]!;
+      sx = (rand() + rand() + rand() - 1.5) * 600;
+      sy = (rand() + rand() + rand() - 1.5) * 600;
+    } else {
+      k = Math.floor(rand() * grid.n);
+      sx = (rand() - 0.5) * size;
+      sy = (rand() - 0.5) * size;
+    }
+    e[p] = grid.cx[k]! + sx;
+    n[p] = grid.cy[k]! + sy;
+    w[p] = weights[Math.floor(rand() * weights.length)]!;
+  }
+
+  t0 = performance.now();
+  const counts = countIntoCells(grid, e, n, w);
+  const tCount = ms(t0);
+
+  t0 = performance.now();
+  const gi = giStar(grid, counts.harm, size * Math.SQRT2);
+  const tGi = performance.now() - t0;
+  t0 = performance.now();
+  const p = Float64Array.from(gi.z, twoSidedP);
+  const q = bhAdjust(p);
+  const cls = classify(gi.z, q);
+  const tFdr = performance.now() - t0;
+  const hot = cls.reduce((s, c) => s + (c > 0 ? 1 : 0), 0);
+
+  console.log(`hotspots benchmark: ${shape} ${size} m cells over the 124 West Yorkshire wards, ${points.toLocaleString('en-GB')} synthetic crimes`);
+  console.log(`  project ward polygons to BNG   ${tProject}`);
+  console.log(`  build study-area grid          ${tGrid}  (${grid.n.toLocaleString('en-GB')} cells)`);
+  console.log(`  count crimes into cells        ${tCount}  (${counts.outside.toLocaleString('en-GB')} outside the study area)`);
+  console.log(`  Gi* (neighbour sums + z)       ${tGi.toFixed(1)} ms`);
+  console.log(`  p-values + BH FDR + classes    ${tFdr.toFixed(1)} ms`);
+  console.log(`  Gi* + FDR total                ${(tGi + tFdr).toFixed(1)} ms  (target < 1000 ms; ${hot.toLocaleString('en-GB')} hot cells)`);
+  if (argv.includes('--kde')) {
+    t0 = performance.now();
+    const k = kdeOnGrid(grid, e, n, w);
+    console.log(`  KDE (bandwidth ${k.bandwidth.toFixed(0)} m${k.binned ? ', binned' : ''})   ${ms(t0)}`);
+  }
+}

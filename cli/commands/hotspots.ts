@@ -1,0 +1,113 @@
+import { promises as fs } from 'node:fs';
+import { atomicWrite } from '../../main/files/atomicWrite';
+import { parseArgs, requireValue, UsageError, type ParsedArgs } from '../args';
+import type { Command } from '../command';
+import { openProjectFile } from '../projectFile';
+import { resolveCategorySet } from '../../shared/harm/categorySets';
+import { resolveHarmScheme } from '../../shared/harm/harmSchemes';
+import { hotspotCellsCsv, hotspotCellsGeoJson } from '../../shared/export/hotspotCells';
+import { runHotspotAnalysis, type HotspotParams } from '../../shared/hotspots/runHotspotAnalysis';
+import type { Database } from 'sql.js';
+
+const help = `Usage: hotspot-planner hotspots --project P --out FILE.csv|FILE.geojson [options]
+
+Getis-Ord Gi* hotspots on a grid of cells over the project's wards, with harm weighting and a
+Benjamini-Hochberg false-discovery-rate correction (on by default). Writes one row/feature per
+study-area cell (zeros included): cell id, BNG easting/northing of the centre, ward, count,
+harm, gi_z, p, p_fdr, class, kde_density.
+
+Options:
+  --project P         project file (.hotspot)
+  --out FILE          .csv or .geojson (cell polygons in WGS84)
+  --from YYYY-MM      first month (inclusive; default: first in the data)
+  --to YYYY-MM        last month (inclusive; default: last in the data)
+  --types "A,B"       police.uk crime types to keep (default: all)
+  --set NAME          category set (id or name, e.g. "Serious violence"; default: all records)
+  --scheme S          count (default), cchi (CCHI, derived category averages) or a scheme's id/name
+  --cell M            cell size in metres (default 150)
+  --shape S           square (default, BNG-aligned) or hex
+  --distance M        Gi* neighbourhood distance in metres (default cell x sqrt 2: touching cells + self)
+  --fdr on|off        Benjamini-Hochberg FDR correction (default on)
+  --bandwidth M       KDE bandwidth in metres (default: MASS bandwidth.nrd rule)
+  --method inline|sidecar
+                      CSV only. inline (default): the method (scheme, period, cell size,
+                      neighbourhood, correction, exclusions) leads the file as "# " lines, read by
+                      R read.csv(comment.char = "#") and pandas read_csv(comment = "#"), shown as
+                      text rows above the header in Excel. sidecar: a plain CSV (for QGIS and
+                      pivot tables) plus FILE.method.txt beside it.
+  --help              show this help
+
+GeoJSON output carries the method in a top-level "metadata" member.`;
+
+function num(args: ParsedArgs, name: string): number | undefined {
+  const v = args.values[name];
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${name} must be a positive number of metres (got "${v}").`);
+  return n;
+}
+
+export function resolveFilter(db: Database, args: ParsedArgs): Pick<HotspotParams, 'from' | 'to' | 'types' | 'schemeId' | 'categorySetId'> {
+  const scheme = args.values['scheme'];
+  const s = scheme ? resolveHarmScheme(db, scheme) : null;
+  if (scheme && !s && scheme !== 'count') throw new UsageError(`No harm scheme "${scheme}" in this project (try count or cchi).`);
+  const setName = args.values['set'];
+  const set = setName ? resolveCategorySet(db, setName) : null;
+  if (setName && !set) throw new UsageError(`No category set "${setName}" in this project.`);
+  const types = args.values['types']?.split(',').map((t) => t.trim()).filter(Boolean);
+  return {
+    from: args.values['from'], to: args.values['to'], types,
+    schemeId: s?.id ?? 'count', categorySetId: set?.id,
+  };
+}
+
+export const hotspotsCommand: Command = {
+  name: 'hotspots',
+  summary: 'Gi* hotspot cells (harm-weighted, FDR-corrected) to CSV or GeoJSON',
+  help,
+  async run(argv, io) {
+    const args = parseArgs(argv, {
+      values: ['project', 'out', 'from', 'to', 'types', 'set', 'scheme', 'cell', 'shape', 'distance', 'fdr', 'bandwidth', 'method'],
+    });
+    if (args.help) {
+      io.out(help);
+      return 0;
+    }
+    const project = requireValue(args, 'project');
+    const out = requireValue(args, 'out');
+    const geojson = /\.(geo)?json$/i.test(out);
+    if (!geojson && !/\.csv$/i.test(out)) throw new UsageError('--out must end in .csv or .geojson.');
+    const shape = args.values['shape'] ?? 'square';
+    if (shape !== 'square' && shape !== 'hex') throw new UsageError('--shape must be square or hex.');
+    const fdr = args.values['fdr'] ?? 'on';
+    if (fdr !== 'on' && fdr !== 'off') throw new UsageError('--fdr must be on or off.');
+    const method = args.values['method'] ?? 'inline';
+    if (method !== 'inline' && method !== 'sidecar') throw new UsageError('--method must be inline or sidecar.');
+    const db = await openProjectFile(project);
+    try {
+      const bandwidth = num(args, 'bandwidth');
+      const result = runHotspotAnalysis(db, {
+        ...resolveFilter(db, args),
+        cellSize: num(args, 'cell'), shape, distance: num(args, 'distance'), fdr: fdr === 'on',
+        kde: bandwidth === undefined ? true : { bandwidth },
+      });
+      let text = geojson ? hotspotCellsGeoJson(result) : hotspotCellsCsv(result);
+      if (!geojson && method === 'sidecar') {
+        text = text.split('\r\n').filter((l) => !l.startsWith('# ')).join('\r\n');
+        const side = out.replace(/\.csv$/i, '.method.txt');
+        await fs.writeFile(side, `${[...result.methodLines, ...result.warnings.map((w) => `warning: ${w}`)].join('\n')}\n`);
+      }
+      await atomicWrite(out, new TextEncoder().encode(text));
+      const s = result.summary;
+      io.out(
+        `Wrote ${out}: ${s.cells} cells, ${s.recordsInCells} records in cells, ` +
+          `hot 99/95/90%: ${s.hot.c99}/${s.hot.c95}/${s.hot.c90}, cold 99/95/90%: ${s.cold.c99}/${s.cold.c95}/${s.cold.c90}.`,
+      );
+      for (const l of result.methodLines) io.out(`  ${l}`);
+      for (const w of result.warnings) io.err(`warning: ${w}`);
+      return 0;
+    } finally {
+      db.close();
+    }
+  },
+};
