@@ -27,6 +27,8 @@ export function windowOptions(preloadPath: string, opts: { devTools?: boolean } 
       webviewTag: false,
       experimentalFeatures: false,
       navigateOnDragDrop: false,
+      // Middle-click (auxclick) on a link is another way to ask for a navigation or a window.
+      disableBlinkFeatures: 'Auxclick',
       // The spell checker downloads dictionaries: no network requests.
       spellcheck: false,
       safeDialogs: true,

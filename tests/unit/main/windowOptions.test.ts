@@ -20,6 +20,7 @@ describe('windowOptions', () => {
     expect(wp.experimentalFeatures).toBe(false);
     expect(wp.navigateOnDragDrop).toBe(false);
     expect(wp.enableBlinkFeatures).toBeUndefined();
+    expect(wp.disableBlinkFeatures).toBe('Auxclick');
   });
 
   it('turns off the spell checker, which would download dictionaries', () => {
