@@ -23,10 +23,12 @@ export function hash53(text: string, seed = 0): number {
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
+const HEX64 = /^[0-9a-fA-F]{64}$/;
+
 /** Key for a record with its own reference: a police.uk Crime ID is shortened, other refs kept. */
 export function idKey(prefix: string, id: string): string {
-  const t = id.trim();
-  return /^[0-9a-f]{64}$/i.test(t) ? `${prefix}${t.slice(0, 16).toLowerCase()}` : `${prefix}${t}`;
+  const t = id.length === 64 ? id : id.trim();
+  return t.length === 64 && HEX64.test(t) ? `${prefix}${t.slice(0, 16).toLowerCase()}` : `${prefix}${t}`;
 }
 
 /** Numbers as values, so -1.5 and -1.50000 give the same key. */

@@ -4,7 +4,7 @@ import { ContentKeys, idKey, numPart } from './dedupe';
 import { reject, Tally, type FormatHandler, type HandlerContext, type RowRejection } from './formatHandler';
 import { headerIndex, normaliseHeader } from './headers';
 import { parseMonth } from './monthParse';
-import { Placer, readLonLat, type Placement } from './placement';
+import { Placer, readLonLat } from './placement';
 
 export const CRIMES_INSERT = `INSERT OR IGNORE INTO crimes(import_id, dedupe_key, crime_ref, month, committed_from, committed_to,
   crime_type, offence_code, lon, lat, easting, northing, location, lsoa_code, ward_code, placed_by, out_of_area, outcome, flags)
@@ -16,6 +16,9 @@ export const CRIMES_INSERT = `INSERT OR IGNORE INTO crimes(import_id, dedupe_key
  * (e.g. "Violent crime", "Public disorder and weapons" in older files), and dropping real
  * crimes would be worse than a category set that does not yet name them.
  */
+/** Marks a cached crime type as unknown (a character no real type starts with). */
+const UNKNOWN = '\u0000';
+
 export function policeUkHandler(ctx: HandlerContext): FormatHandler {
   const idx = headerIndex(ctx.header);
   const col = (name: string): number => idx.get(normaliseHeader(name)) ?? -1;
@@ -28,6 +31,8 @@ export function policeUkHandler(ctx: HandlerContext): FormatHandler {
   const unknownTypes = new Tally();
   const unplaced = new Tally();
   const get = (f: string[], i: number): string => (i >= 0 ? f[i] ?? '' : '');
+  const monthCache = new Map<string, string | null>();
+  const typeCache = new Map<string, string>();
 
   const handler: FormatHandler = {
     format: 'police-uk',
@@ -36,21 +41,34 @@ export function policeUkHandler(ctx: HandlerContext): FormatHandler {
     placement: null,
     row(f: string[], line: number): SqlValue[] | RowRejection {
       const monthText = get(f, iMonth);
-      const month = parseMonth(monthText);
+      // A file holds a handful of distinct month texts: parse each once.
+      let month = monthCache.get(monthText);
+      if (month === undefined) {
+        month = parseMonth(monthText);
+        monthCache.set(monthText, month);
+      }
       if (month === null) return reject(`expected a month such as 2018-05 (or Feb-25, 01/02/2025, 2025-02-01), found "${monthText}"`, monthCol);
-      const typeText = get(f, iType).trim();
-      if (typeText === '') return reject('crime type is empty', typeCol);
-      let type = canonicalCrimeType(typeText);
-      if (type === null) {
-        unknownTypes.add(typeText, line);
-        type = typeText;
+      const rawType = get(f, iType);
+      let type = typeCache.get(rawType);
+      if (type === undefined) {
+        const t = rawType.trim();
+        type = t === '' ? '' : canonicalCrimeType(t) ?? UNKNOWN + t;
+        typeCache.set(rawType, type);
+      }
+      if (type === '') return reject('crime type is empty', typeCol);
+      if (type.charCodeAt(0) === 0) {
+        type = type.slice(1);
+        unknownTypes.add(type, line);
       }
       const lonText = get(f, iLon), latText = get(f, iLat), lsoa = get(f, iLsoa).trim();
-      const c = readLonLat(lonText, latText, lonCol, latCol);
-      let p: Placement;
-      if (c.ok) p = ctx.placer.fromLonLat(c.x, c.y);
-      else if (!c.missing) return reject(c.reason, c.column);
-      else p = (lsoa && ctx.placer.fromLsoa(lsoa, month)) || Placer.NONE;
+      // Most rows repeat a snap point seen before: look it up by its text before parsing numbers.
+      let p = ctx.placer.cachedText(lonText, latText);
+      if (!p) {
+        const c = readLonLat(lonText, latText, lonCol, latCol);
+        if (c.ok) p = ctx.placer.fromLonLatText(lonText, latText, c.x, c.y);
+        else if (!c.missing) return reject(c.reason, c.column);
+        else p = (lsoa && ctx.placer.fromLsoa(lsoa, month)) || Placer.NONE;
+      }
       if (p.placedBy === 'none') unplaced.add(lsoa ? `unknown LSOA ${lsoa}` : 'no LSOA', line);
       const id = get(f, iId).trim();
       const location = get(f, iLoc).trim();

@@ -128,8 +128,9 @@ async function attempt(db: Database, source: ImportSource, options: ImportOption
     if (head!.delimiter !== ',') {
       warnings.unshift(`${source.name} uses "${head!.delimiter === '\t' ? 'tab' : head!.delimiter}" as its delimiter (detected from the header), not a comma.`);
     }
+    if (counts.rowsRead === 0) warnings.push(`${source.name} has a header but no data rows.`);
     if (counts.outOfArea > 0) {
-      warnings.push(`${counts.outOfArea} record${counts.outOfArea === 1 ? '' : 's'} lie outside every ward: imported and marked out of area.`);
+      warnings.push(`${counts.outOfArea} record${counts.outOfArea === 1 ? " lies" : "s lie"} outside every ward: imported and marked out of area.`);
     }
     if (log!.count > log!.list.length) warnings.push(`${log!.count} rows were rejected; the report lists the first ${log!.list.length}, the project holds all.`);
     const rejections = log!.list;

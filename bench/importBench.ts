@@ -1,0 +1,183 @@
+/**
+ * `npm run bench -- import [--sizes 1000000,3000000] [--snap 50000] [--keep]`
+ *
+ * Generates police.uk street-crime files over West Yorkshire with realistic clustering
+ * (snap points drawn inside wards, Zipf-like popularity, ~30% anti-social behaviour rows with
+ * no Crime ID), then measures, per size, in a fresh child process so peaks do not mix:
+ *   - a bare papaparse parse of the file (the floor any CSV import pays),
+ *   - the end-to-end import (decode, parse, validate, assign wards, store in sql.js),
+ *   - peak memory: sampled process.memoryUsage().rss and /proc/self/status VmHWM.
+ * Prints figures; asserts nothing.
+ */
+import { createReadStream, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { once } from 'node:events';
+import Papa from 'papaparse';
+import { booleanPointInPolygon, bbox } from '@turf/turf';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { fileSource, fixturePath } from '../cli/fixtures';
+import { loadSqlJs } from '../cli/sqlNode';
+import { DEFAULT_LAYER, detectAreaFields, replaceAreaLayer } from '../shared/areas/areaLayer';
+import { createProjectDb } from '../shared/project/projectDb';
+import { runImport } from '../shared/import/runImport';
+import { POLICE_UK_COLUMNS } from '../shared/import/headers';
+import { POLICE_UK_CRIME_TYPES } from '../shared/import/crimeTypes';
+
+/** Deterministic PRNG (mulberry32) so every run generates the same file. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const OUTCOMES = [
+  'Investigation complete; no suspect identified', 'Unable to prosecute suspect', 'Under investigation',
+  'Status update unavailable', 'Awaiting court outcome', 'Local resolution', 'Offender given a caution',
+  'Further investigation is not in the public interest',
+];
+const PLACES = ['Supermarket', 'Parking Area', 'Petrol Station', 'Shopping Area', 'Sports/Recreation Area', 'Nightclub', 'Park/Open Space'];
+const STREETS = ['High Street', 'Church Lane', 'Station Road', 'Manor Way', 'Victoria Road', 'Mill Lane', 'Park Avenue', 'Albert Street'];
+
+function snapPoints(n: number, rand: () => number): { lon: string; lat: string; loc: string; lsoa: string }[] {
+  const fc = JSON.parse(readFileSync(fixturePath('wy_wards_2025_bgc.geojson'), 'utf8')) as FeatureCollection<Polygon | MultiPolygon>;
+  const lsoas = readFileSync(fixturePath('wy_lsoa11_to_ward2025_lookup_derived.csv'), 'utf8').split('\n').slice(1).map((l) => l.split(',')[0]!).filter(Boolean);
+  const out: { lon: string; lat: string; loc: string; lsoa: string }[] = [];
+  const boxes = fc.features.map((f) => bbox(f));
+  while (out.length < n) {
+    const i = Math.floor(rand() * fc.features.length);
+    const [x0, y0, x1, y1] = boxes[i]! as [number, number, number, number];
+    const lon = x0 + rand() * (x1 - x0), lat = y0 + rand() * (y1 - y0);
+    if (!booleanPointInPolygon([lon, lat], fc.features[i]!)) continue;
+    const loc = rand() < 0.8 ? `On or near ${STREETS[Math.floor(rand() * STREETS.length)]}` : `On or near ${PLACES[Math.floor(rand() * PLACES.length)]}`;
+    // police.uk writes 6 dp but trailing zeros are lost (-1.5 not -1.500000): so do we.
+    out.push({ lon: String(Number(lon.toFixed(6))), lat: String(Number(lat.toFixed(6))), loc, lsoa: lsoas[Math.floor(rand() * lsoas.length)]! });
+  }
+  return out;
+}
+
+async function generate(file: string, rows: number, snapCount: number): Promise<number> {
+  const rand = rng(20250201);
+  const snaps = snapPoints(snapCount, rand);
+  // Zipf-like popularity (s = 1): cumulative weights 1/k, sampled by binary search.
+  const cum = new Float64Array(snaps.length);
+  let acc = 0;
+  for (let k = 0; k < snaps.length; k++) cum[k] = acc += 1 / (k + 1);
+  const pick = () => {
+    const x = rand() * acc;
+    let lo = 0, hi = cum.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cum[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return snaps[lo]!;
+  };
+  const hex = () => {
+    let s = '';
+    for (let i = 0; i < 8; i++) s += Math.floor(rand() * 0x100000000).toString(16).padStart(8, '0');
+    return s;
+  };
+  const out = createWriteStream(file);
+  out.write(POLICE_UK_COLUMNS.join(',') + '\n');
+  let buf = '';
+  let bytes = 0;
+  for (let i = 0; i < rows; i++) {
+    const p = pick();
+    const month = `2024-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}`;
+    const asb = rand() < 0.3;
+    const type = asb ? 'Anti-social behaviour' : POLICE_UK_CRIME_TYPES[1 + Math.floor(rand() * (POLICE_UK_CRIME_TYPES.length - 1))]!;
+    const lsoaName = `Leeds ${String(Math.floor(rand() * 120)).padStart(3, '0')}A`;
+    buf += `${asb ? '' : hex()},${month},West Yorkshire Police,West Yorkshire Police,${p.lon},${p.lat},${p.loc},${p.lsoa},${lsoaName},${type},${asb ? '' : OUTCOMES[Math.floor(rand() * OUTCOMES.length)]},\n`;
+    if (buf.length > 1 << 20) {
+      bytes += buf.length;
+      if (!out.write(buf)) await once(out, 'drain');
+      buf = '';
+    }
+  }
+  bytes += buf.length;
+  out.end(buf);
+  await once(out, 'finish');
+  return bytes;
+}
+
+function vmHwmMb(): number | null {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+    return m ? Number(m[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+async function bareParse(file: string): Promise<{ rows: number; seconds: number }> {
+  const t0 = performance.now();
+  let rows = 0;
+  await new Promise<void>((resolve, reject) => {
+    Papa.parse(createReadStream(file, { highWaterMark: 1 << 20, encoding: 'utf8' }) as unknown as File, {
+      chunk: (r: Papa.ParseResult<unknown>) => void (rows += r.data.length),
+      complete: () => resolve(),
+      error: (e: Error) => reject(e),
+    });
+  });
+  return { rows: rows - 1, seconds: (performance.now() - t0) / 1000 };
+}
+
+/** One size, measured in this (fresh) process. */
+async function measure(file: string): Promise<void> {
+  const bare = await bareParse(file);
+  const SQL = await loadSqlJs();
+  const db = createProjectDb(SQL, 'bench');
+  const fc = JSON.parse(readFileSync(fixturePath('wy_wards_2025_bgc.geojson'), 'utf8')) as FeatureCollection;
+  replaceAreaLayer(db, DEFAULT_LAYER, fc, detectAreaFields(fc.features[0]!.properties!)!);
+  let peakRss = process.memoryUsage().rss;
+  const timer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+  const t0 = performance.now();
+  const r = await runImport(db, await fileSource(file), { format: 'police-uk' });
+  const seconds = (performance.now() - t0) / 1000;
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  clearInterval(timer);
+  const mb = (b: number) => Math.round(b / 1048576);
+  console.log(JSON.stringify({
+    rows: r.rowsRead, imported: r.imported, duplicates: r.duplicates, rejected: r.rejected, outOfArea: r.outOfArea,
+    e2eSeconds: +seconds.toFixed(2), e2eRowsPerSec: Math.round(r.rowsRead / seconds),
+    bareParseSeconds: +bare.seconds.toFixed(2), bareParseRowsPerSec: Math.round(bare.rows / bare.seconds),
+    ratio: +((r.rowsRead / seconds) / (bare.rows / bare.seconds)).toFixed(2),
+    peakRssMb: mb(peakRss), vmHwmMb: vmHwmMb() === null ? null : Math.round(vmHwmMb()!),
+    dbPagesMb: mb(Number(db.exec('PRAGMA page_count')[0]!.values[0]![0]) * Number(db.exec('PRAGMA page_size')[0]!.values[0]![0])),
+  }));
+  db.close();
+}
+
+export async function run(argv: string[]): Promise<void> {
+  const arg = (name: string) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const measureFile = arg('measure');
+  if (measureFile) return measure(measureFile);
+  const sizes = (arg('sizes') ?? '1000000,3000000').split(',').map(Number);
+  const snap = Number(arg('snap') ?? 50000);
+  const dir = arg('dir') ?? mkdtempSync(path.join(os.tmpdir(), 'hp-import-bench-'));
+  for (const n of sizes) {
+    const file = path.join(dir, `bench-${n}.csv`);
+    if (!existsSync(file)) {
+      const t0 = performance.now();
+      const bytes = await generate(file, n, snap);
+      console.log(`generated ${file}: ${n} rows, ${Math.round(bytes / 1048576)} MB, ${snap} snap points, in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    }
+    // A fresh process per size, so peak memory is this size's alone.
+    const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, 'import', '--measure', file], {
+      stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8',
+    });
+    if (child.status !== 0) throw new Error(`measurement of ${n} rows failed (exit ${child.status})`);
+    console.log(`${n} rows: ${child.stdout.trim()}`);
+  }
+  if (!argv.includes('--keep') && !arg('dir')) rmSync(dir, { recursive: true, force: true });
+}
