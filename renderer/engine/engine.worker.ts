@@ -1,10 +1,11 @@
 import * as Comlink from 'comlink';
 import { analysisApi } from './analysisApi';
+import { harmApi } from './harmApi';
 import { importApi } from './importApi';
 import { projectApi } from './projectApi';
 
 /** Everything the UI may ask of the engine. Typed on the UI side as `typeof engine`. */
-export const engine = { ...projectApi, ...importApi, ...analysisApi };
+export const engine = { ...projectApi, ...importApi, ...analysisApi, ...harmApi };
 
 export type Engine = typeof engine;
 

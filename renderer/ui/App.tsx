@@ -4,6 +4,7 @@ import type { ProjectSummary } from '../../shared/project/projectSummary';
 import { quantileBreaks } from '../map/classBreaks';
 import type { HotspotView } from '../engine/analysisApi';
 import { GiLegend, giLegendText } from './GiLegend';
+import { HarmPanel } from './harm/HarmPanel';
 import { HotspotPanel } from './hotspots/HotspotPanel';
 import { ImportDialog } from './import/ImportDialog';
 import { ImportHistory } from './import/ImportHistory';
@@ -13,8 +14,8 @@ import { Toolbar } from './Toolbar';
 import { useProjectSession } from './useProjectSession';
 import { WardTable } from './WardTable';
 
-type Tab = 'wards' | 'hotspots' | 'imports';
-const TABS: [Tab, string][] = [['wards', 'Wards'], ['hotspots', 'Hotspots'], ['imports', 'Imports']];
+type Tab = 'wards' | 'hotspots' | 'harm' | 'imports';
+const TABS: [Tab, string][] = [['wards', 'Wards'], ['hotspots', 'Hotspots'], ['harm', 'Harm'], ['imports', 'Imports']];
 
 function describePeriod(s: ProjectSummary | null): string {
   if (!s?.firstMonth) return 'no crimes imported';
@@ -90,6 +91,7 @@ export function App() {
           <div hidden={tab !== 'hotspots'} className="side-scroll">
             <HotspotPanel engine={engine} revision={p.revision} firstMonth={summary?.firstMonth ?? null} lastMonth={summary?.lastMonth ?? null} wardNames={wardNames} onResult={onHotspots} onExport={p.exportFile} />
           </div>
+          {tab === 'harm' && <HarmPanel engine={engine} revision={p.revision} onChanged={() => void p.refresh()} />}
           {tab === 'imports' && <ImportHistory engine={engine} revision={p.revision} onExport={p.exportFile} />}
         </aside>
       </main>
