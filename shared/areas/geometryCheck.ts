@@ -6,6 +6,9 @@ import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
  * and area sums later: non-polygons, non-numeric or unclosed rings, rings too short to enclose
  * anything, and self-intersections (bow-ties), which make "inside" ambiguous.
  */
+const fmt = (v: number) => String(Math.round(v * 1e6) / 1e6);
+
+/** Positions in messages are in the file's own coordinates, so the user can find them there. */
 export function polygonProblem(f: Feature | null | undefined): string | null {
   const g = f?.geometry;
   if (!g) return 'has no geometry';
@@ -28,7 +31,7 @@ export function polygonProblem(f: Feature | null | undefined): string | null {
     }
     const k = kinks({ type: 'Polygon', coordinates: rings } as Polygon);
     const first = k.features[0]?.geometry.coordinates;
-    if (first) return `${where}self-intersects near ${first[0]!.toFixed(6)},${first[1]!.toFixed(6)}`;
+    if (first) return `${where}self-intersects near ${fmt(first[0]!)},${fmt(first[1]!)}`;
   }
   return null;
 }

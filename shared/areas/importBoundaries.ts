@@ -93,12 +93,11 @@ export function importBoundaries(db: Database, geojsonText: string, options: Bou
     const bad = (why: string) => invalid.push(codeText ? { index, code: codeText, reason: why } : { index, reason: why });
     if (!codeText) return bad(`has no "${fields.code}" property`);
     if (seen.has(codeText)) return bad(`repeats code ${codeText}`);
-    const g = crs === 'bng' && f.geometry ? ({ ...f.geometry, coordinates: toWgs84((f.geometry as { coordinates?: unknown }).coordinates) } as Feature['geometry']) : f.geometry;
-    const feature: Feature = { ...f, geometry: g };
-    const problem = polygonProblem(feature);
+    const problem = polygonProblem(f);
     if (problem) return bad(problem);
+    const g = crs === 'bng' ? ({ ...f.geometry, coordinates: toWgs84((f.geometry as { coordinates?: unknown }).coordinates) } as Feature['geometry']) : f.geometry;
     seen.add(codeText);
-    valid.push(feature);
+    valid.push({ ...f, geometry: g });
   });
   const warnings: string[] = [];
   if (valid.length === 0) throw new Error(`${fileName}: none of its ${fc.features.length} features is a valid area; the ${layer} layer was not changed.`);

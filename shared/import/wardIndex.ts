@@ -15,6 +15,7 @@ export function normaliseWardName(name: string): string {
   return name
     .toLowerCase()
     .replace(/&/g, ' and ')
+    .replace(/[-\u2013\u2014/]/g, ' ')
     .replace(/[^a-z0-9 ]+/g, '')
     .replace(/\s+/g, ' ')
     .trim();
