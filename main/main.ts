@@ -3,7 +3,7 @@
  * decision (window options, CSP, what may load, what IPC accepts, the menu) lives in its own
  * module with unit tests; this file only connects them.
  */
-import { app, BrowserWindow, ipcMain, Menu, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { MenuAction } from '../shared/desktopApi';
@@ -20,6 +20,7 @@ import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './protocol/app
 import { createAppProtocolHandler } from './protocol/appProtocolHandler';
 import { hardenSession } from './security/hardenSession';
 import { hardenWebContents } from './security/hardenWebContents';
+import { confirmUnload } from './window/confirmUnload';
 import { windowOptions } from './window/windowOptions';
 
 const isDev = !app.isPackaged;
@@ -50,6 +51,7 @@ function createWindow(): void {
   const win = new BrowserWindow(windowOptions(path.join(__dirname, 'preload.cjs'), { devTools: isDev }));
   mainWindow = win;
   win.once('ready-to-show', () => win.show());
+  win.webContents.on('will-prevent-unload', confirmUnload((opts) => dialog.showMessageBoxSync(win, opts)));
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });

@@ -19,7 +19,7 @@ class BrowserWindow extends EventEmitter {
   constructor(options) {
     super();
     this.options = options;
-    this.webContents = { send: () => {} };
+    this.webContents = { send: () => {}, on: () => {} };
     record.windows.push(this);
   }
   loadURL(url) {

@@ -12,7 +12,7 @@ interface FakeWindow extends EventEmitter {
   focus: ReturnType<typeof vi.fn>;
   restore: ReturnType<typeof vi.fn>;
   isMinimized(): boolean;
-  webContents: { send: ReturnType<typeof vi.fn> };
+  webContents: { send: ReturnType<typeof vi.fn>; on: ReturnType<typeof vi.fn> };
 }
 
 /** A stand-in for the electron module, recording what main.ts does with it. */
@@ -37,7 +37,7 @@ function fakeElectron(lock: boolean) {
       focus: vi.fn(),
       restore: vi.fn(),
       isMinimized: () => true,
-      webContents: { send: vi.fn() },
+      webContents: { send: vi.fn(), on: vi.fn() },
     });
     windows.push(w);
     return w;
@@ -110,6 +110,7 @@ describe('main.ts wiring (electron mocked)', () => {
     expect(win!.loadURL).toHaveBeenCalledWith('app://hotspot/index.html');
     win!.emit('ready-to-show');
     expect(win!.show).toHaveBeenCalled();
+    expect(win!.webContents.on).toHaveBeenCalledWith('will-prevent-unload', expect.any(Function));
   });
 
   it('hardens every webContents the app creates', async () => {
