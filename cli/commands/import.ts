@@ -16,6 +16,8 @@ const help = `Usage: hotspot-planner import --project P [--boundaries B.geojson]
 
 Imports crime files into an existing project, each in one transaction, and saves the
 project atomically. Every row is accounted for: read = imported + duplicates + rejected.
+Rejected rows do not fail the command; a file that cannot be read at all (not a CSV, wrong
+header, missing mapping) does, and then the project is left as it was.
 
 Options:
   --project P        the .hotspot project to import into
