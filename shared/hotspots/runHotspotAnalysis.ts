@@ -167,9 +167,10 @@ export function runHotspotAnalysis(db: Database, params: HotspotParams = {}): Ho
   if (grid.n > 0 && emptyCells / grid.n > 0.5) {
     warnings.push(`${((100 * emptyCells) / grid.n).toFixed(1)}% of cells have no records: Gi* on sparse data finds few hotspots; consider a longer period or larger cells.`);
   }
-  if (counts.outside > 0) warnings.push(`${counts.outside} records lie outside the study-area cells and are not counted.`);
-  if (outOfArea > 0) warnings.push(`${outOfArea} records are flagged outside the force area and are not counted.`);
-  if (unplaced > 0) warnings.push(`${unplaced} records have no location and are not counted.`);
+  const recs = (k: number) => `${k} record${k === 1 ? '' : 's'}`;
+  if (counts.outside > 0) warnings.push(`${recs(counts.outside)} outside the study-area cells, not counted.`);
+  if (outOfArea > 0) warnings.push(`${recs(outOfArea)} flagged outside the force area, not counted.`);
+  if (unplaced > 0) warnings.push(`${recs(unplaced)} without a location, not counted.`);
   if (sel.unweighted.count > 0) warnings.push(sel.notes[sel.notes.length - 1]!);
   if (!(gi.sd > 0)) warnings.push('Every cell has the same value, so Gi* is undefined (shown as blank).');
 
@@ -249,6 +250,7 @@ export function methodLines(m: HotspotMethod): string[] {
   if (m.kde) {
     lines.push(`kde: ${m.kde.kernel}; bandwidth ${m.kde.bandwidth.toFixed(1)} m (${m.kde.chosen === 'default' ? `mean of MASS bandwidth.nrd per axis: E ${m.kde.bandwidthX.toFixed(1)} m, N ${m.kde.bandwidthY.toFixed(1)} m` : 'user'})`);
   }
+  lines.push(`hotspot set: ${m.hotspotSet}`);
   const x = m.excluded;
   lines.push(
     `excluded: ${x.outOfArea} records outside the force area, ${x.unplaced} without a location, ` +

@@ -172,9 +172,10 @@ export function wardHarmTable(db: Database, params: WardTableParams = {}): WardT
   };
   const warnings: string[] = [];
   const ex = cur.excluded;
-  if (ex.outOfArea) warnings.push(`${ex.outOfArea} records in the current period are flagged outside the force area and are excluded.`);
-  if (ex.unplaced) warnings.push(`${ex.unplaced} records in the current period have no ward and are excluded.`);
-  if (ex.unweighted.count) warnings.push(`${ex.unweighted.count} records in the current period have no weight in the scheme (counted, no harm): ${ex.unweighted.keys.slice(0, 10).map((k) => `${k.key} (${k.count})`).join(', ')}.`);
+  const recs = (k: number) => `${k} record${k === 1 ? '' : 's'}`;
+  if (ex.outOfArea) warnings.push(`${recs(ex.outOfArea)} in the current period flagged outside the force area: excluded.`);
+  if (ex.unplaced) warnings.push(`${recs(ex.unplaced)} in the current period with no ward: excluded.`);
+  if (ex.unweighted.count) warnings.push(`${recs(ex.unweighted.count)} in the current period with no weight in the scheme (counted, no harm): ${ex.unweighted.keys.slice(0, 10).map((k) => `${k.key} (${k.count})`).join(', ')}.`);
   if (areas.every((a) => a.population === null)) warnings.push('No population loaded: harm per 1,000 residents is blank.');
   return { rows, method, methodLines: wardMethodLines(method), warnings };
 }
