@@ -20,15 +20,29 @@ export interface FileFilter { name: string; extensions: string[] }
 export type MenuAction = 'new' | 'open' | 'save' | 'save-as' | 'import' | 'export' | 'about';
 
 export interface DesktopApi {
-  /** Shows the Open dialog (.hotspot). null when the user cancels. */
+  /**
+   * Shows the Open dialog (.hotspot). null when the user cancels.
+   * When the OS has handed a .hotspot to the running app (double-click while it is open, a
+   * second instance, Finder), main sends the 'open' menu action and the next openProject()
+   * returns that file without a dialog; so the renderer's usual "unsaved changes?" check
+   * before opening applies to it too.
+   */
   openProject(): Promise<Result<OpenedFile | null>>;
   /** Opens a given path (from file association / second instance). */
   openProjectPath(path: string): Promise<Result<OpenedFile>>;
-  /** Saves bytes atomically to `path`, or asks for a path when path is null or saveAs is true. null = cancelled. */
+  /**
+   * Saves bytes atomically to `path`, or asks for a path when path is null or saveAs is true. null = cancelled.
+   * `path` is written without a dialog only if this session opened or chose it (main keeps the
+   * list); any other path gets the Save dialog pre-filled with it. `bytes` must be a SQLite
+   * database (what sql.js `db.export()` returns).
+   */
   saveProject(req: { path: string | null; bytes: Uint8Array; saveAs: boolean; suggestedName: string }): Promise<Result<{ path: string } | null>>;
-  /** Open dialog for input files (CSV, GeoJSON, JSON). */
+  /** Open dialog for input files (CSV, GeoJSON, JSON). [] when cancelled. Extensions: csv, tsv, txt, geojson, json. */
   pickFiles(req: { title: string; filters: FileFilter[]; multiple: boolean }): Promise<Result<OpenedFile[]>>;
-  /** Save dialog then atomic write of an export (CSV, GeoJSON, XLSX). null = cancelled. */
+  /**
+   * Save dialog then atomic write of an export (CSV, GeoJSON, XLSX). null = cancelled.
+   * Filter extensions must be among csv, tsv, txt, geojson, json, xlsx, png, svg, pdf, html, md.
+   */
   writeExport(req: { suggestedName: string; bytes: Uint8Array; filters: FileFilter[] }): Promise<Result<{ path: string } | null>>;
   /** Subscribes to native menu actions; returns an unsubscribe function. */
   onMenuAction(listener: (action: MenuAction) => void): () => void;
