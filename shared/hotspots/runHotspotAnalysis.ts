@@ -1,5 +1,5 @@
 import type { Database } from 'sql.js';
-import { areaFeatures, DEFAULT_LAYER } from '../areas/areaLayer';
+import { DEFAULT_LAYER } from '../areas/areaLayer';
 import { schemeName, selectCrimes, type CrimeFilter } from '../harm/crimeSelection';
 import type { UnweightedReport } from '../harm/harmWeighting';
 import { countIntoCells } from './cellCounts';
@@ -8,9 +8,10 @@ import { concentration, pai, type Concentration } from './concentration';
 import { bhAdjust } from './fdr';
 import { giStar } from './giStar';
 import { kdeOnGrid } from './kde';
-import { cellIdAt, type CellShape, type StudyGrid } from './lattice';
+import { cellIdAt, type CellShape } from './lattice';
 import { twoSidedP } from './normal';
-import { buildStudyGrid, projectAreas, WARN_CELL_LIMIT } from './studyArea';
+import { DEFAULT_CELL_SIZE, studyGridFor } from './projectGrid';
+import { WARN_CELL_LIMIT } from './studyArea';
 import { temporalProfile, type TemporalProfile } from './temporalProfile';
 
 export interface HotspotParams extends CrimeFilter {
@@ -95,14 +96,7 @@ export interface HotspotResult {
   warnings: string[];
 }
 
-export const DEFAULT_CELL_SIZE = 150;
-
-/** Builds the study grid for a project's area layer. */
-export function studyGridFor(db: Database, shape: CellShape, size: number, layer = DEFAULT_LAYER): StudyGrid {
-  const fc = areaFeatures(db, layer);
-  if (fc.features.length === 0) throw new Error(`The project has no "${layer}" areas: load boundaries first.`);
-  return buildStudyGrid(projectAreas(fc), shape, size);
-}
+export { DEFAULT_CELL_SIZE, studyGridFor } from './projectGrid';
 
 /** The whole hotspot analysis, as plain data for the CLI and the UI worker. */
 export function runHotspotAnalysis(db: Database, params: HotspotParams = {}): HotspotResult {
@@ -212,7 +206,8 @@ export function runHotspotAnalysis(db: Database, params: HotspotParams = {}): Ho
   const cells: HotspotCells = {
     shape, size, n: grid.n,
     ids: Array.from({ length: grid.n }, (_, k) => cellIdAt(grid, k)),
-    ci: grid.ci, cj: grid.cj, cx: grid.cx, cy: grid.cy,
+    // Copies: the grid is cached, and a caller may transfer (detach) these buffers.
+    ci: grid.ci.slice(), cj: grid.cj.slice(), cx: grid.cx.slice(), cy: grid.cy.slice(),
     areaCode: Array.from(grid.area, (a) => grid.areaCodes[a] ?? ''),
     count: counts.count, harm: counts.harm, z: gi.z, p, pFdr, cls, kde: kdeDensity,
   };

@@ -5,7 +5,7 @@ import { bhAdjust } from './fdr';
 import { giStar } from './giStar';
 import { cellIdAt, type CellShape, type StudyGrid } from './lattice';
 import { twoSidedP } from './normal';
-import { DEFAULT_CELL_SIZE, studyGridFor } from './runHotspotAnalysis';
+import { DEFAULT_CELL_SIZE, studyGridFor } from './projectGrid';
 
 /**
  * Hotspot stability across periods, following R sfhotspot::hotspot_classify (read from its

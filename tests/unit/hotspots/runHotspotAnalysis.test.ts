@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { installDefaults } from '../../../shared/harm/installDefaults';
-import { runHotspotAnalysis } from '../../../shared/hotspots/runHotspotAnalysis';
+import { runHotspotAnalysis, studyGridFor } from '../../../shared/hotspots/runHotspotAnalysis';
 import { makeDb, type TestCrime } from './testDb';
 
 // Two wards side by side: A = E 420000-421500, B = E 421500-423000, both N 435000-436500
@@ -57,5 +57,15 @@ describe('runHotspotAnalysis', () => {
     expect(sv.summary.records).toBe(30);
     expect(sv.method.categorySet).toBe('Serious violence');
     expect(() => runHotspotAnalysis(db, { from: '2024-13' })).toThrow(/YYYY-MM/);
+  });
+
+  it('reuses the study grid until the boundary layer changes', async () => {
+    const db = await makeDb(wards, crimes());
+    const g1 = studyGridFor(db, 'square', 150);
+    expect(studyGridFor(db, 'square', 150)).toBe(g1);
+    const r = runHotspotAnalysis(db, { kde: false });
+    expect(r.cells.cx).not.toBe(g1.cx); // results get copies, so transferring them cannot detach the cache
+    db.run("DELETE FROM areas WHERE code = 'B'");
+    expect(studyGridFor(db, 'square', 150).n).toBe(100);
   });
 });
