@@ -3,9 +3,10 @@ import { analysisApi } from './analysisApi';
 import { harmApi } from './harmApi';
 import { importApi } from './importApi';
 import { projectApi } from './projectApi';
+import { wardApi } from './wardApi';
 
 /** Everything the UI may ask of the engine. Typed on the UI side as `typeof engine`. */
-export const engine = { ...projectApi, ...importApi, ...analysisApi, ...harmApi };
+export const engine = { ...projectApi, ...importApi, ...analysisApi, ...harmApi, ...wardApi };
 
 export type Engine = typeof engine;
 

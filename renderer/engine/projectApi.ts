@@ -2,8 +2,7 @@ import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { areaFeatures } from '../../shared/areas/areaLayer';
 import { buildBaseProject, buildDemoProject } from '../../shared/project/demoProject';
 import { openProjectDb, setMeta } from '../../shared/project/projectDb';
-import { projectSummary, wardCrimeCounts, type CrimeFilter, type ProjectSummary, type WardCountRow } from '../../shared/project/projectSummary';
-import { toCsv } from '../../shared/csv/csvWrite';
+import { projectSummary, type ProjectSummary } from '../../shared/project/projectSummary';
 import { crimesUrl, DEMO_CRIMES_NAME, wardsUrl } from './demoAssets';
 import { db, isDirty, markDirty, markSaved, replaceDb, sql } from './engineState';
 import { bytesSource } from './sources';
@@ -67,24 +66,4 @@ export const projectApi = {
     return areaFeatures(db());
   },
 
-  wardCounts(filter: CrimeFilter): WardCountRow[] {
-    return wardCrimeCounts(db(), filter);
-  },
-
-  wardCountsCsv(filter: CrimeFilter): Uint8Array {
-    const s = projectSummary(db());
-    const rows = wardCrimeCounts(db(), filter);
-    const csv = toCsv(
-      ['ward_code', 'ward_name', 'district', 'count'],
-      rows.map((r) => [r.code, r.name, r.districtName, r.count]),
-      [
-        `project: ${s.name}`,
-        'scheme: plain count (each crime = 1)',
-        `period: ${filter.from ?? s.firstMonth ?? 'all'} to ${filter.to ?? s.lastMonth ?? 'all'}`,
-        `crime types: ${filter.types?.length ? filter.types.join('; ') : 'all'}`,
-        `excluded: ${s.outOfArea} records outside the force area`,
-      ],
-    );
-    return new TextEncoder().encode(csv);
-  },
 };

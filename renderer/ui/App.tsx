@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { FeatureCollection } from 'geojson';
 import type { ProjectSummary } from '../../shared/project/projectSummary';
+import type { WardTable, WardTableParams } from '../../shared/wards/wardHarmTable';
 import { quantileBreaks } from '../map/classBreaks';
 import type { HotspotView } from '../engine/analysisApi';
 import { GiLegend, giLegendText } from './GiLegend';
@@ -12,7 +13,7 @@ import { Legend } from './Legend';
 import { MapView } from './MapView';
 import { Toolbar } from './Toolbar';
 import { useProjectSession } from './useProjectSession';
-import { WardTable } from './WardTable';
+import { WardPanel } from './wards/WardPanel';
 
 type Tab = 'wards' | 'hotspots' | 'harm' | 'imports';
 const TABS: [Tab, string][] = [['wards', 'Wards'], ['hotspots', 'Hotspots'], ['harm', 'Harm'], ['imports', 'Imports']];
@@ -24,7 +25,9 @@ function describePeriod(s: ProjectSummary | null): string {
 
 export function App() {
   const p = useProjectSession();
-  const { engine, platform, summary, rows } = p;
+  const { engine, platform, summary } = p;
+  const [wardTable, setWardTable] = useState<WardTable | null>(null);
+  const [wardParams, setWardParams] = useState<WardTableParams>({});
   const [selected, setSelected] = useState<string | null>(null);
   const [tab, setTab] = useState<Tab>('wards');
   const [importing, setImporting] = useState<{ file: File | null } | null>(null);
@@ -35,14 +38,14 @@ export function App() {
   const onAction = useCallback(
     (action: string) => {
       if (action === 'import') setImporting({ file: null });
-      else if (action === 'export' || action === 'export-wards') void engine.wardCountsCsv({}).then((b) => p.exportFile('ward-counts.csv', b, 'text/csv'));
+      else if (action === 'export' || action === 'export-wards') void engine.wardTableCsv(wardParams).then((b) => p.exportFile('ward-harm-table.csv', b, 'text/csv'));
       else if (action === 'about') p.setError(null);
       else {
         setSelected(null);
         p.act(action as Parameters<typeof p.act>[0]);
       }
     },
-    [engine, p],
+    [engine, p, wardParams],
   );
   useEffect(() => platform.onAction(onAction), [platform, onAction]);
 
@@ -51,10 +54,19 @@ export function App() {
     setCellMethod(v ? giLegendText(v) : '');
   }, []);
 
-  const values = useMemo(() => new Map(rows.map((r) => [r.code, r.count])), [rows]);
-  const breaks = useMemo(() => quantileBreaks(rows.map((r) => r.count), 5), [rows]);
-  const wardNames = useMemo(() => new Map(rows.map((r) => [r.code, r.name])), [rows]);
-  const method = `Crime count, all categories, ${describePeriod(summary)}; out-of-area records excluded (${summary?.outOfArea ?? 0}). Classes: quantiles of non-zero wards.`;
+  const onTable = useCallback((t: WardTable | null, params: WardTableParams) => {
+    setWardTable(t);
+    setWardParams(params);
+  }, []);
+  const wardRows = useMemo(() => wardTable?.rows.filter((r) => r.kind === 'ward') ?? [], [wardTable]);
+  const values = useMemo(() => new Map(wardRows.map((r) => [r.code, r.harm])), [wardRows]);
+  const breaks = useMemo(() => quantileBreaks(wardRows.map((r) => r.harm), 5), [wardRows]);
+  const wardNames = useMemo(() => new Map((p.areas?.features ?? []).map((f) => [String(f.properties?.code), String(f.properties?.name)])), [p.areas]);
+  const isCount = wardTable?.method.schemeId === 'count';
+  const legendTitle = isCount ? 'Crimes per ward' : `Harm per ward (${wardTable?.method.scheme ?? ''})`;
+  const method = wardTable
+    ? `${wardTable.method.scheme}; ${wardTable.method.categorySet ?? 'all records'}; ${wardTable.methodLines[2]!.replace('period: ', '')}; excluded: ${wardTable.method.excluded.current.outOfArea} outside the force area, ${wardTable.method.excluded.current.unplaced} with no ward. Classes: quantiles of non-zero wards.`
+    : `No ward figures: ${describePeriod(summary)}.`;
 
   return (
     <div
@@ -78,7 +90,7 @@ export function App() {
       </Toolbar>
       <main className="workspace">
         <MapView areas={p.areas} values={values} breaks={breaks} selected={selected} cells={cells} onSelect={setSelected}>
-          <Legend title="Crimes per ward" breaks={breaks} method={method} />
+          <Legend title={legendTitle} breaks={breaks} method={method} digits={isCount ? 0 : 1} />
           {cells && <GiLegend method={cellMethod} />}
         </MapView>
         <aside className="side-pane" aria-label="Details">
@@ -87,7 +99,9 @@ export function App() {
               <button key={id} type="button" role="tab" aria-selected={tab === id} onClick={() => setTab(id)}>{label}</button>
             ))}
           </div>
-          {tab === 'wards' && <WardTable rows={rows} selected={selected} onSelect={setSelected} caption={`${rows.length} wards · ${method}`} />}
+          <div hidden={tab !== 'wards'} className="side-scroll">
+            <WardPanel engine={engine} revision={p.revision} selected={selected} onSelect={setSelected} onTable={onTable} onExport={p.exportFile} />
+          </div>
           <div hidden={tab !== 'hotspots'} className="side-scroll">
             <HotspotPanel engine={engine} revision={p.revision} firstMonth={summary?.firstMonth ?? null} lastMonth={summary?.lastMonth ?? null} wardNames={wardNames} onResult={onHotspots} onExport={p.exportFile} />
           </div>

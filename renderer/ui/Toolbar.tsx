@@ -27,7 +27,7 @@ export function Toolbar({ projectName, dirty, busy, onAction, children }: Props)
         {b('save-as', 'Save as…', 'Save the project under a new name (Ctrl+Shift+S)')}
         {b('demo', 'Demo', 'Open the bundled West Yorkshire demo')}
         {children}
-        {b('export-wards', 'Export wards CSV')}
+        {b('export-wards', 'Export ward table CSV')}
       </div>
     </header>
   );

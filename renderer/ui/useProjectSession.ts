@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import type { ProjectSummary, WardCountRow } from '../../shared/project/projectSummary';
+import type { ProjectSummary } from '../../shared/project/projectSummary';
 import { startEngine, type EngineClient } from '../engine/engineClient';
 import { detectPlatform } from '../platform/index';
 import type { Platform } from '../platform/platform';
@@ -15,7 +15,6 @@ export function useProjectSession() {
 
   const [summary, setSummary] = useState<ProjectSummary | null>(null);
   const [areas, setAreas] = useState<FeatureCollection<Polygon | MultiPolygon> | null>(null);
-  const [rows, setRows] = useState<WardCountRow[]>([]);
   const [path, setPath] = useState<string | null>(null);
   const [dirty, setDirty] = useState(false);
   const [busy, setBusy] = useState<string | null>('Opening the West Yorkshire demo…');
@@ -24,10 +23,9 @@ export function useProjectSession() {
   const [revision, setRevision] = useState(0);
 
   const refresh = useCallback(async () => {
-    const [s, a, r, d] = await Promise.all([engine.summary(), engine.wards(), engine.wardCounts({}), engine.isDirty()]);
+    const [s, a, d] = await Promise.all([engine.summary(), engine.wards(), engine.isDirty()]);
     setSummary(s);
     setAreas(a);
-    setRows(r);
     setDirty(d);
     setRevision((v) => v + 1);
   }, [engine]);
@@ -57,6 +55,14 @@ export function useProjectSession() {
       await refresh();
     });
   }, [engine, platform, refresh, run]);
+
+  // Closing with unsaved work: the browser asks; in the desktop app the main process shows a native prompt.
+  useEffect(() => {
+    if (!dirty) return undefined;
+    const guard = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', guard);
+    return () => window.removeEventListener('beforeunload', guard);
+  }, [dirty]);
 
   const exportFile = useCallback(
     (name: string, bytes: Uint8Array, mime: string) => void run('Exporting…', async () => void (await platform.writeExport(name, bytes, mime))),
@@ -100,5 +106,5 @@ export function useProjectSession() {
     [engine, platform, path, summary, refresh, run],
   );
 
-  return { engine, platform, summary, areas, rows, path, dirty, busy, error, revision, refresh, act, exportFile, setError };
+  return { engine, platform, summary, areas, path, dirty, busy, error, revision, refresh, act, exportFile, setError };
 }

@@ -36,7 +36,7 @@ export async function launch(): Promise<{ context: BrowserContext; page: Page; e
 
 /** Waits until the demo is loaded and the map has finished drawing. */
 export async function waitForApp(page: Page, wards = 124): Promise<void> {
-  await page.getByRole('table', { name: 'Wards', exact: true }).locator('tbody tr').nth(wards - 1).waitFor({ timeout: 60_000 });
+  await page.getByRole('table', { name: 'Wards', exact: true }).locator('tr.ward-row').nth(wards - 1).waitFor({ timeout: 60_000 });
   await waitForMapIdle(page);
 }
 

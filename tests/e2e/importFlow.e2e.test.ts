@@ -9,7 +9,7 @@ const SAMPLE = path.resolve('fixtures/west-yorkshire-street_2018-05_sample_saf98
 const dir = mkdtempSync(path.join(os.tmpdir(), 'hp-e2e-import-'));
 
 async function tableTotal(page: Page): Promise<number> {
-  const counts = await page.getByRole('table', { name: 'Wards', exact: true }).locator('tbody tr td:nth-child(3)').allTextContents();
+  const counts = await page.getByRole('table', { name: 'Wards', exact: true }).locator('tr.ward-row td:nth-child(3)').allTextContents();
   return counts.reduce((s, c) => s + Number(c.replace(/,/g, '')), 0);
 }
 

@@ -27,9 +27,9 @@ describe('first screen: West Yorkshire wards on the map and in the table', () =>
 
   it('lists the 124 wards with district and count, in a table named "Wards"', async () => {
     const table = page.getByRole('table', { name: 'Wards', exact: true });
-    await expect(table.locator('tbody tr').count()).resolves.toBe(124);
+    await expect(table.locator('tr.ward-row').count()).resolves.toBe(124);
     // The demo sample has 1,605 in-area crimes: the counts in the table add up to that.
-    const counts = await table.locator('tbody tr td:nth-child(3)').allTextContents();
+    const counts = await table.locator('tr.ward-row td:nth-child(3)').allTextContents();
     expect(counts.reduce((s, c) => s + Number(c.replace(/,/g, '')), 0)).toBe(1605);
     await expect(table.getByRole('row', { name: /Baildon\s+Bradford/ }).count()).resolves.toBe(1);
   });
