@@ -1,3 +1,5 @@
+export {};
+
 /**
  * `npm run bench -- <name> [options]`: benchmarks print figures; they never assert timings.
  * Each benchmark lives in its own file and is loaded only when asked for.
@@ -7,10 +9,10 @@ const BENCHES: Record<string, () => Promise<{ run(argv: string[]): Promise<void>
   hotspots: () => import('./hotspotsBench'),
 };
 
-const [name, ...rest] = process.argv.slice(2);
-if (!name || !(name in BENCHES)) {
+const [benchName, ...rest] = process.argv.slice(2);
+if (!benchName || !(benchName in BENCHES)) {
   console.error(`Usage: npm run bench -- <${Object.keys(BENCHES).join('|')}> [options]`);
   process.exit(2);
 }
-const mod = await BENCHES[name]!();
+const mod = await BENCHES[benchName]!();
 await mod.run(rest);
