@@ -9,6 +9,12 @@ import { kdeOnGrid } from '../shared/hotspots/kde';
 import type { CellShape } from '../shared/hotspots/lattice';
 import { twoSidedP } from '../shared/hotspots/normal';
 import { buildStudyGrid, projectAreas } from '../shared/hotspots/studyArea';
+import { DEFAULT_LAYER, detectAreaFields, replaceAreaLayer } from '../shared/areas/areaLayer';
+import { installDefaults } from '../shared/harm/installDefaults';
+import { runHotspotAnalysis } from '../shared/hotspots/runHotspotAnalysis';
+import { wardHarmTable } from '../shared/wards/wardHarmTable';
+import { createProjectDb } from '../shared/project/projectDb';
+import { loadSqlJs } from '../cli/sqlNode';
 
 /** Deterministic PRNG (mulberry32) so every run benchmarks the same points. */
 function rng(seed: number) {
@@ -25,9 +31,11 @@ function rng(seed: number) {
 const ms = (t0: number) => `${(performance.now() - t0).toFixed(1)} ms`;
 
 /**
- * `npm run bench -- hotspots [--points N] [--cell M] [--shape square|hex] [--kde]`
+ * `npm run bench -- hotspots [--points N] [--cell M] [--shape square|hex] [--kde] [--end-to-end N]`
  * All West Yorkshire cells from the ward layer (~90k at 150 m) and N synthetic crimes
  * (default 1,000,000: 60% around 300 random centres, 40% uniform over the study area).
+ * --end-to-end N also stores the first N points as crimes in an in-memory project and times
+ * runHotspotAnalysis and wardHarmTable through the database, as the CLI and UI run them.
  * Prints figures; asserts nothing.
  */
 export async function run(argv: string[]): Promise<void> {
@@ -93,5 +101,35 @@ export async function run(argv: string[]): Promise<void> {
     t0 = performance.now();
     const k = kdeOnGrid(grid, e, n, w);
     console.log(`  KDE (bandwidth ${k.bandwidth.toFixed(0)} m${k.binned ? ', binned' : ''})   ${ms(t0)}`);
+  }
+  const e2e = Number(opt('end-to-end', '0'));
+  if (e2e > 0) {
+    const db = createProjectDb(await loadSqlJs(), 'bench');
+    const raw = JSON.parse(readFileSync(fixturePath('wy_wards_2025_bgc.geojson'), 'utf8')) as FeatureCollection;
+    replaceAreaLayer(db, DEFAULT_LAYER, raw, detectAreaFields(raw.features[0]!.properties!)!);
+    installDefaults(db);
+    const types = ['Violence and sexual offences', 'Burglary', 'Robbery', 'Drugs', 'Vehicle crime', 'Public order'];
+    t0 = performance.now();
+    db.exec('BEGIN');
+    const stmt = db.prepare(
+      `INSERT INTO crimes(import_id, dedupe_key, month, crime_type, easting, northing, ward_code, placed_by)
+       VALUES (1, ?, ?, ?, ?, ?, ?, 'point')`,
+    );
+    for (let p = 0; p < Math.min(e2e, points); p++) {
+      const k = grid.n ? Math.max(0, Math.min(grid.n - 1, p % grid.n)) : 0;
+      stmt.run([`b${p}`, `2023-${String((p % 12) + 1).padStart(2, '0')}`, types[p % types.length]!, e[p]!, n[p]!, grid.areaCodes[grid.area[k]!]!]);
+    }
+    stmt.free();
+    db.exec('COMMIT');
+    console.log(`  end-to-end: insert ${Math.min(e2e, points).toLocaleString('en-GB')} crimes into sql.js   ${ms(t0)}`);
+    t0 = performance.now();
+    const r = runHotspotAnalysis(db, { schemeId: 'cchi-category', kde: false });
+    console.log(`  end-to-end: runHotspotAnalysis (CCHI, no KDE, grid built)   ${ms(t0)}  (${r.summary.recordsInCells.toLocaleString('en-GB')} records in cells)`);
+    t0 = performance.now();
+    runHotspotAnalysis(db, { schemeId: 'cchi-category', kde: false, from: '2023-07' });
+    console.log(`  end-to-end: runHotspotAnalysis again (grid cached, 6 months) ${ms(t0)}`);
+    t0 = performance.now();
+    wardHarmTable(db, { schemeId: 'cchi-category' });
+    console.log(`  end-to-end: wardHarmTable (12 months vs previous 12)        ${ms(t0)}`);
   }
 }

@@ -9,8 +9,11 @@ export interface UnweightedReport {
 }
 
 export interface Weigher {
-  /** The weight of a record, or NaN when the scheme has none for its key (tallied). */
-  weigh(crimeType: string | null, offenceCode: string | null): number;
+  /**
+   * The weight of a record, or NaN when the scheme has none for its key (tallied). `records`
+   * (default 1) is how many identical records this call stands for, when callers aggregate.
+   */
+  weigh(crimeType: string | null, offenceCode: string | null, records?: number): number;
   report(): UnweightedReport;
 }
 
@@ -24,13 +27,15 @@ export const NO_KEY = '(none)';
  */
 export function makeWeigher(scheme: HarmScheme): Weigher {
   const missing = new Map<string, number>();
+  let times = 1;
   const miss = (key: string) => {
-    missing.set(key, (missing.get(key) ?? 0) + 1);
+    missing.set(key, (missing.get(key) ?? 0) + times);
     return NaN;
   };
   const cache = new Map<string, number>();
   return {
-    weigh(crimeType, offenceCode) {
+    weigh(crimeType, offenceCode, records = 1) {
+      times = records;
       if (scheme.keyKind === 'count') return 1;
       if (scheme.keyKind === 'category') {
         const key = crimeType?.trim();

@@ -1,7 +1,9 @@
 import type { Database } from 'sql.js';
 import { DEFAULT_LAYER, listAreas } from '../areas/areaLayer';
-import { addMonths, checkMonth, latestMonth, monthsBetween, schemeName, selectCrimes } from '../harm/crimeSelection';
-import type { UnweightedReport } from '../harm/harmWeighting';
+import { getCategorySet, makeMatcher } from '../harm/categorySets';
+import { addMonths, checkMonth, latestMonth, loadScheme, monthsBetween, schemeName } from '../harm/crimeSelection';
+import type { HarmScheme } from '../harm/harmSchemes';
+import { makeWeigher, type UnweightedReport } from '../harm/harmWeighting';
 import { compare, describePeriod, type Comparison, type Period, type PeriodFigures } from './periodChange';
 
 export interface WardTableParams {
@@ -66,21 +68,35 @@ interface PeriodTotals {
   excluded: Exclusions;
 }
 
-function totals(db: Database, p: Period, params: WardTableParams, known: Set<string>): PeriodTotals {
-  const sel = selectCrimes(db, { ...params, from: p.from, to: p.to });
+/**
+ * Per-ward totals for one period. SQLite aggregates identical (ward, type, code, flags)
+ * records first, so a year of a large force is a few thousand groups, not a million rows.
+ */
+function totals(db: Database, p: Period, params: WardTableParams, known: Set<string>, scheme: HarmScheme): PeriodTotals {
+  const set = params.categorySetId ? getCategorySet(db, params.categorySetId) : null;
+  if (params.categorySetId && !set) throw new Error(`No category set "${params.categorySetId}" in this project.`);
+  const matcher = set ? makeMatcher(set.rule) : null;
+  const types = params.types?.length ? new Set(params.types.map((t) => t.trim().toLowerCase())) : null;
+  const weigher = makeWeigher(scheme);
   const byWard = new Map<string, PeriodFigures>();
   let outOfArea = 0, unplaced = 0;
-  for (let r = 0; r < sel.n; r++) {
-    const ward = sel.wardCode[r];
-    if (sel.outOfArea[r]) { outOfArea++; continue; }
-    if (!ward || !known.has(ward)) { unplaced++; continue; }
+  const groups = db.exec(
+    `SELECT ward_code, crime_type, offence_code, flags, out_of_area, COUNT(*) FROM crimes
+     WHERE month >= ? AND month <= ? GROUP BY 1, 2, 3, 4, 5`,
+    [p.from, p.to],
+  )[0]?.values ?? [];
+  for (const [ward, type, code, flags, ooa, n] of groups as [string | null, string | null, string | null, string | null, number, number][]) {
+    if (types && !(type && types.has(type.trim().toLowerCase()))) continue;
+    if (matcher && !matcher(type, code, flags)) continue;
+    if (ooa) { outOfArea += n; continue; }
+    if (!ward || !known.has(ward)) { unplaced += n; continue; }
     const f = byWard.get(ward) ?? { count: 0, harm: 0 };
-    f.count += 1;
-    const w = sel.weight[r]!;
-    if (!Number.isNaN(w)) f.harm += w;
+    f.count += n;
+    const w = weigher.weigh(type, code, n);
+    if (!Number.isNaN(w)) f.harm += w * n;
     byWard.set(ward, f);
   }
-  return { byWard, excluded: { outOfArea, unplaced, unweighted: sel.unweighted } };
+  return { byWard, excluded: { outOfArea, unplaced, unweighted: weigher.report() } };
 }
 
 const ZERO: PeriodFigures = { count: 0, harm: 0 };
@@ -104,10 +120,11 @@ export function wardHarmTable(db: Database, params: WardTableParams = {}): WardT
   const areas = listAreas(db, layer);
   if (areas.length === 0) throw new Error(`The project has no "${layer}" areas: load boundaries first.`);
   const known = new Set(areas.map((a) => a.code));
-  const cur = totals(db, current, params, known);
-  const prev = totals(db, previous, params, known);
-  const base = baseline ? totals(db, baseline, params, known) : null;
-  const sel = selectCrimes(db, { ...params, from: to, to }); // scheme and set labels only
+  const scheme = loadScheme(db, params.schemeId);
+  const cur = totals(db, current, params, known, scheme);
+  const prev = totals(db, previous, params, known, scheme);
+  const base = baseline ? totals(db, baseline, params, known, scheme) : null;
+  const setLabel = params.categorySetId ? getCategorySet(db, params.categorySetId)?.label ?? null : null;
   const get = (t: PeriodTotals | null, code: string) => t?.byWard.get(code) ?? ZERO;
 
   const forceHarm = [...cur.byWard.values()].reduce((s, f) => s + f.harm, 0);
@@ -156,9 +173,9 @@ export function wardHarmTable(db: Database, params: WardTableParams = {}): WardT
   rows.push(row('force', '', 'Force total', null, null, fc, fp, base ? fb : null, fPop, null));
 
   const method: WardTableMethod = {
-    scheme: schemeName(sel.scheme),
-    schemeId: sel.scheme.id,
-    categorySet: sel.categorySet?.label ?? null,
+    scheme: schemeName(scheme),
+    schemeId: scheme.id,
+    categorySet: setLabel,
     types: params.types?.length ? params.types : null,
     periods: { current, previous, baseline },
     excluded: { current: cur.excluded, previous: prev.excluded, baseline: base?.excluded ?? null },

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { createHarmScheme } from '../../../shared/harm/harmSchemes';
 import { installDefaults } from '../../../shared/harm/installDefaults';
+import { parseWeightTable } from '../../../shared/harm/offenceCodes';
+import { insertCrimes } from '../hotspots/testDb';
 import { pctChange, parsePeriod } from '../../../shared/wards/periodChange';
 import { loadPopulation } from '../../../shared/wards/population';
 import { wardHarmTable } from '../../../shared/wards/wardHarmTable';
@@ -76,5 +79,26 @@ describe('ward harm table', () => {
     expect(pctChange(5, 0).text).toBe('n/a: base is 0');
     expect(pctChange(0, 4).text).toBe('-100.0%');
     expect(() => parsePeriod('2021-13:2022-01')).toThrow(/YYYY-MM/);
+  });
+
+  it('weights force-extract records by Home Office offence code and reports unknown codes', async () => {
+    const db = await makeDb(wards);
+    // A user's CSS-style table: 8N (assault with injury) 1,000; 34B (robbery of personal property) 1,500.
+    const table = parseWeightTable('offence_code,weight\n008N,1000\n34B,1500\n');
+    createHarmScheme(db, { id: 'css', label: 'ONS CSS (user table)', keyKind: 'offence_code', description: '', source: 'test', weights: table.weights });
+    insertCrimes(db, [
+      { month: '2023-06', code: '8N', ward: 'A1', e: 420500, n: 435500 },
+      { month: '2023-06', code: '034B', ward: 'A1', e: 420500, n: 435500 },
+      { month: '2023-06', code: '99Z', ward: 'A2', e: 421500, n: 435500 },
+      { month: '2023-06', code: '99Z', ward: 'A2', e: 421500, n: 435500 },
+      { month: '2023-06', ward: 'A2', e: 421500, n: 435500 },
+    ]);
+    const t = wardHarmTable(db, { schemeId: 'css', from: '2023-01', to: '2023-12' });
+    const [alpha, bravo] = t.rows;
+    expect([alpha!.count, alpha!.harm]).toEqual([2, 2500]); // 1000 + 1500
+    expect([bravo!.count, bravo!.harm]).toEqual([3, 0]); // counted, no harm: not silently weighted
+    expect(t.method.excluded.current.unweighted).toEqual({ count: 3, keys: [{ key: '99Z', count: 2 }, { key: '(none)', count: 1 }] });
+    expect(t.methodLines).toContain('no weight (current period): 99Z (2), (none) (1)');
+    expect(t.warnings.join(' ')).toMatch(/3 records in the current period with no weight/);
   });
 });
