@@ -1,6 +1,6 @@
 # Golden values for Hotspot Planner's Gi*, BH FDR, normal tail and KDE bandwidth.
 # Run from the repo root:  Rscript tests/golden/gistar_spdep.R
-# Writes fixtures/golden/gistar_spdep.csv, gistar_spdep_hex.csv, normal_pnorm.csv, bandwidth_nrd.csv.
+# Writes fixtures/golden/gistar_spdep.csv, gistar_spdep_d450.csv, gistar_spdep_hex.csv, normal_pnorm.csv, bandwidth_nrd.csv.
 # R is NOT a test dependency: the test reads the committed CSVs.
 suppressPackageStartupMessages({ library(spdep); library(MASS) })
 # Full double precision in the CSVs (write.csv alone keeps 15 digits).
@@ -27,8 +27,8 @@ cells$x <- ifelse(cells$j == 12, 0,
 cells$col <- 2800 + cells$i
 cells$row <- 2900 + cells$j
 
-gistar <- function(coords, x) {
-  nb <- include.self(dnearneigh(coords, 0, d))
+gistar <- function(coords, x, dist = d) {
+  nb <- include.self(dnearneigh(coords, 0, dist))
   lw <- nb2listw(nb, style = "B")
   z <- as.numeric(localG(x, lw))
   p <- 2 * pnorm(-abs(z))
@@ -37,6 +37,10 @@ gistar <- function(coords, x) {
 
 sq <- cbind(cells, gistar(cbind((cells$col + 0.5) * size, (cells$row + 0.5) * size), cells$x))
 wr(sq[, c("col", "row", "x", "gistar", "p", "p_bh", "n_neigh")], file.path(out, "gistar_spdep.csv"))
+
+# A user-chosen distance of 450 m (3 cells: 28 neighbours + self in open ground).
+sq450 <- cbind(cells, gistar(cbind((cells$col + 0.5) * size, (cells$row + 0.5) * size), cells$x, 450 * (1 + 1e-9)))
+wr(sq450[, c("col", "row", "x", "gistar", "p", "p_bh", "n_neigh")], file.path(out, "gistar_spdep_d450.csv"))
 
 # Same values on pointy-top hexagons, axial (q, r) = (col, row); centre E = size*(q + r/2),
 # N = size*sqrt(3)/2*r. With d = size*sqrt(2) each hex has its 6 touching neighbours + self.

@@ -18,15 +18,16 @@ function load(file: string) {
   });
 }
 
-for (const [shape, file] of [
-  ['square', 'fixtures/golden/gistar_spdep.csv'],
-  ['hex', 'fixtures/golden/gistar_spdep_hex.csv'],
-] as [CellShape, string][]) {
-  describe(`Gi* golden vs R spdep (${shape})`, () => {
+for (const [shape, file, distance] of [
+  ['square', 'fixtures/golden/gistar_spdep.csv', 150 * Math.SQRT2],
+  ['square', 'fixtures/golden/gistar_spdep_d450.csv', 450],
+  ['hex', 'fixtures/golden/gistar_spdep_hex.csv', 150 * Math.SQRT2],
+] as [CellShape, string, number][]) {
+  describe(`Gi* golden vs R spdep (${shape}, d = ${distance.toFixed(2)} m)`, () => {
     const rows = load(file);
     const grid = assembleGrid(shape, 150, rows.map((r) => r.col), rows.map((r) => r.row), rows.map(() => 0), ['W']);
     const x = Float64Array.from(rows, (r) => r.x);
-    const gi = giStar(grid, x, 150 * Math.SQRT2);
+    const gi = giStar(grid, x, distance);
     const p = Float64Array.from(gi.z, twoSidedP);
     const q = bhAdjust(p);
 
