@@ -2,11 +2,12 @@ import * as Comlink from 'comlink';
 import { analysisApi } from './analysisApi';
 import { harmApi } from './harmApi';
 import { importApi } from './importApi';
+import { layersApi } from './layersApi';
 import { projectApi } from './projectApi';
 import { wardApi } from './wardApi';
 
 /** Everything the UI may ask of the engine. Typed on the UI side as `typeof engine`. */
-export const engine = { ...projectApi, ...importApi, ...analysisApi, ...harmApi, ...wardApi };
+export const engine = { ...projectApi, ...importApi, ...analysisApi, ...harmApi, ...wardApi, ...layersApi };
 
 export type Engine = typeof engine;
 

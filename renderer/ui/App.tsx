@@ -9,6 +9,7 @@ import { HarmPanel } from './harm/HarmPanel';
 import { HotspotPanel } from './hotspots/HotspotPanel';
 import { ImportDialog } from './import/ImportDialog';
 import { ImportHistory } from './import/ImportHistory';
+import { ReferenceData } from './import/ReferenceData';
 import { Legend } from './Legend';
 import { MapView } from './MapView';
 import { Toolbar } from './Toolbar';
@@ -106,7 +107,12 @@ export function App() {
             <HotspotPanel engine={engine} revision={p.revision} firstMonth={summary?.firstMonth ?? null} lastMonth={summary?.lastMonth ?? null} wardNames={wardNames} onResult={onHotspots} onExport={p.exportFile} />
           </div>
           {tab === 'harm' && <HarmPanel engine={engine} revision={p.revision} onChanged={() => void p.refresh()} />}
-          {tab === 'imports' && <ImportHistory engine={engine} revision={p.revision} onExport={p.exportFile} />}
+          {tab === 'imports' && (
+            <div className="side-scroll">
+              <ImportHistory engine={engine} revision={p.revision} onExport={p.exportFile} />
+              <ReferenceData engine={engine} onChanged={() => void p.refresh()} />
+            </div>
+          )}
         </aside>
       </main>
       {dragging && <div className="drop-hint">Drop a CSV to import it</div>}

@@ -1,0 +1,27 @@
+import { importBoundaries, type BoundaryReport } from '../../shared/areas/importBoundaries';
+import { setMeta } from '../../shared/project/projectDb';
+import { loadPopulation, type PopulationLoad } from '../../shared/wards/population';
+import { db, markDirty } from './engineState';
+
+/** Area layers and the population table: reference data an analyst brings for their own force. */
+export const layersApi = {
+  /** Replaces the ward layer from a GeoJSON file (WGS84 or BNG); invalid features are reported, not loaded. */
+  async loadBoundaries(file: File): Promise<BoundaryReport> {
+    const report = importBoundaries(db(), await file.text(), { fileName: file.name });
+    if (report.imported > 0) {
+      setMeta(db(), 'boundaries_source', `${file.name} (${report.imported} areas, ${report.crs === 'bng' ? 'British National Grid' : 'WGS84'})`);
+      markDirty();
+    }
+    return report;
+  },
+
+  /** Resident population per ward, for harm per 1,000 residents. */
+  async loadPopulation(file: File): Promise<PopulationLoad> {
+    const r = loadPopulation(db(), await file.text());
+    if (r.updated > 0) {
+      setMeta(db(), 'population_source', `${file.name} (${r.updated} areas)`);
+      markDirty();
+    }
+    return r;
+  },
+};
