@@ -40,6 +40,8 @@ describe('hotspot analysis on the demo project', () => {
     const hot = ['#b2182b', '#ef8a62', '#fddbc7'].reduce((s, c) => s + countColour(png, hexToRgb(c), 6), 0);
     expect(hot).toBeGreaterThan(20);
     await expect(page.getByRole('complementary', { name: 'Hotspot legend' }).textContent()).resolves.toContain('FDR (Benjamini-Hochberg) corrected');
+    await expect(results.getByRole('img', { name: /^Concentration curve: 50% of harm in \d+\.\d% of cells$/ }).count()).resolves.toBe(1);
+    await page.screenshot({ path: 'tests/artifacts/hotspots-panel.png' });
   });
 
   it('exports every study-area cell as CSV led by the method lines', async () => {

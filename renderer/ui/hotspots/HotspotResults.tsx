@@ -1,5 +1,7 @@
 import type { HotspotView } from '../../engine/analysisApi';
 import { formatNumber } from '../../map/classBreaks';
+import { ConcentrationChart } from './ConcentrationChart';
+import { TemporalGrid } from './TemporalGrid';
 
 interface Props {
   view: HotspotView;
@@ -28,6 +30,8 @@ export function HotspotResults({ view, wardNames, onExport }: Props) {
           <tr><th scope="row">PAI of hot cells (95%+)</th><td className="num">{s.pai === null ? 'undefined (no hot cells)' : s.pai.toFixed(2)}</td></tr>
         </tbody>
       </table>
+      <ConcentrationChart c={c} />
+      <TemporalGrid t={s.temporal} />
       {view.warnings.length > 0 && (
         <ul aria-label="Warnings" className="warnings">
           {view.warnings.map((w) => <li key={w}>{w}</li>)}
