@@ -9,15 +9,17 @@ export interface CellCounts {
 }
 
 /**
- * Counts points (BNG metres) and their harm weights into study-area cells in one pass
- * through the dense lattice index. NaN coordinates must be filtered out by the caller (they
- * are "unplaced", a different thing from "outside the study area").
+ * Counts points (BNG metres) and their harm into study-area cells in one pass through the
+ * dense lattice index. `weight` is each point's harm; `records` (default 1 each) is how many
+ * records a point stands for. NaN coordinates must be filtered out by the caller (they are
+ * "unplaced", a different thing from "outside the study area").
  */
 export function countIntoCells(
   grid: StudyGrid,
   e: ArrayLike<number>,
   n: ArrayLike<number>,
   weight: ArrayLike<number>,
+  records?: ArrayLike<number>,
 ): CellCounts {
   const count = new Float64Array(grid.n);
   const harm = new Float64Array(grid.n);
@@ -29,12 +31,13 @@ export function countIntoCells(
     const ii = i - iMin;
     const jj = j - jMin;
     const idx = ii < 0 || jj < 0 || ii >= iSpan || jj >= jSpan ? -1 : lookup[jj * iSpan + ii]!;
+    const r = records ? records[p]! : 1;
     if (idx < 0) {
-      outside++;
+      outside += r;
       outsideHarm += weight[p]!;
       continue;
     }
-    count[idx]! += 1;
+    count[idx]! += r;
     harm[idx]! += weight[p]!;
   }
   return { count, harm, outside, outsideHarm };

@@ -14,19 +14,35 @@ export function quantile7(sorted: ArrayLike<number>, prob: number): number {
  * MASS::bandwidth.nrd: 4 * 1.06 * min(sd, IQR / 1.34) * n^(-1/5), with the sample sd (n - 1)
  * and type-7 quartiles, exactly as MASS computes it. The factor 4 makes it the full support
  * radius of a kernel rather than a normal sd, which is how we use it for the quartic kernel.
+ * `counts` gives each value's multiplicity (points standing for several records); the
+ * result is the same as on the expanded list of records.
  */
-export function bandwidthNrd(values: ArrayLike<number>): number {
-  const n = values.length;
-  if (n < 2) return NaN;
-  const sorted = Float64Array.from(values).sort();
-  let mean = 0;
-  for (let k = 0; k < n; k++) mean += sorted[k]!;
-  mean /= n;
+export function bandwidthNrd(values: ArrayLike<number>, counts?: ArrayLike<number>): number {
+  const order = Array.from({ length: values.length }, (_, k) => k).sort((a, b) => values[a]! - values[b]!);
+  const m = (k: number) => (counts ? counts[k]! : 1);
+  let N = 0, mean = 0;
+  for (const k of order) { N += m(k); mean += m(k) * values[k]!; }
+  if (N < 2) return NaN;
+  mean /= N;
   let ss = 0;
-  for (let k = 0; k < n; k++) ss += (sorted[k]! - mean) ** 2;
-  const sd = Math.sqrt(ss / (n - 1));
-  const iqr = (quantile7(sorted, 0.75) - quantile7(sorted, 0.25)) / 1.34;
-  return 4 * 1.06 * Math.min(sd, iqr) * n ** -0.2;
+  for (const k of order) ss += m(k) * (values[k]! - mean) ** 2;
+  const sd = Math.sqrt(ss / (N - 1));
+  // Order statistic r (0-based) of the expanded list.
+  const cum: number[] = [];
+  let c = 0;
+  for (const k of order) { c += m(k); cum.push(c); }
+  const stat = (r: number) => {
+    let lo = 0, hi = cum.length - 1;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (cum[mid]! > r) hi = mid; else lo = mid + 1; }
+    return values[order[lo]!]!;
+  };
+  const q7 = (prob: number) => {
+    const h = (N - 1) * prob;
+    const lo = Math.floor(h);
+    return stat(lo) + (h - lo) * (stat(Math.min(lo + 1, N - 1)) - stat(lo));
+  };
+  const iqr = (q7(0.75) - q7(0.25)) / 1.34;
+  return 4 * 1.06 * Math.min(sd, iqr) * N ** -0.2;
 }
 
 export interface KdeResult {
@@ -53,7 +69,8 @@ export const KDE_WORK_BUDGET = 2e8;
  * crime-mapping convention (CrimeStat, ArcGIS): K(d) = 3 / (pi h^2) * (1 - d^2 / h^2)^2 for
  * d < h, 0 beyond, so each point's weight integrates to 1 over the plane. Radial kernel
  * with one bandwidth h: by default the mean of bandwidth.nrd on eastings and on northings
- * (what R sfhotspot::hotspot_kde does), or the user's value. Each point visits only the
+ * (what R sfhotspot::hotspot_kde does) over all records (`records` = records per point,
+ * default 1), or the user's value. `weight` is each point's total harm. Each point visits only the
  * cells within h, through the lattice index.
  */
 export function kdeOnGrid(
@@ -62,9 +79,10 @@ export function kdeOnGrid(
   n: ArrayLike<number>,
   weight: ArrayLike<number>,
   bandwidth?: number,
+  records?: ArrayLike<number>,
 ): KdeResult {
-  const bandwidthX = bandwidthNrd(e);
-  const bandwidthY = bandwidthNrd(n);
+  const bandwidthX = bandwidthNrd(e, records);
+  const bandwidthY = bandwidthNrd(n, records);
   const automatic = bandwidth === undefined;
   const h = bandwidth ?? (bandwidthX + bandwidthY) / 2;
   const density = new Float64Array(grid.n);

@@ -1,6 +1,7 @@
 import type { Database } from 'sql.js';
 import { DEFAULT_LAYER } from '../areas/areaLayer';
-import { schemeName, selectCrimes, type CrimeFilter } from '../harm/crimeSelection';
+import { selectCrimePoints } from '../harm/crimePoints';
+import { schemeName, type CrimeFilter } from '../harm/crimeSelection';
 import type { UnweightedReport } from '../harm/harmWeighting';
 import { countIntoCells } from './cellCounts';
 import { classify, CLASS_RULE } from './classify';
@@ -106,21 +107,23 @@ export function runHotspotAnalysis(db: Database, params: HotspotParams = {}): Ho
   if (!(distance > 0)) throw new Error(`Neighbourhood distance must be positive (got ${distance}).`);
   const fdr = params.fdr ?? true;
   const grid = studyGridFor(db, shape, size, params.layer);
-  const sel = selectCrimes(db, params);
+  const sel = selectCrimePoints(db, params);
   const warnings: string[] = [];
 
-  // Records used: inside the force area with a location. Others are counted, not dropped silently.
+  // Points used: inside the force area with a location. Others are counted, not dropped silently.
   const use: number[] = [];
   let outOfArea = 0, unplaced = 0;
   for (let r = 0; r < sel.n; r++) {
-    if (sel.outOfArea[r]) outOfArea++;
-    else if (!Number.isFinite(sel.e[r]!) || !Number.isFinite(sel.nn[r]!)) unplaced++;
+    if (sel.outOfArea[r]) outOfArea += sel.records[r]!;
+    else if (!Number.isFinite(sel.e[r]!) || !Number.isFinite(sel.nn[r]!)) unplaced += sel.records[r]!;
     else use.push(r);
   }
   const e = Float64Array.from(use, (r) => sel.e[r]!);
   const nn = Float64Array.from(use, (r) => sel.nn[r]!);
-  const w = Float64Array.from(use, (r) => (Number.isNaN(sel.weight[r]!) ? 0 : sel.weight[r]!));
-  const counts = countIntoCells(grid, e, nn, w);
+  const w = Float64Array.from(use, (r) => sel.harm[r]!);
+  const rec = Float64Array.from(use, (r) => sel.records[r]!);
+  const usedRecords = rec.reduce((s, v) => s + v, 0);
+  const counts = countIntoCells(grid, e, nn, w, rec);
 
   const gi = giStar(grid, counts.harm, distance);
   const p = Float64Array.from(gi.z, twoSidedP);
@@ -129,9 +132,9 @@ export function runHotspotAnalysis(db: Database, params: HotspotParams = {}): Ho
 
   let kde: HotspotMethod['kde'] = null;
   let kdeDensity: Float64Array | null = null;
-  if (params.kde !== false && use.length >= 2) {
+  if (params.kde !== false && usedRecords >= 2) {
     const bw = typeof params.kde === 'object' ? params.kde.bandwidth : undefined;
-    const k = kdeOnGrid(grid, e, nn, w, bw);
+    const k = kdeOnGrid(grid, e, nn, w, bw, rec);
     kdeDensity = k.density;
     kde = {
       bandwidth: k.bandwidth, bandwidthX: k.bandwidthX, bandwidthY: k.bandwidthY,
@@ -172,7 +175,7 @@ export function runHotspotAnalysis(db: Database, params: HotspotParams = {}): Ho
     scheme: schemeName(sel.scheme),
     schemeId: sel.scheme.id,
     categorySet: sel.categorySet?.label ?? null,
-    period: { from: params.from ?? firstMonth(sel.month), to: params.to ?? lastMonth(sel.month) },
+    period: { from: params.from ?? sel.firstMonth, to: params.to ?? sel.lastMonth },
     types: params.types?.length ? params.types : null,
     cell: {
       shape, size,
@@ -212,7 +215,7 @@ export function runHotspotAnalysis(db: Database, params: HotspotParams = {}): Ho
     count: counts.count, harm: counts.harm, z: gi.z, p, pFdr, cls, kde: kdeDensity,
   };
   const summary: HotspotSummary = {
-    cells: grid.n, records: sel.n, recordsInCells: use.length - counts.outside, totalHarm, emptyCells,
+    cells: grid.n, records: sel.total, recordsInCells: usedRecords - counts.outside, totalHarm, emptyCells,
     hot: { c99: tally(3), c95: tally(2), c90: tally(1) },
     cold: { c99: tally(-3), c95: tally(-2), c90: tally(-1) },
     concentration: concentration(counts.harm),
@@ -222,9 +225,6 @@ export function runHotspotAnalysis(db: Database, params: HotspotParams = {}): Ho
   };
   return { cells, summary, method, methodLines: methodLines(method), warnings };
 }
-
-const firstMonth = (m: string[]) => (m.length ? m.reduce((a, b) => (b < a ? b : a)) : null);
-const lastMonth = (m: string[]) => (m.length ? m.reduce((a, b) => (b > a ? b : a)) : null);
 
 function fmtM(v: number): string {
   return Number.isInteger(v) ? String(v) : v.toFixed(2);

@@ -1,5 +1,6 @@
 import type { Database } from 'sql.js';
-import { addMonths, selectCrimes, type CrimeFilter } from '../harm/crimeSelection';
+import { selectCrimePoints } from '../harm/crimePoints';
+import { addMonths, type CrimeFilter } from '../harm/crimeSelection';
 import { countIntoCells } from './cellCounts';
 import { bhAdjust } from './fdr';
 import { giStar } from './giStar';
@@ -133,15 +134,10 @@ export interface TrendParams extends Omit<CrimeFilter, 'from' | 'to'>, TrendOpti
 export function runHotspotTrends(db: Database, params: TrendParams) {
   const grid = studyGridFor(db, params.shape ?? 'square', params.cellSize ?? DEFAULT_CELL_SIZE, params.layer);
   const values = params.periods.map((p) => {
-    const sel = selectCrimes(db, { ...params, from: p.from, to: p.to });
+    const sel = selectCrimePoints(db, { ...params, from: p.from, to: p.to });
     const keep: number[] = [];
     for (let r = 0; r < sel.n; r++) if (!sel.outOfArea[r] && Number.isFinite(sel.e[r]!) && Number.isFinite(sel.nn[r]!)) keep.push(r);
-    return countIntoCells(
-      grid,
-      keep.map((r) => sel.e[r]!),
-      keep.map((r) => sel.nn[r]!),
-      keep.map((r) => (Number.isNaN(sel.weight[r]!) ? 0 : sel.weight[r]!)),
-    ).harm;
+    return countIntoCells(grid, keep.map((r) => sel.e[r]!), keep.map((r) => sel.nn[r]!), keep.map((r) => sel.harm[r]!)).harm;
   });
   const result = classifyTrends(grid, values, params);
   return { ids: Array.from({ length: grid.n }, (_, k) => cellIdAt(grid, k)), periods: params.periods, ...result };

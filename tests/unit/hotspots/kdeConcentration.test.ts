@@ -53,3 +53,13 @@ describe('concentration and PAI', () => {
     expect(pai(v, new Array(10).fill(0))).toBeNull();
   });
 });
+
+describe('bandwidth with multiplicities', () => {
+  it('equals the rule on the expanded records', () => {
+    const v = [5, 1, 9, 3, 3, 7.5];
+    const m = [3, 1, 2, 4, 1, 2];
+    const expanded = v.flatMap((x, k) => new Array<number>(m[k]!).fill(x));
+    expect(bandwidthNrd(v, m)).toBeCloseTo(bandwidthNrd(expanded), 12);
+    expect(bandwidthNrd([4], [1])).toBeNaN();
+  });
+});
