@@ -12,6 +12,7 @@ import { runImport } from '../../../shared/import/runImport';
 import { createProjectDb } from '../../../shared/project/projectDb';
 import { parsePeriod } from '../../../shared/wards/periodChange';
 import { wardHarmTable } from '../../../shared/wards/wardHarmTable';
+import { wardHarmByType } from '../../../shared/wards/wardProfile';
 
 const WARDS = 'fixtures/wy_wards_2025_bgc.geojson';
 const CRIMES = 'fixtures/west-yorkshire-street_2018-05_sample_saf98_normalised.csv';
@@ -65,6 +66,11 @@ describe('ward table on the demo project', async () => {
     const svRow = sv.rows.find((r) => r.code === 'E05001410')!;
     expect(svRow.count).toBe(61);
     expect(svRow.harm).toBeCloseTo(11269.03, 9);
+    // The ward profile splits the same figures by type and adds up to the row.
+    const prof = wardHarmByType(db, 'E05001410', { schemeId: 'cchi-category', from: '2018-05', to: '2018-05' });
+    expect(Object.fromEntries(prof.byType.map((t) => [t.type, t.count]))).toEqual(expected);
+    expect(prof.byType[0]).toEqual({ type: 'Violence and sexual offences', count: 57, harm: expect.closeTo(9991.53, 9) });
+    expect(prof.byType.reduce((s, t) => s + t.harm, 0)).toBeCloseTo(15240.8, 9);
     // Force total: every in-area record (the sample's 6 Barnsley rows are out of area).
     const force = t.rows.at(-1)!;
     expect(force.count).toBe(1605);

@@ -1,0 +1,55 @@
+import type { Database } from 'sql.js';
+import { getCategorySet, makeMatcher } from '../harm/categorySets';
+import { checkMonth, loadScheme } from '../harm/crimeSelection';
+import { makeWeigher, type UnweightedReport } from '../harm/harmWeighting';
+
+export interface WardProfileParams {
+  from: string;
+  to: string;
+  types?: string[];
+  categorySetId?: string;
+  schemeId?: string;
+}
+
+export interface WardHarmByType {
+  code: string;
+  /** Per crime type: count and harm, most harm first. Records flagged out of area are left out. */
+  byType: { type: string; count: number; harm: number }[];
+  unweighted: UnweightedReport;
+}
+
+/**
+ * What makes up one ward's harm in a period, by crime type, with the same scheme, set and
+ * rules as the ward table (so the parts add up to the table's row). Aggregated in SQLite.
+ */
+export function wardHarmByType(db: Database, code: string, p: WardProfileParams): WardHarmByType {
+  checkMonth(p.from, 'From');
+  checkMonth(p.to, 'To');
+  const scheme = loadScheme(db, p.schemeId);
+  const set = p.categorySetId ? getCategorySet(db, p.categorySetId) : null;
+  if (p.categorySetId && !set) throw new Error(`No category set "${p.categorySetId}" in this project.`);
+  const matcher = set ? makeMatcher(set.rule) : null;
+  const types = p.types?.length ? new Set(p.types.map((t) => t.trim().toLowerCase())) : null;
+  const weigher = makeWeigher(scheme);
+  const rows = db.exec(
+    `SELECT crime_type, offence_code, flags, COUNT(*) FROM crimes
+     WHERE ward_code = ? AND out_of_area = 0 AND month >= ? AND month <= ? GROUP BY 1, 2, 3`,
+    [code, p.from, p.to],
+  )[0]?.values ?? [];
+  const by = new Map<string, { count: number; harm: number }>();
+  for (const [type, offence, flags, n] of rows as [string | null, string | null, string | null, number][]) {
+    if (types && !(type && types.has(type.trim().toLowerCase()))) continue;
+    if (matcher && !matcher(type, offence, flags)) continue;
+    const key = type ?? '(no type)';
+    const f = by.get(key) ?? { count: 0, harm: 0 };
+    f.count += n;
+    const w = weigher.weigh(type, offence, n);
+    if (!Number.isNaN(w)) f.harm += w * n;
+    by.set(key, f);
+  }
+  return {
+    code,
+    byType: [...by.entries()].map(([type, v]) => ({ type, ...v })).sort((a, b) => b.harm - a.harm || b.count - a.count),
+    unweighted: weigher.report(),
+  };
+}
