@@ -7,6 +7,7 @@
  *   - a bare papaparse parse of the file (the floor any CSV import pays),
  *   - the end-to-end import (decode, parse, validate, assign wards, store in sql.js),
  *   - peak memory: sampled process.memoryUsage().rss and /proc/self/status VmHWM.
+ * Also times ward assignment alone over 1M distinct points (no cache) against the 124 wards.
  * Prints figures; asserts nothing.
  */
 import { createReadStream, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -24,6 +25,7 @@ import { createProjectDb } from '../shared/project/projectDb';
 import { runImport } from '../shared/import/runImport';
 import { POLICE_UK_COLUMNS } from '../shared/import/headers';
 import { POLICE_UK_CRIME_TYPES } from '../shared/import/crimeTypes';
+import { WardIndex } from '../shared/import/wardIndex';
 
 /** Deterministic PRNG (mulberry32) so every run generates the same file. */
 function rng(seed: number): () => number {
@@ -129,9 +131,14 @@ async function bareParse(file: string): Promise<{ rows: number; seconds: number 
   return { rows: rows - 1, seconds: (performance.now() - t0) / 1000 };
 }
 
-/** One size, measured in this (fresh) process. */
-async function measure(file: string): Promise<void> {
+/** The bare parse, in its own process so its memory does not count against the import. */
+async function measureBare(file: string): Promise<void> {
   const bare = await bareParse(file);
+  console.log(JSON.stringify({ bareParseSeconds: +bare.seconds.toFixed(2), bareParseRowsPerSec: Math.round(bare.rows / bare.seconds), bareVmHwmMb: Math.round(vmHwmMb() ?? 0) }));
+}
+
+/** One size's import, measured in this (fresh) process. */
+async function measure(file: string): Promise<void> {
   const SQL = await loadSqlJs();
   const db = createProjectDb(SQL, 'bench');
   const fc = JSON.parse(readFileSync(fixturePath('wy_wards_2025_bgc.geojson'), 'utf8')) as FeatureCollection;
@@ -147,11 +154,29 @@ async function measure(file: string): Promise<void> {
   console.log(JSON.stringify({
     rows: r.rowsRead, imported: r.imported, duplicates: r.duplicates, rejected: r.rejected, outOfArea: r.outOfArea,
     e2eSeconds: +seconds.toFixed(2), e2eRowsPerSec: Math.round(r.rowsRead / seconds),
-    bareParseSeconds: +bare.seconds.toFixed(2), bareParseRowsPerSec: Math.round(bare.rows / bare.seconds),
-    ratio: +((r.rowsRead / seconds) / (bare.rows / bare.seconds)).toFixed(2),
     peakRssMb: mb(peakRss), vmHwmMb: vmHwmMb() === null ? null : Math.round(vmHwmMb()!),
     dbPagesMb: mb(Number(db.exec('PRAGMA page_count')[0]!.values[0]![0]) * Number(db.exec('PRAGMA page_size')[0]!.values[0]![0])),
   }));
+  db.close();
+}
+
+/** Ward assignment alone: distinct random points (no snap-point cache), flatbush prefilter + exact test. */
+async function wardAssignment(points: number): Promise<void> {
+  const SQL = await loadSqlJs();
+  const db = createProjectDb(SQL, 'bench');
+  const fc = JSON.parse(readFileSync(fixturePath('wy_wards_2025_bgc.geojson'), 'utf8')) as FeatureCollection;
+  replaceAreaLayer(db, DEFAULT_LAYER, fc, detectAreaFields(fc.features[0]!.properties!)!);
+  const t0 = performance.now();
+  const index = WardIndex.fromDb(db);
+  const built = performance.now() - t0;
+  const rand = rng(7);
+  let inside = 0;
+  const t1 = performance.now();
+  for (let i = 0; i < points; i++) {
+    if (index.wardAt(-2.2 + rand() * 1.0, 53.5 + rand() * 0.5) !== null) inside++;
+  }
+  const s = (performance.now() - t1) / 1000;
+  console.log(`ward assignment: index built in ${built.toFixed(0)} ms; ${points} distinct points in ${s.toFixed(2)} s (${Math.round(points / s)} points/s, ${inside} inside a ward)`);
   db.close();
 }
 
@@ -162,8 +187,11 @@ export async function run(argv: string[]): Promise<void> {
   };
   const measureFile = arg('measure');
   if (measureFile) return measure(measureFile);
+  const bareFile = arg('measure-bare');
+  if (bareFile) return measureBare(bareFile);
   const sizes = (arg('sizes') ?? '1000000,3000000').split(',').map(Number);
   const snap = Number(arg('snap') ?? 50000);
+  await wardAssignment(Number(arg('points') ?? 1_000_000));
   const dir = arg('dir') ?? mkdtempSync(path.join(os.tmpdir(), 'hp-import-bench-'));
   for (const n of sizes) {
     const file = path.join(dir, `bench-${n}.csv`);
@@ -172,12 +200,18 @@ export async function run(argv: string[]): Promise<void> {
       const bytes = await generate(file, n, snap);
       console.log(`generated ${file}: ${n} rows, ${Math.round(bytes / 1048576)} MB, ${snap} snap points, in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     }
-    // A fresh process per size, so peak memory is this size's alone.
-    const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, 'import', '--measure', file], {
-      stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8',
-    });
-    if (child.status !== 0) throw new Error(`measurement of ${n} rows failed (exit ${child.status})`);
-    console.log(`${n} rows: ${child.stdout.trim()}`);
+    // Fresh processes (bare parse, then import), so each peak is its own.
+    const child = (mode: string) => {
+      const c = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, 'import', mode, file], {
+        stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8',
+      });
+      if (c.status !== 0) throw new Error(`${mode} of ${n} rows failed (exit ${c.status})`);
+      return JSON.parse(c.stdout.trim()) as Record<string, number>;
+    };
+    const bare = child('--measure-bare');
+    const e2e = child('--measure');
+    const ratio = +(e2e.e2eRowsPerSec! / bare.bareParseRowsPerSec!).toFixed(3);
+    console.log(`${n} rows: ${JSON.stringify({ ...e2e, ...bare, e2eToBareRatio: ratio, loadAverage: os.loadavg()[0]!.toFixed(1) })}`);
   }
   if (!argv.includes('--keep') && !arg('dir')) rmSync(dir, { recursive: true, force: true });
 }

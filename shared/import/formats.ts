@@ -86,5 +86,8 @@ export function createHandler(format: ImportFormat, ctx: HandlerContext): Format
       return extractHandler(ctx);
     case 'ward-counts':
       return wardCountsHandler(ctx);
+    default:
+      // Reached only by a caller outside TypeScript (the worker boundary passes strings).
+      throw new ImportError(`${ctx.fileName}: unknown format "${String(format)}"; expected police-uk, stop-search, extract or ward-counts.`, ctx.fileName);
   }
 }

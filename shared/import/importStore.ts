@@ -45,17 +45,3 @@ export class RejectionLog {
     this.stmt.free();
   }
 }
-
-/**
- * Secondary indexes of a table (not the UNIQUE dedupe index, which the import needs). Bulk
- * loads drop and rebuild them: building an index once from sorted data is far cheaper in
- * sql.js than updating it on every insert. Read from the schema so indexes that later
- * migrations add are handled too.
- */
-export function secondaryIndexes(db: Database, table: string): { name: string; sql: string }[] {
-  const r = db.exec(
-    `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE '%UNIQUE%'`,
-    [table],
-  );
-  return (r[0]?.values ?? []).map((v) => ({ name: String(v[0]), sql: String(v[1]) }));
-}

@@ -1,5 +1,5 @@
 import { bngToLonLat, isPlausibleBng, lonLatToBng } from '../geo/bng';
-import { lsoaToWard } from './lsoaLookup';
+import { LSOA21_FROM_MONTH, lsoaToWard } from './lsoaLookup';
 import type { WardIndex } from './wardIndex';
 
 export type PlacedBy = 'point' | 'lsoa11' | 'lsoa21' | 'ward-field' | 'none';
@@ -113,7 +113,7 @@ export class Placer {
 
   /** By the bundled LSOA lookups; null when the code is unknown or its ward is not in this project's layer. */
   fromLsoa(code: string, month: string | null): Placement | null {
-    const key = `${code}|${month !== null && month >= '2023-01' ? 21 : 11}`;
+    const key = `${code}|${month !== null && month >= LSOA21_FROM_MONTH ? 21 : 11}`;
     if (this.lsoaCache.has(key)) return this.lsoaCache.get(key)!;
     const hit = lsoaToWard(code, month);
     const p: Placement | null =
