@@ -62,3 +62,17 @@ export function pai(values: ArrayLike<number>, chosen: ArrayLike<number>): numbe
   if (!(N > 0) || a === 0) return null;
   return v / N / (a / values.length);
 }
+
+/**
+ * The k cells with the highest values, as a 0/1 mask for pai(): "the top 20 cells" the
+ * Grip trials patrolled. Ties at the cut-off go to the lower cell index, so the set is
+ * deterministic; cells with 0 are never chosen.
+ */
+export function topCells(values: ArrayLike<number>, k: number): Uint8Array {
+  const order = Array.from({ length: values.length }, (_, i) => i)
+    .filter((i) => values[i]! > 0)
+    .sort((a, b) => values[b]! - values[a]! || a - b);
+  const mask = new Uint8Array(values.length);
+  for (const i of order.slice(0, Math.max(0, k))) mask[i] = 1;
+  return mask;
+}

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { concentration, pai } from '../../../shared/hotspots/concentration';
+import { concentration, pai, topCells } from '../../../shared/hotspots/concentration';
 import { bandwidthNrd, kdeOnGrid } from '../../../shared/hotspots/kde';
 import { assembleGrid } from '../../../shared/hotspots/studyArea';
 
@@ -51,6 +51,9 @@ describe('concentration and PAI', () => {
     expect(pai(v, [0, 1, 0, 1, 0, 1, 0, 0, 0, 0])).toBeCloseTo(10 / 3, 15);
     expect(pai([0, 0], [1, 0])).toBeNull();
     expect(pai(v, new Array(10).fill(0))).toBeNull();
+    // Top 2 cells: 10 and the first 5 (index 3): (15/20) / (2/10) = 3.75.
+    expect(Array.from(topCells(v, 2))).toEqual([0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
+    expect(pai(v, topCells(v, 2))).toBeCloseTo(3.75, 15);
   });
 });
 
