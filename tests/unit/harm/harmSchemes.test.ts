@@ -9,6 +9,7 @@ import { installDefaults } from '../../../shared/harm/installDefaults';
 import { normaliseOffenceCode, parseWeightTable } from '../../../shared/harm/offenceCodes';
 import { CCHI_CATEGORY_LABEL } from '../../../shared/harm/defaultSchemes';
 import { readFileSync } from 'node:fs';
+import { importWeightTable } from '../../../shared/harm/weightTableImport';
 
 const newDb = async () => createProjectDb(await loadSqlJs(), 't');
 
@@ -74,5 +75,14 @@ describe('offence-code weight tables', () => {
     expect(w.weigh(null, '99Z')).toBeNaN();
     expect(w.weigh(null, null)).toBeNaN();
     expect(w.report()).toEqual({ count: 3, keys: [{ key: '99Z', count: 2 }, { key: '(none)', count: 1 }] });
+  });
+
+  it('imports a table as a stored scheme, refusing empty tables and silent replacement', async () => {
+    const db = await newDb();
+    const r = importWeightTable(db, 'Offence code,Score\n008N,1000\n34B,x\n', { id: 'css', label: 'ONS CSS', source: 'ONS datatool 2023' });
+    expect(r.problems).toHaveLength(1);
+    expect(getHarmScheme(db, 'css')).toMatchObject({ keyKind: 'offence_code', source: 'ONS datatool 2023', weights: { '8N': 1000 } });
+    expect(() => importWeightTable(db, 'code,weight\n1,2\n', { id: 'css', label: 'x', source: '' })).toThrow(/already exists/);
+    expect(() => importWeightTable(db, 'code,weight\n1,\n', { id: 'e', label: 'x', source: '' })).toThrow(/No offence code/);
   });
 });
