@@ -68,4 +68,18 @@ describe('runHotspotAnalysis', () => {
     db.run("DELETE FROM areas WHERE code = 'B'");
     expect(studyGridFor(db, 'square', 150).n).toBe(100);
   });
+
+  it('degrades clearly with no records and refuses absurd cell sizes', async () => {
+    const db = await makeDb(wards);
+    const r = runHotspotAnalysis(db, { from: '2030-01', to: '2030-12' });
+    expect(r.summary.records).toBe(0);
+    expect(r.cells.n).toBe(200);
+    expect(r.method.kde).toBeNull();
+    expect(Array.from(r.cells.cls).every((c) => c === 0)).toBe(true);
+    expect(r.summary.pai).toBeNull();
+    expect(r.warnings.join('\n')).toMatch(/same value, so Gi\* is undefined/);
+    expect(r.methodLines).toContain('period: 2030-01 to 2030-12 (months inclusive)');
+    expect(() => runHotspotAnalysis(db, { cellSize: 0.5 })).toThrow(/cells/);
+    expect(() => runHotspotAnalysis(db, { distance: -1 })).toThrow(/positive/);
+  });
 });
