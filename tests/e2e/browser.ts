@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { PNG } from 'pngjs';
 
 export const ARTIFACTS = path.resolve('tests/artifacts');
@@ -69,4 +70,34 @@ export function countColour(png: PNG, rgb: [number, number, number], tol = 24): 
 export function pixel(png: PNG, x: number, y: number): [number, number, number] {
   const i = (Math.round(y) * png.width + Math.round(x)) * 4;
   return [png.data[i]!, png.data[i + 1]!, png.data[i + 2]!];
+}
+
+export interface AppHandle {
+  context: BrowserContext;
+  page: Page;
+  /** Page errors, console errors and any request off this machine, collected for the whole file. */
+  errors: string[];
+}
+
+/**
+ * One fresh Chromium per test file with the app loaded and the demo drawn; closed after the
+ * file. Fields are filled in beforeAll, so read them inside tests.
+ */
+export function useApp(): AppHandle {
+  const app = { errors: [] } as unknown as AppHandle;
+  beforeAll(async () => {
+    Object.assign(app, await launch());
+    await app.page.goto(inject('baseUrl'));
+    await waitForApp(app.page);
+  });
+  afterAll(async () => {
+    await app.context?.close();
+  });
+  return app;
+}
+
+/** Sum of the Count column over ward rows of the Wards table. */
+export async function wardTableTotal(page: Page): Promise<number> {
+  const counts = await page.getByRole('table', { name: 'Wards', exact: true }).locator('tr.ward-row td:nth-child(3)').allTextContents();
+  return counts.reduce((s, c) => s + Number(c.replace(/,/g, '')), 0);
 }

@@ -1,42 +1,30 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { launch, waitForApp } from './browser';
+import { describe, expect, it } from 'vitest';
+import { useApp } from './browser';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'hp-e2e-harm-'));
 
 describe('harm schemes and category sets are editable and stored in the project', () => {
-  let context: BrowserContext;
-  let page: Page;
-  let errors: string[];
-
-  beforeAll(async () => {
-    ({ context, page, errors } = await launch());
-    await page.goto(inject('baseUrl'));
-    await waitForApp(page);
-  });
-  afterAll(async () => {
-    await context?.close();
-  });
+  const app = useApp();
 
   it('shows the CCHI category weights labelled as derived averages, and saves an edit', async () => {
-    await page.getByRole('tab', { name: 'Harm' }).click();
-    const schemes = page.getByRole('region', { name: 'Harm schemes' });
+    await app.page.getByRole('tab', { name: 'Harm' }).click();
+    const schemes = app.page.getByRole('region', { name: 'Harm schemes' });
     await expect(schemes.getByLabel('Scheme to edit').locator('option:checked').textContent()).resolves.toContain('CCHI, derived category averages');
     const robbery = schemes.getByLabel('Weight for Robbery');
     await expect(robbery.inputValue()).resolves.toBe('365');
     await robbery.fill('400');
     await schemes.getByRole('button', { name: 'Save weights' }).click();
     await expect.poll(() => schemes.getByRole('status').last().textContent()).toMatch(/^Saved \d+ weights\.$/);
-    await expect.poll(() => page.getByLabel('Project name').textContent()).toContain('•');
+    await expect.poll(() => app.page.getByLabel('Project name').textContent()).toContain('•');
   });
 
   it('adds an offence-code scheme from a CSV, reporting bad rows by line instead of weighting them 0', async () => {
     const csv = path.join(dir, 'css.csv');
     writeFileSync(csv, 'Offence code,Severity score\n1,8000\n034B,1200\n8N,\n5A,abc\n');
-    const schemes = page.getByRole('region', { name: 'Harm schemes' });
+    const schemes = app.page.getByRole('region', { name: 'Harm schemes' });
     await schemes.getByLabel('New scheme name').fill('ONS CSS (test)');
     await schemes.getByRole('button', { name: 'Add scheme' }).click();
     await expect.poll(() => schemes.getByLabel('Scheme to edit').locator('option:checked').textContent()).toContain('ONS CSS (test)');
@@ -50,18 +38,18 @@ describe('harm schemes and category sets are editable and stored in the project'
   });
 
   it('creates a category set that the hotspot analysis can use', async () => {
-    const sets = page.getByRole('region', { name: 'Category sets' });
+    const sets = app.page.getByRole('region', { name: 'Category sets' });
     await sets.getByRole('button', { name: 'New set' }).click();
-    const form = page.getByRole('form', { name: 'Category set New set' });
+    const form = app.page.getByRole('form', { name: 'Category set New set' });
     await form.getByLabel('Set name').fill('Burglary only');
     await form.getByRole('checkbox', { name: 'Burglary' }).check();
     await form.getByRole('button', { name: 'Save set' }).click();
     await expect.poll(() => sets.getByRole('button', { name: 'Burglary only' }).count()).toBe(1);
-    await page.getByRole('tab', { name: 'Hotspots' }).click();
-    await expect.poll(() => page.getByLabel('Category set').locator('option').allTextContents()).toContain('Burglary only');
+    await app.page.getByRole('tab', { name: 'Hotspots' }).click();
+    await expect.poll(() => app.page.getByLabel('Category set').locator('option').allTextContents()).toContain('Burglary only');
   });
 
   it('raised no errors', () => {
-    expect(errors).toEqual([]);
+    expect(app.errors).toEqual([]);
   });
 });

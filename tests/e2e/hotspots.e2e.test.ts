@@ -1,33 +1,21 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { countColour, hexToRgb, launch, screenshotPng, waitForApp, waitForMapIdle } from './browser';
+import { describe, expect, it } from 'vitest';
+import { countColour, hexToRgb, screenshotPng, waitForMapIdle, useApp } from './browser';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'hp-e2e-hot-'));
 
 describe('hotspot analysis on the demo project', () => {
-  let context: BrowserContext;
-  let page: Page;
-  let errors: string[];
-
-  beforeAll(async () => {
-    ({ context, page, errors } = await launch());
-    await page.goto(inject('baseUrl'));
-    await waitForApp(page);
-  });
-  afterAll(async () => {
-    await context?.close();
-  });
+  const app = useApp();
 
   it('finds Gi* hot spots on 150 m cells with FDR, draws them and states the method', async () => {
-    await page.getByRole('tab', { name: 'Hotspots' }).click();
-    const settings = page.getByRole('form', { name: 'Hotspot analysis settings' });
+    await app.page.getByRole('tab', { name: 'Hotspots' }).click();
+    const settings = app.page.getByRole('form', { name: 'Hotspot analysis settings' });
     await expect(settings.getByLabel('Cell size in metres').inputValue()).resolves.toBe('150');
     await expect(settings.getByLabel('False discovery rate correction').isChecked()).resolves.toBe(true);
     await settings.getByRole('button', { name: 'Find hotspots' }).click();
-    const results = page.getByRole('region', { name: 'Hotspot results' });
+    const results = app.page.getByRole('region', { name: 'Hotspot results' });
     await results.waitFor({ timeout: 60_000 });
     const method = (await results.getByRole('list', { name: 'Method' }).allTextContents()).join('\n');
     expect(method).toContain('cell size: 150 m squares aligned to the British National Grid');
@@ -35,20 +23,20 @@ describe('hotspot analysis on the demo project', () => {
     expect(method).toContain('self included');
     const hotRows = await results.getByRole('table', { name: 'Hot cells' }).locator('tbody tr').count();
     expect(hotRows).toBeGreaterThan(0);
-    await waitForMapIdle(page);
-    const png = await screenshotPng(page, 'hotspots-demo', 'section[aria-label="Map"]');
+    await waitForMapIdle(app.page);
+    const png = await screenshotPng(app.page, 'hotspots-demo', 'section[aria-label="Map"]');
     const hot = ['#b2182b', '#ef8a62', '#fddbc7'].reduce((s, c) => s + countColour(png, hexToRgb(c), 6), 0);
     expect(hot).toBeGreaterThan(20);
-    await expect(page.getByRole('complementary', { name: 'Hotspot legend' }).textContent()).resolves.toContain('FDR (Benjamini-Hochberg) corrected');
+    await expect(app.page.getByRole('complementary', { name: 'Hotspot legend' }).textContent()).resolves.toContain('FDR (Benjamini-Hochberg) corrected');
     await expect(results.getByRole('img', { name: /^Concentration curve: 50% of harm in \d+\.\d% of cells$/ }).count()).resolves.toBe(1);
-    await page.screenshot({ path: 'tests/artifacts/hotspots-panel.png' });
+    await app.page.screenshot({ path: 'tests/artifacts/hotspots-panel.png' });
   });
 
   it('exports every study-area cell as CSV led by the method lines', async () => {
-    const results = page.getByRole('region', { name: 'Hotspot results' });
+    const results = app.page.getByRole('region', { name: 'Hotspot results' });
     const summaryText = (await results.locator('p').first().textContent())!;
     const cells = Number(/^([\d,]+) cells/.exec(summaryText)![1]!.replace(/,/g, ''));
-    const download = page.waitForEvent('download');
+    const download = app.page.waitForEvent('download');
     await results.getByRole('button', { name: 'Export cells CSV' }).click();
     const file = path.join(dir, 'cells.csv');
     await (await download).saveAs(file);
@@ -64,6 +52,6 @@ describe('hotspot analysis on the demo project', () => {
   });
 
   it('raised no errors', () => {
-    expect(errors).toEqual([]);
+    expect(app.errors).toEqual([]);
   });
 });

@@ -1,17 +1,12 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { launch, waitForApp } from './browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useApp, wardTableTotal } from './browser';
 
 const SAMPLE = path.resolve('fixtures/west-yorkshire-street_2018-05_sample_saf98_normalised.csv');
 const dir = mkdtempSync(path.join(os.tmpdir(), 'hp-e2e-import-'));
-
-async function tableTotal(page: Page): Promise<number> {
-  const counts = await page.getByRole('table', { name: 'Wards', exact: true }).locator('tr.ward-row td:nth-child(3)').allTextContents();
-  return counts.reduce((s, c) => s + Number(c.replace(/,/g, '')), 0);
-}
 
 function total(page: Page, label: string) {
   return page.getByRole('table', { name: 'Import totals' }).getByRole('row', { name: new RegExp(`^${label}`) }).locator('td');
@@ -24,47 +19,36 @@ async function importViaDialog(page: Page, file: string): Promise<void> {
 }
 
 describe('importing crimes through the UI', () => {
-  let context: BrowserContext;
-  let page: Page;
-  let errors: string[];
-
-  beforeAll(async () => {
-    ({ context, page, errors } = await launch());
-    await page.goto(inject('baseUrl'));
-    await waitForApp(page);
-  });
-  afterAll(async () => {
-    await context?.close();
-  });
+  const app = useApp();
 
   it('detects police.uk, shows the first rows, imports with every row accounted for', async () => {
-    await page.getByRole('button', { name: 'New', exact: true }).click();
-    await expect.poll(() => tableTotal(page)).toBe(0);
-    await importViaDialog(page, SAMPLE);
-    const dialog = page.getByRole('dialog', { name: 'Import crimes' });
+    await app.page.getByRole('button', { name: 'New', exact: true }).click();
+    await expect.poll(() => wardTableTotal(app.page)).toBe(0);
+    await importViaDialog(app.page, SAMPLE);
+    const dialog = app.page.getByRole('dialog', { name: 'Import crimes' });
     await expect(dialog.getByLabel('Format').inputValue()).resolves.toBe('police-uk');
     await expect(dialog.getByRole('table', { name: 'First rows' }).locator('tbody tr').count()).resolves.toBe(20);
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-    await page.getByRole('region', { name: 'Import report' }).waitFor();
-    await expect(total(page, 'Rows read').textContent()).resolves.toBe('1,611');
-    await expect(total(page, 'Imported').first().textContent()).resolves.toBe('1,611');
-    await expect(total(page, 'Duplicates').textContent()).resolves.toBe('0');
-    await expect(total(page, 'Rejected').textContent()).resolves.toBe('0');
-    await expect(total(page, 'Imported but outside').textContent()).resolves.toBe('6');
-    await page.screenshot({ path: 'tests/artifacts/import-report.png' });
+    await app.page.getByRole('region', { name: 'Import report' }).waitFor();
+    await expect(total(app.page, 'Rows read').textContent()).resolves.toBe('1,611');
+    await expect(total(app.page, 'Imported').first().textContent()).resolves.toBe('1,611');
+    await expect(total(app.page, 'Duplicates').textContent()).resolves.toBe('0');
+    await expect(total(app.page, 'Rejected').textContent()).resolves.toBe('0');
+    await expect(total(app.page, 'Imported but outside').textContent()).resolves.toBe('6');
+    await app.page.screenshot({ path: 'tests/artifacts/import-report.png' });
     await dialog.getByRole('button', { name: 'Done' }).click();
-    await expect.poll(() => tableTotal(page)).toBe(1605);
+    await expect.poll(() => wardTableTotal(app.page)).toBe(1605);
   });
 
   it('re-importing the same file is idempotent: every row is a duplicate', async () => {
-    await importViaDialog(page, SAMPLE);
-    const dialog = page.getByRole('dialog', { name: 'Import crimes' });
+    await importViaDialog(app.page, SAMPLE);
+    const dialog = app.page.getByRole('dialog', { name: 'Import crimes' });
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-    await page.getByRole('region', { name: 'Import report' }).waitFor();
-    await expect(total(page, 'Duplicates').textContent()).resolves.toBe('1,611');
-    await expect(total(page, 'Imported').first().textContent()).resolves.toBe('0');
+    await app.page.getByRole('region', { name: 'Import report' }).waitFor();
+    await expect(total(app.page, 'Duplicates').textContent()).resolves.toBe('1,611');
+    await expect(total(app.page, 'Imported').first().textContent()).resolves.toBe('0');
     await dialog.getByRole('button', { name: 'Done' }).click();
-    await expect.poll(() => tableTotal(page)).toBe(1605);
+    await expect.poll(() => wardTableTotal(app.page)).toBe(1605);
   });
 
   it('lists rejections with line and reason, and exports them as CSV', async () => {
@@ -76,16 +60,16 @@ describe('importing crimes through the UI', () => {
     cols4[1] = 'sometime';
     const bad = path.join(dir, 'bad-rows.csv');
     writeFileSync(bad, [lines[0], lines[1]!.replace(/^[0-9a-f]{8}/, 'aaaaaaaa'), cols3.join(','), cols4.join(',')].join('\n') + '\n');
-    await importViaDialog(page, bad);
-    const dialog = page.getByRole('dialog', { name: 'Import crimes' });
+    await importViaDialog(app.page, bad);
+    const dialog = app.page.getByRole('dialog', { name: 'Import crimes' });
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-    await page.getByRole('region', { name: 'Import report' }).waitFor();
-    await expect(total(page, 'Rows read').textContent()).resolves.toBe('3');
-    await expect(total(page, 'Rejected').textContent()).resolves.toBe('2');
+    await app.page.getByRole('region', { name: 'Import report' }).waitFor();
+    await expect(total(app.page, 'Rows read').textContent()).resolves.toBe('3');
+    await expect(total(app.page, 'Rejected').textContent()).resolves.toBe('2');
     const rej = dialog.getByRole('table', { name: 'Rejections' });
     await expect(rej.locator('tbody tr td:first-child').allTextContents()).resolves.toEqual(['3', '4']);
     await expect(rej.locator('tbody tr td:nth-child(2)').allTextContents()).resolves.toEqual(['Month', 'Month']);
-    const download = page.waitForEvent('download');
+    const download = app.page.waitForEvent('download');
     await dialog.getByRole('button', { name: 'Export rejections CSV' }).click();
     const file = path.join(dir, 'rejections.csv');
     await (await download).saveAs(file);
@@ -97,16 +81,16 @@ describe('importing crimes through the UI', () => {
 
   it('opens the import dialog when a CSV is dropped on the window', async () => {
     const text = readFileSync(SAMPLE, 'utf8').split('\n').slice(0, 30).join('\n');
-    const dt = await page.evaluateHandle((t) => {
+    const dt = await app.page.evaluateHandle((t) => {
       const d = new DataTransfer();
       d.items.add(new File([t], 'dropped.csv', { type: 'text/csv' }));
       return d;
     }, text);
-    await page.locator('.app').dispatchEvent('dragover', { dataTransfer: dt });
-    await page.locator('.app').dispatchEvent('drop', { dataTransfer: dt });
-    await page.getByRole('region', { name: 'Preview' }).waitFor();
-    await expect(page.getByRole('region', { name: 'Preview' }).textContent()).resolves.toContain('dropped.csv');
-    await page.getByRole('dialog', { name: 'Import crimes' }).getByRole('button', { name: 'Close' }).click();
+    await app.page.locator('.app').dispatchEvent('dragover', { dataTransfer: dt });
+    await app.page.locator('.app').dispatchEvent('drop', { dataTransfer: dt });
+    await app.page.getByRole('region', { name: 'Preview' }).waitFor();
+    await expect(app.page.getByRole('region', { name: 'Preview' }).textContent()).resolves.toContain('dropped.csv');
+    await app.page.getByRole('dialog', { name: 'Import crimes' }).getByRole('button', { name: 'Close' }).click();
   });
 
   it('cancelling a large import keeps nothing of it', async () => {
@@ -115,17 +99,17 @@ describe('importing crimes through the UI', () => {
     for (let i = 0; i < 300_000; i++) rows.push(`id${i},2019-0${1 + (i % 9)},West Yorkshire Police,West Yorkshire Police,-1.5${i % 1000},53.7${i % 997},On or near X,E01011000,Leeds 001A,Burglary,Under investigation,`);
     const big = path.join(dir, 'big.csv');
     writeFileSync(big, rows.join('\n'));
-    await importViaDialog(page, big);
-    const dialog = page.getByRole('dialog', { name: 'Import crimes' });
+    await importViaDialog(app.page, big);
+    const dialog = app.page.getByRole('dialog', { name: 'Import crimes' });
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();
     await dialog.getByRole('button', { name: 'Cancel import' }).click();
-    await page.getByRole('region', { name: 'Import report' }).waitFor({ timeout: 60_000 });
+    await app.page.getByRole('region', { name: 'Import report' }).waitFor({ timeout: 60_000 });
     await expect(dialog.getByRole('heading', { level: 3 }).textContent()).resolves.toContain('cancelled');
     await dialog.getByRole('button', { name: 'Done' }).click();
-    await expect.poll(() => tableTotal(page)).toBe(1605);
+    await expect.poll(() => wardTableTotal(app.page)).toBe(1605);
   });
 
-  it('raised no errors and made no external requests', () => {
-    expect(errors).toEqual([]);
+  it('raised no app.errors and made no external requests', () => {
+    expect(app.errors).toEqual([]);
   });
 });

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { countColour, hexToRgb, launch, pixel, screenshotPng, waitForApp, waitForMapIdle } from './browser';
+import { describe, expect, it } from 'vitest';
+import { countColour, hexToRgb, pixel, screenshotPng, waitForMapIdle, useApp } from './browser';
 
 interface WardProps { WD25CD: string; WD25NM: string; LONG: number; LAT: number }
 const wards = (JSON.parse(readFileSync('fixtures/wy_wards_2025_bgc.geojson', 'utf8')) as { features: { properties: WardProps }[] }).features.map((f) => f.properties);
@@ -12,21 +11,10 @@ const SELECTED = hexToRgb('#d6007a');
 type Probe = { selectedWard(): string | null; project(lon: number, lat: number): { x: number; y: number } };
 
 describe('first screen: West Yorkshire wards on the map and in the table', () => {
-  let context: BrowserContext;
-  let page: Page;
-  let errors: string[];
-
-  beforeAll(async () => {
-    ({ context, page, errors } = await launch());
-    await page.goto(inject('baseUrl'));
-    await waitForApp(page);
-  });
-  afterAll(async () => {
-    await context?.close();
-  });
+  const app = useApp();
 
   it('lists the 124 wards with district and count, in a table named "Wards"', async () => {
-    const table = page.getByRole('table', { name: 'Wards', exact: true });
+    const table = app.page.getByRole('table', { name: 'Wards', exact: true });
     await expect(table.locator('tr.ward-row').count()).resolves.toBe(124);
     // The demo sample has 1,605 in-area crimes: the counts in the table add up to that.
     const counts = await table.locator('tr.ward-row td:nth-child(3)').allTextContents();
@@ -35,12 +23,12 @@ describe('first screen: West Yorkshire wards on the map and in the table', () =>
   });
 
   it('draws the wards: non-background pixels at ward centres inside the map region', async () => {
-    const png = await screenshotPng(page, 'map-first-screen', 'section[aria-label="Map"]');
-    const legend = (await page.getByRole('complementary', { name: 'Legend' }).boundingBox())!;
-    const map = (await page.getByRole('region', { name: 'Map', exact: true }).boundingBox())!;
+    const png = await screenshotPng(app.page, 'map-first-screen', 'section[aria-label="Map"]');
+    const legend = (await app.page.getByRole('complementary', { name: 'Legend' }).boundingBox())!;
+    const map = (await app.page.getByRole('region', { name: 'Map', exact: true }).boundingBox())!;
     let checked = 0;
     for (const w of wards) {
-      const p = await page.evaluate(([lon, lat]) => (window as unknown as { hotspotMap: Probe }).hotspotMap.project(lon!, lat!), [w.LONG, w.LAT]);
+      const p = await app.page.evaluate(([lon, lat]) => (window as unknown as { hotspotMap: Probe }).hotspotMap.project(lon!, lat!), [w.LONG, w.LAT]);
       const inLegend = p.x + map.x >= legend.x - 4 && p.x + map.x <= legend.x + legend.width + 4 && p.y + map.y >= legend.y - 4 && p.y + map.y <= legend.y + legend.height + 4;
       if (inLegend || p.x < 0 || p.y < 0 || p.x >= png.width || p.y >= png.height) continue;
       const [r, g, b] = pixel(png, p.x, p.y);
@@ -54,28 +42,28 @@ describe('first screen: West Yorkshire wards on the map and in the table', () =>
   });
 
   it('clicking a table row highlights that ward on the map', async () => {
-    const before = await screenshotPng(page, 'map-before-select', 'section[aria-label="Map"]');
+    const before = await screenshotPng(app.page, 'map-before-select', 'section[aria-label="Map"]');
     expect(countColour(before, SELECTED, 30)).toBe(0);
-    const row = page.getByRole('table', { name: 'Wards', exact: true }).getByRole('row', { name: /Baildon/ });
+    const row = app.page.getByRole('table', { name: 'Wards', exact: true }).getByRole('row', { name: /Baildon/ });
     await row.click();
     await expect(row.getAttribute('aria-selected')).resolves.toBe('true');
-    await page.waitForFunction(() => (window as unknown as { hotspotMap: Probe }).hotspotMap.selectedWard() === 'E05001341');
-    await waitForMapIdle(page);
-    const after = await screenshotPng(page, 'map-ward-selected', 'section[aria-label="Map"]');
+    await app.page.waitForFunction(() => (window as unknown as { hotspotMap: Probe }).hotspotMap.selectedWard() === 'E05001341');
+    await waitForMapIdle(app.page);
+    const after = await screenshotPng(app.page, 'map-ward-selected', 'section[aria-label="Map"]');
     expect(countColour(after, SELECTED, 30)).toBeGreaterThan(200);
   });
 
   it('clicking a ward on the map selects its row in the table', async () => {
     const target = wards.find((w) => w.WD25NM === 'Shipley')!;
-    await waitForMapIdle(page);
-    const p = await page.evaluate(([lon, lat]) => (window as unknown as { hotspotMap: Probe }).hotspotMap.project(lon!, lat!), [target.LONG, target.LAT]);
-    await page.getByRole('region', { name: 'Map', exact: true }).click({ position: { x: p.x, y: p.y } });
-    const row = page.getByRole('table', { name: 'Wards', exact: true }).locator(`tr[data-code="${target.WD25CD}"]`);
+    await waitForMapIdle(app.page);
+    const p = await app.page.evaluate(([lon, lat]) => (window as unknown as { hotspotMap: Probe }).hotspotMap.project(lon!, lat!), [target.LONG, target.LAT]);
+    await app.page.getByRole('region', { name: 'Map', exact: true }).click({ position: { x: p.x, y: p.y } });
+    const row = app.page.getByRole('table', { name: 'Wards', exact: true }).locator(`tr[data-code="${target.WD25CD}"]`);
     await expect.poll(() => row.getAttribute('aria-selected')).toBe('true');
-    await expect.poll(() => page.evaluate(() => (window as unknown as { hotspotMap: Probe }).hotspotMap.selectedWard())).toBe(target.WD25CD);
+    await expect.poll(() => app.page.evaluate(() => (window as unknown as { hotspotMap: Probe }).hotspotMap.selectedWard())).toBe(target.WD25CD);
   });
 
   it('made no external requests and raised no errors', () => {
-    expect(errors).toEqual([]);
+    expect(app.errors).toEqual([]);
   });
 });

@@ -1,40 +1,30 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { lonLatToBng } from '../../shared/geo/bng';
-import { launch, waitForApp } from './browser';
+import { useApp } from './browser';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'hp-e2e-ref-'));
 type Ring = number[][];
 const wards = JSON.parse(readFileSync('fixtures/wy_wards_2025_bgc.geojson', 'utf8')) as { features: { properties: Record<string, unknown>; geometry: { type: string; coordinates: unknown } }[] };
 
 describe('reference data: another boundary layer and a population table', () => {
-  let context: BrowserContext;
-  let page: Page;
-  let errors: string[];
-
+  const app = useApp();
   beforeAll(async () => {
-    ({ context, page, errors } = await launch());
-    await page.goto(inject('baseUrl'));
-    await waitForApp(page);
-    await page.getByRole('tab', { name: 'Imports' }).click();
-  });
-  afterAll(async () => {
-    await context?.close();
+    await app.page.getByRole('tab', { name: 'Imports' }).click();
   });
 
   it('loads population per ward and shows harm per 1,000 residents', async () => {
     const rows = ['WD25CD,Population', ...wards.features.map((f, i) => `${String(f.properties.WD25CD)},${10000 + i}`), 'E05999999,5000'];
     const file = path.join(dir, 'population.csv');
     writeFileSync(file, rows.join('\n'));
-    await page.getByLabel('Population CSV').setInputFiles(file);
-    const report = page.getByRole('status', { name: 'Population report' });
+    await app.page.getByLabel('Population CSV').setInputFiles(file);
+    const report = app.page.getByRole('status', { name: 'Population report' });
     await expect.poll(() => report.textContent()).toContain('124 wards updated; 0 wards without a figure; 1 codes not in the ward layer');
-    await page.getByRole('tab', { name: 'Wards' }).click();
-    await expect.poll(() => page.getByRole('table', { name: 'Wards', exact: true }).getByRole('columnheader').allTextContents()).toContain('Per 1,000');
-    await page.getByRole('tab', { name: 'Imports' }).click();
+    await app.page.getByRole('tab', { name: 'Wards' }).click();
+    await expect.poll(() => app.page.getByRole('table', { name: 'Wards', exact: true }).getByRole('columnheader').allTextContents()).toContain('Per 1,000');
+    await app.page.getByRole('tab', { name: 'Imports' }).click();
   });
 
   it('loads a ward layer given in British National Grid, reporting the invalid feature by index', async () => {
@@ -49,16 +39,16 @@ describe('reference data: another boundary layer and a population table', () => 
     features.push({ type: 'Feature', properties: { WD25CD: 'E05999998', WD25NM: 'Broken', LAD25CD: 'X', LAD25NM: 'X' }, geometry: { type: 'Polygon', coordinates: [[[410000, 430000], [411000, 431000], [411000, 430000], [410000, 431000], [410000, 430000]]] } });
     const file = path.join(dir, 'wards-bng.geojson');
     writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features }));
-    await page.getByLabel('Boundaries GeoJSON').setInputFiles(file);
-    const report = page.getByRole('status', { name: 'Boundaries report' });
+    await app.page.getByLabel('Boundaries GeoJSON').setInputFiles(file);
+    const report = app.page.getByRole('status', { name: 'Boundaries report' });
     await expect.poll(() => report.textContent()).toContain('3 of 4 areas loaded');
     await expect(report.textContent()).resolves.toContain('British National Grid');
     await expect(report.locator('li').first().textContent()).resolves.toMatch(/^feature 3 \(E05999998\): /);
-    await page.getByRole('tab', { name: 'Wards' }).click();
-    await expect.poll(() => page.getByRole('table', { name: 'Wards', exact: true }).locator('tr.ward-row').count()).toBe(3);
+    await app.page.getByRole('tab', { name: 'Wards' }).click();
+    await expect.poll(() => app.page.getByRole('table', { name: 'Wards', exact: true }).locator('tr.ward-row').count()).toBe(3);
   });
 
   it('raised no errors', () => {
-    expect(errors).toEqual([]);
+    expect(app.errors).toEqual([]);
   });
 });

@@ -65,7 +65,8 @@ export function WardPanel({ engine, revision, selected, onSelect, onTable, onExp
   useEffect(() => {
     if (!selected || !table) return setProfile(null);
     const { from, to } = table.method.periods.current;
-    void engine.wardProfile(selected, { ...toParams(controls), from, to }).then(setProfile);
+    const { schemeId, categorySetId } = toParams(controls);
+    void engine.wardProfile(selected, { from, to, schemeId, categorySetId }).then(setProfile);
   }, [engine, selected, table, controls]);
 
   const selectedRow = table?.rows.find((r) => r.kind === 'ward' && r.code === selected);
