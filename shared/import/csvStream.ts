@@ -23,6 +23,8 @@ export interface CsvBatch {
 }
 
 const DELIMITERS: Delimiter[] = [',', ';', '\t', '|'];
+/** No real CSV row is this long. */
+const MAX_ROW_CHARS = 16_000_000;
 
 /** The delimiter that splits the header line into the most fields, counting outside quotes only. */
 export function detectDelimiter(headerLine: string): Delimiter {
@@ -124,7 +126,17 @@ export async function* readCsv(
       learnHeader();
     }
     const end = lastRowEnd(carry);
-    if (end < 0) continue;
+    if (end < 0) {
+      if (carry.length > MAX_ROW_CHARS) {
+        // One "row" this long is an unclosed quote swallowing the file: stop before memory runs out.
+        throw new ImportError(
+          `${source.name} line ${line}: a row runs on for over ${MAX_ROW_CHARS / 1e6} million characters; ` +
+            'a quote (") is probably never closed. Nothing was imported.',
+          source.name, line,
+        );
+      }
+      continue;
+    }
     const body = carry.slice(0, end);
     carry = carry.slice(end + 1);
     yield parse(body);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runImport } from '../../../shared/import/runImport';
-import { expectAccounted, fileBytesSource, projectWithWards, rows } from './helpers';
+import { expectAccounted, fileBytesSource, projectWithWards, rows, textSource } from './helpers';
+import { POLICE_UK_COLUMNS } from '../../../shared/import/headers';
 
 describe('police.uk rows as real files hold them', () => {
   it('reads CRLF, quoted commas, escaped quotes and a quoted newline, counting physical lines', async () => {
@@ -91,5 +92,19 @@ describe('police.uk rows as real files hold them', () => {
     ]);
     expect(r.warnings).toHaveLength(1);
     expect(r.warnings[0]).toMatch(/^Unknown crime type "Violent crime" on 2 rows \(first at line 2, column "Crime type"\): imported as written\./);
+  });
+
+  it('rejects a row whose quote is never closed, naming its line, and keeps the rows before it', async () => {
+    const db = await projectWithWards();
+    const text =
+      POLICE_UK_COLUMNS.join(',') + '\n' +
+      'id-1,2025-02,WYP,WYP,-1.771591,53.85303,On or near A Road,E01010568,Bradford 016A,Drugs,,\n' +
+      'id-2,2025-02,WYP,WYP,-1.771591,53.85303,"On or near B Road,E01010568,Bradford 016A,Drugs,,\n' +
+      'id-3,2025-02,WYP,WYP,-1.771591,53.85303,On or near C Road,E01010568,Bradford 016A,Drugs,,\n';
+    const r = await runImport(db, textSource('open-quote.csv', text, 50), { format: 'police-uk' });
+    expectAccounted(r);
+    expect(r).toMatchObject({ rowsRead: 2, imported: 1, rejected: 1 });
+    expect(r.rejections.map((x) => [x.line, x.reason])).toEqual([[3, 'the row is not valid CSV (Quoted field unterminated); check the quotes']]);
+    expect(rows(db, 'SELECT crime_ref FROM crimes')).toEqual([['id-1']]);
   });
 });
