@@ -8,6 +8,8 @@ import { toCsv } from '../csv/csvWrite';
 const HEADER = ['cell_id', 'easting', 'northing', 'ward_code', 'count', 'harm', 'gi_z', 'p', 'p_fdr', 'class', 'kde_density'];
 
 const num = (x: number, digits: number) => (Number.isFinite(x) ? Number(x.toFixed(digits)) : null);
+/** p-values by significant digits: a 1e-12 p must not print as 0 (it would read as "certain"). */
+const sig = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(6)) : null);
 
 /**
  * One row per study-area cell (zeros included), led by `# ` lines stating scheme, period,
@@ -19,7 +21,7 @@ export function hotspotCellsCsv(r: HotspotResult): string {
   for (let k = 0; k < c.n; k++) {
     rows.push([
       c.ids[k]!, num(c.cx[k]!, 1), num(c.cy[k]!, 1), c.areaCode[k]!, c.count[k]!, num(c.harm[k]!, 4),
-      num(c.z[k]!, 6), num(c.p[k]!, 8), num(c.pFdr[k]!, 8), classLabel(c.cls[k]!), c.kde ? num(c.kde[k]!, 4) : null,
+      num(c.z[k]!, 6), sig(c.p[k]!), sig(c.pFdr[k]!), classLabel(c.cls[k]!), c.kde ? num(c.kde[k]!, 4) : null,
     ]);
   }
   return toCsv(HEADER, rows, r.methodLines);
@@ -36,7 +38,7 @@ export function hotspotCellsGeoJson(r: HotspotResult): string {
       id: c.ids[k]!,
       properties: {
         cell_id: c.ids[k]!, easting: num(c.cx[k]!, 1), northing: num(c.cy[k]!, 1), ward_code: c.areaCode[k]!,
-        count: c.count[k]!, harm: num(c.harm[k]!, 4), gi_z: num(c.z[k]!, 6), p: num(c.p[k]!, 8), p_fdr: num(c.pFdr[k]!, 8),
+        count: c.count[k]!, harm: num(c.harm[k]!, 4), gi_z: num(c.z[k]!, 6), p: sig(c.p[k]!), p_fdr: sig(c.pFdr[k]!),
         class: classLabel(c.cls[k]!), kde_density: c.kde ? num(c.kde[k]!, 4) : null,
       },
       geometry: { type: 'Polygon', coordinates: [ring.map(([e, n]) => bngToLonLat(e, n).map((v) => Number(v.toFixed(7))))] },
