@@ -12,7 +12,6 @@ const CLASS_KEY: Record<number, string> = { 3: 'hot-99', 2: 'hot-95', 1: 'hot-90
 
 /** The last analysis, kept in the worker for exports so the cells never cross to the UI twice. */
 let last: HotspotResult | null = null;
-
 export interface HotspotView {
   summary: HotspotResult['summary'];
   method: HotspotResult['method'];

@@ -4,10 +4,11 @@ import { harmApi } from './harmApi';
 import { importApi } from './importApi';
 import { layersApi } from './layersApi';
 import { projectApi } from './projectApi';
+import { trendsApi } from './trendsApi';
 import { wardApi } from './wardApi';
 
 /** Everything the UI may ask of the engine. Typed on the UI side as `typeof engine`. */
-export const engine = { ...projectApi, ...importApi, ...analysisApi, ...harmApi, ...wardApi, ...layersApi };
+export const engine = { ...projectApi, ...importApi, ...analysisApi, ...harmApi, ...wardApi, ...layersApi, ...trendsApi };
 
 export type Engine = typeof engine;
 

@@ -4,7 +4,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { bbox, pointOnFeature } from '@turf/turf';
 import { classOf } from './classBreaks';
-import { BACKGROUND, GI_COLOURS, offlineStyle, RAMP, SELECTED } from './mapStyle';
+import { BACKGROUND, GI_COLOURS, offlineStyle, RAMP, SELECTED, TREND_COLOURS } from './mapStyle';
 import { WardLabels } from './wardLabels';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -49,7 +49,7 @@ export class MapController {
     m.addSource('cells', { type: 'geojson', data: EMPTY });
     const rampExpr: maplibregl.ExpressionSpecification = ['match', ['get', 'cls'], -1, '#f7f7f7', 0, RAMP[0]!, 1, RAMP[1]!, 2, RAMP[2]!, 3, RAMP[3]!, 4, RAMP[4]!, '#f7f7f7'];
     m.addLayer({ id: 'ward-fill', type: 'fill', source: 'wards', paint: { 'fill-color': rampExpr, 'fill-opacity': 0.8 } });
-    const giExpr = ['match', ['get', 'class'], ...Object.entries(GI_COLOURS).flat(), 'rgba(0,0,0,0)'] as unknown as maplibregl.ExpressionSpecification;
+    const giExpr = ['match', ['get', 'class'], ...Object.entries({ ...GI_COLOURS, ...TREND_COLOURS }).flat(), 'rgba(0,0,0,0)'] as unknown as maplibregl.ExpressionSpecification;
     m.addLayer({ id: 'cell-fill', type: 'fill', source: 'cells', paint: { 'fill-color': giExpr, 'fill-opacity': 0.85 } });
     m.addLayer({ id: 'ward-line', type: 'line', source: 'wards', paint: { 'line-color': '#555', 'line-width': 0.6 } });
     m.addLayer({
@@ -93,7 +93,7 @@ export class MapController {
     this.applySelected();
   }
 
-  /** Gi* cells (WGS84 polygons with a `class` property), or null to clear. */
+  /** Gi* or trend cells (WGS84 polygons with a `class` property), or null to clear. */
   async setCells(cells: FeatureCollection | null): Promise<void> {
     await this.ready;
     (this.map.getSource('cells') as maplibregl.GeoJSONSource).setData(cells ?? EMPTY);

@@ -28,3 +28,16 @@ export function offlineStyle(): StyleSpecification {
     layers: [{ id: 'background', type: 'background', paint: { 'background-color': BACKGROUND } }],
   };
 }
+
+/** sfhotspot-style trend classes; hot trends warm, cold trends cool, mixed purple. */
+export const TREND_COLOURS: Record<string, string> = {
+  'trend-persistent-hot': '#67000d',
+  'trend-emerging-hot': '#f16913',
+  'trend-former-hot': '#bcbddc',
+  'trend-intermittent-hot': '#fdd0a2',
+  'trend-persistent-cold': '#08306b',
+  'trend-emerging-cold': '#4292c6',
+  'trend-former-cold': '#c7e9c0',
+  'trend-intermittent-cold': '#c6dbef',
+  'trend-mixed': '#6a51a3',
+};

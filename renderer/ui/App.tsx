@@ -1,12 +1,10 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { FeatureCollection } from 'geojson';
 import type { ProjectSummary } from '../../shared/project/projectSummary';
 import type { WardTable, WardTableParams } from '../../shared/wards/wardHarmTable';
 import { quantileBreaks } from '../map/classBreaks';
-import type { HotspotView } from '../engine/analysisApi';
-import { GiLegend, giLegendText } from './GiLegend';
+import { GiLegend, TrendLegend } from './GiLegend';
 import { HarmPanel } from './harm/HarmPanel';
-import { HotspotPanel } from './hotspots/HotspotPanel';
+import { HotspotPanel, type CellLayer } from './hotspots/HotspotPanel';
 import { ImportDialog } from './import/ImportDialog';
 import { ImportHistory } from './import/ImportHistory';
 import { ReferenceData } from './import/ReferenceData';
@@ -33,8 +31,7 @@ export function App() {
   const [tab, setTab] = useState<Tab>('wards');
   const [importing, setImporting] = useState<{ file: File | null } | null>(null);
   const [dragging, setDragging] = useState(false);
-  const [cells, setCells] = useState<FeatureCollection | null>(null);
-  const [cellMethod, setCellMethod] = useState('');
+  const [layer, setLayer] = useState<CellLayer | null>(null);
 
   const onAction = useCallback(
     (action: string) => {
@@ -50,10 +47,6 @@ export function App() {
   );
   useEffect(() => platform.onAction(onAction), [platform, onAction]);
 
-  const onHotspots = useCallback((v: HotspotView | null) => {
-    setCells(v?.cells ?? null);
-    setCellMethod(v ? giLegendText(v) : '');
-  }, []);
 
   const onTable = useCallback((t: WardTable | null, params: WardTableParams) => {
     setWardTable(t);
@@ -90,9 +83,10 @@ export function App() {
         <button type="button" onClick={() => setImporting({ file: null })} disabled={p.busy !== null} title="Import a crime CSV (Ctrl+I)">Import…</button>
       </Toolbar>
       <main className="workspace">
-        <MapView areas={p.areas} values={values} breaks={breaks} selected={selected} cells={cells} onSelect={setSelected}>
+        <MapView areas={p.areas} values={values} breaks={breaks} selected={selected} cells={layer?.cells ?? null} onSelect={setSelected}>
           <Legend title={legendTitle} breaks={breaks} method={method} digits={isCount ? 0 : 1} />
-          {cells && <GiLegend method={cellMethod} />}
+          {layer?.kind === 'gi' && <GiLegend method={layer.legend} />}
+          {layer?.kind === 'trend' && <TrendLegend method={layer.legend} />}
         </MapView>
         <aside className="side-pane" aria-label="Details">
           <div className="tabs" role="tablist">
@@ -104,7 +98,7 @@ export function App() {
             <WardPanel engine={engine} revision={p.revision} selected={selected} onSelect={setSelected} onTable={onTable} onExport={p.exportFile} />
           </div>
           <div hidden={tab !== 'hotspots'} className="side-scroll">
-            <HotspotPanel engine={engine} revision={p.revision} firstMonth={summary?.firstMonth ?? null} lastMonth={summary?.lastMonth ?? null} wardNames={wardNames} onResult={onHotspots} onExport={p.exportFile} />
+            <HotspotPanel engine={engine} revision={p.revision} firstMonth={summary?.firstMonth ?? null} lastMonth={summary?.lastMonth ?? null} wardNames={wardNames} onLayer={setLayer} onExport={p.exportFile} />
           </div>
           {tab === 'harm' && <HarmPanel engine={engine} revision={p.revision} onChanged={() => void p.refresh()} />}
           {tab === 'imports' && (

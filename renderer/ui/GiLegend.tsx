@@ -1,5 +1,5 @@
 import type { HotspotView } from '../engine/analysisApi';
-import { GI_COLOURS } from '../map/mapStyle';
+import { GI_COLOURS, TREND_COLOURS } from '../map/mapStyle';
 
 /** The short method statement under the legend: scheme, period, cell, neighbourhood, correction. */
 export function giLegendText(v: HotspotView): string {
@@ -25,6 +25,33 @@ export function GiLegend({ method }: { method: string }) {
       <ul>
         {LABELS.map(([k, label]) => (
           <li key={k}><span className="swatch" style={{ background: GI_COLOURS[k] }} /> {label}</li>
+        ))}
+      </ul>
+      <div className="legend-method">{method}</div>
+    </aside>
+  );
+}
+
+const TREND_LABELS: [string, string][] = [
+  ['trend-persistent-hot', 'Persistent hot spot'],
+  ['trend-emerging-hot', 'Emerging hot spot'],
+  ['trend-intermittent-hot', 'Intermittent hot spot'],
+  ['trend-former-hot', 'Former hot spot'],
+  ['trend-mixed', 'Mixed hot/cold'],
+  ['trend-persistent-cold', 'Persistent cold spot'],
+  ['trend-emerging-cold', 'Emerging cold spot'],
+  ['trend-intermittent-cold', 'Intermittent cold spot'],
+  ['trend-former-cold', 'Former cold spot'],
+];
+
+/** Legend for trend classes across periods. */
+export function TrendLegend({ method }: { method: string }) {
+  return (
+    <aside className="legend gi-legend" aria-label="Trend legend">
+      <div className="legend-title">Hot spot trends across periods</div>
+      <ul>
+        {TREND_LABELS.map(([k, label]) => (
+          <li key={k}><span className="swatch" style={{ background: TREND_COLOURS[k] }} /> {label}</li>
         ))}
       </ul>
       <div className="legend-method">{method}</div>

@@ -4,7 +4,16 @@ import type { HarmSchemeSummary } from '../../../shared/harm/harmSchemes';
 import type { HotspotParams } from '../../../shared/hotspots/runHotspotAnalysis';
 import type { HotspotView } from '../../engine/analysisApi';
 import type { EngineClient } from '../../engine/engineClient';
+import type { FeatureCollection } from 'geojson';
+import { giLegendText } from '../GiLegend';
 import { HotspotControls } from './HotspotControls';
+import { TrendSection } from './TrendSection';
+
+export interface CellLayer {
+  kind: 'gi' | 'trend';
+  cells: FeatureCollection;
+  legend: string;
+}
 import { HotspotResults } from './HotspotResults';
 
 interface Props {
@@ -14,15 +23,17 @@ interface Props {
   firstMonth: string | null;
   lastMonth: string | null;
   wardNames: Map<string, string>;
-  onResult(view: HotspotView | null): void;
+  /** The cell layer to draw: Gi* classes or trend classes, with the legend text that states the method. */
+  onLayer(layer: CellLayer | null): void;
   onExport(name: string, bytes: Uint8Array, mime: string): void;
 }
 
 /** Gi* hotspot analysis on the BNG grid: settings, run in the worker, results and exports. */
-export function HotspotPanel({ engine, revision, firstMonth, lastMonth, wardNames, onResult, onExport }: Props) {
+export function HotspotPanel({ engine, revision, firstMonth, lastMonth, wardNames, onLayer, onExport }: Props) {
   const [schemes, setSchemes] = useState<HarmSchemeSummary[]>([]);
   const [sets, setSets] = useState<CategorySet[]>([]);
   const [view, setView] = useState<HotspotView | null>(null);
+  const [lastParams, setLastParams] = useState<HotspotParams | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -36,8 +47,8 @@ export function HotspotPanel({ engine, revision, firstMonth, lastMonth, wardName
       (e: Error) => setError(e.message),
     );
     setView(null);
-    onResult(null);
-  }, [engine, revision, onResult]);
+    onLayer(null);
+  }, [engine, revision, onLayer]);
 
   const run = async (params: HotspotParams) => {
     setBusy(true);
@@ -45,7 +56,8 @@ export function HotspotPanel({ engine, revision, firstMonth, lastMonth, wardName
     try {
       const v = await engine.runHotspots(params);
       setView(v);
-      onResult(v);
+      setLastParams(params);
+      onLayer({ kind: 'gi', cells: v.cells, legend: giLegendText(v) });
     } catch (e) {
       setError((e as Error).message);
     } finally {
@@ -64,6 +76,12 @@ export function HotspotPanel({ engine, revision, firstMonth, lastMonth, wardName
       {busy && <p role="status">Computing Gi* on the grid…</p>}
       {error && <p role="alert" className="error">{error}</p>}
       {view && <HotspotResults view={view} wardNames={wardNames} onExport={(k) => void exportCells(k)} />}
+      <TrendSection
+        engine={engine}
+        params={lastParams}
+        onResult={(t) => onLayer(t ? { kind: 'trend', cells: t.cells, legend: `Trend classes over ${t.periods.length} periods; ${t.methodLines.slice(0, 4).join('; ')}.` } : null)}
+        onExport={onExport}
+      />
     </div>
   );
 }

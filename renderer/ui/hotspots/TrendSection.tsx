@@ -1,0 +1,65 @@
+import { useState } from 'react';
+import type { TrendView } from '../../engine/trendsApi';
+import type { EngineClient } from '../../engine/engineClient';
+import type { HotspotParams } from '../../../shared/hotspots/runHotspotAnalysis';
+import { TREND_COLOURS } from '../../map/mapStyle';
+
+interface Props {
+  engine: EngineClient;
+  /** The current analysis settings (scheme, set, cell, neighbourhood, FDR, period bounds). */
+  params: HotspotParams | null;
+  onResult(v: TrendView | null): void;
+  onExport(name: string, bytes: Uint8Array, mime: string): void;
+}
+
+const KEY_OF: Record<string, string> = {
+  'persistent hotspot': 'trend-persistent-hot', 'emerging hotspot': 'trend-emerging-hot', 'former hotspot': 'trend-former-hot',
+  'intermittent hotspot': 'trend-intermittent-hot', 'persistent coldspot': 'trend-persistent-cold', 'emerging coldspot': 'trend-emerging-cold',
+  'former coldspot': 'trend-former-cold', 'intermittent coldspot': 'trend-intermittent-cold', 'mixed hot/coldspot': 'trend-mixed',
+};
+
+/** Persistent / emerging / former / intermittent hot spots across consecutive periods (sfhotspot rules). */
+export function TrendSection({ engine, params, onResult, onExport }: Props) {
+  const [months, setMonths] = useState(3);
+  const [view, setView] = useState<TrendView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const run = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const v = await engine.runTrends({ ...(params ?? {}), months });
+      setView(v);
+      onResult(v);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-label="Hotspot trends" className="panel">
+      <h2>Trends across periods</h2>
+      <div className="new-row">
+        <label>Period length (months) <input type="number" aria-label="Trend period length in months" min={1} max={24} value={months} onChange={(e) => setMonths(Number(e.target.value))} /></label>
+        <button type="button" onClick={() => void run()} disabled={busy}>Classify trends</button>
+      </div>
+      {error && <p role="alert" className="error">{error}</p>}
+      {view && (
+        <>
+          <table aria-label="Trend classes" className="totals">
+            <tbody>
+              {Object.entries(view.tally).filter(([k]) => k !== 'no pattern').map(([k, n]) => (
+                <tr key={k}><th scope="row"><span className="swatch" style={{ background: TREND_COLOURS[KEY_OF[k]!] }} /> {k}</th><td className="num">{n}</td></tr>
+              ))}
+            </tbody>
+          </table>
+          <ul aria-label="Trend method" className="method">{view.methodLines.map((l) => <li key={l}>{l}</li>)}</ul>
+          <button type="button" onClick={() => void engine.exportTrends().then((b) => onExport('hotspot-trends.csv', b, 'text/csv'))}>Export trends CSV</button>
+        </>
+      )}
+    </section>
+  );
+}
