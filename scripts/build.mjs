@@ -21,9 +21,9 @@ export async function buildCli() {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    // Dependencies stay in node_modules (sql.js finds its wasm there at run time).
+    // Dependencies stay in node_modules (sql.js finds its wasm there at run time). The
+    // entry's own #! line is kept by esbuild, so no banner.
     packages: 'external',
-    banner: { js: '#!/usr/bin/env node' },
     logLevel: 'warning',
   });
 }
