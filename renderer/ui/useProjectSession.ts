@@ -71,13 +71,16 @@ export function useProjectSession() {
 
   const act = useCallback(
     (action: ProjectAction) => {
-      const reopen = (label: string, open: () => Promise<string | null | false>) =>
+      const reopen = (label: string, open: () => Promise<string | null | false>) => {
+        // Replacing the open project loses unsaved imports and edits: ask first.
+        if (dirty && !window.confirm(`"${summary?.name ?? 'This project'}" has unsaved changes. Discard them?`)) return;
         void run(label, async () => {
           const p = await open();
           if (p === false) return;
           setPath(p);
           await refresh();
         });
+      };
       switch (action) {
         case 'new':
           return reopen('Creating a new project…', async () => (await engine.newProject('Untitled project'), null));
@@ -103,7 +106,7 @@ export function useProjectSession() {
           });
       }
     },
-    [engine, platform, path, summary, refresh, run],
+    [engine, platform, path, summary, dirty, refresh, run],
   );
 
   return { engine, platform, summary, areas, path, dirty, busy, error, revision, refresh, act, exportFile, setError };

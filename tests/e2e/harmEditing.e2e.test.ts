@@ -49,6 +49,23 @@ describe('harm schemes and category sets are editable and stored in the project'
     await expect.poll(() => app.page.getByLabel('Category set').locator('option').allTextContents()).toContain('Burglary only');
   });
 
+  it('asks before discarding unsaved edits, and keeps them when the user says no', async () => {
+    const page = app.page;
+    let message = '';
+    page.once('dialog', (d) => {
+      message = d.message();
+      void d.dismiss();
+    });
+    await page.getByRole('button', { name: 'Demo', exact: true }).click();
+    await expect.poll(() => message).toBe('"West Yorkshire demo (police.uk sample, May 2018)" has unsaved changes. Discard them?');
+    await page.getByRole('tab', { name: 'Harm' }).click();
+    await expect(page.getByRole('region', { name: 'Category sets' }).getByRole('button', { name: 'Burglary only' }).count()).resolves.toBe(1);
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Demo', exact: true }).click();
+    await expect.poll(() => page.getByRole('region', { name: 'Category sets' }).getByRole('button', { name: 'Burglary only' }).count()).toBe(0);
+    await expect.poll(() => page.getByLabel('Project name').textContent()).not.toContain('•');
+  });
+
   it('raised no errors', () => {
     expect(app.errors).toEqual([]);
   });
