@@ -5,7 +5,9 @@ import { bngToLonLat } from '../../shared/geo/bng';
 import { squareRing } from '../../shared/hotspots/bngGrid';
 import { hexRing } from '../../shared/hotspots/hexGrid';
 import { runHotspotAnalysis, type HotspotParams, type HotspotResult } from '../../shared/hotspots/runHotspotAnalysis';
+import * as Comlink from 'comlink';
 import { hotspotCellsCsv, hotspotCellsGeoJson } from '../../shared/export/hotspotCells';
+import { kdeRaster, type KdeRaster } from '../../shared/export/kdeRaster';
 import { db } from './engineState';
 
 const CLASS_KEY: Record<number, string> = { 3: 'hot-99', 2: 'hot-95', 1: 'hot-90', [-1]: 'cold-90', [-2]: 'cold-95', [-3]: 'cold-99' };
@@ -60,6 +62,13 @@ export const analysisApi = {
       cells: { type: 'FeatureCollection', features },
       top: order.map((k) => ({ id: c.ids[k]!, ward: c.areaCode[k]!, count: c.count[k]!, harm: c.harm[k]!, z: c.z[k]!, p: c.p[k]!, pFdr: c.pFdr[k]!, cls: c.cls[k]! })),
     };
+  },
+
+  /** The last analysis's KDE as an image for the map (square cells only); transferred, not copied. */
+  kdeRaster(): KdeRaster | null {
+    if (!last) return null;
+    const r = kdeRaster(last.cells);
+    return r ? Comlink.transfer(r, [r.rgba.buffer as ArrayBuffer]) : null;
   },
 
   /** The last analysis as a file: every study-area cell, with the method stated in it. */

@@ -3,6 +3,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { bbox, pointOnFeature } from '@turf/turf';
+import type { KdeRaster } from '../../shared/export/kdeRaster';
 import { classOf } from './classBreaks';
 import { BACKGROUND, GI_COLOURS, offlineStyle, RAMP, SELECTED, TREND_COLOURS } from './mapStyle';
 import { WardLabels } from './wardLabels';
@@ -23,6 +24,7 @@ export class MapController {
   private readonly labels: WardLabels;
   private selected: string | null = null;
   private wardsKey = '';
+  private kdeUrl: string | null = null;
 
   constructor(container: HTMLElement, private readonly onSelectWard: (code: string | null) => void) {
     this.map = new maplibregl.Map({
@@ -91,6 +93,27 @@ export class MapController {
       }
     }
     this.applySelected();
+  }
+
+  /** The KDE surface as an image overlay (see shared/export/kdeRaster), or null to remove it. */
+  async setKde(r: KdeRaster | null): Promise<void> {
+    await this.ready;
+    const m = this.map;
+    if (m.getLayer('kde')) m.removeLayer('kde');
+    if (m.getSource('kde')) m.removeSource('kde');
+    if (this.kdeUrl) URL.revokeObjectURL(this.kdeUrl);
+    this.kdeUrl = null;
+    if (!r) return;
+    const canvas = document.createElement('canvas');
+    canvas.width = r.width;
+    canvas.height = r.height;
+    canvas.getContext('2d')!.putImageData(new ImageData(r.rgba as Uint8ClampedArray<ArrayBuffer>, r.width, r.height), 0, 0);
+    const blob = await new Promise<Blob | null>((res) => canvas.toBlob(res, 'image/png'));
+    if (!blob) return;
+    this.kdeUrl = URL.createObjectURL(blob);
+    m.addSource('kde', { type: 'image', url: this.kdeUrl, coordinates: r.corners });
+    // Nearest-neighbour resampling keeps 150 m cells crisp instead of smearing them.
+    m.addLayer({ id: 'kde', type: 'raster', source: 'kde', paint: { 'raster-opacity': 0.85, 'raster-resampling': 'nearest', 'raster-fade-duration': 0 } }, 'cell-fill');
   }
 
   /** Gi* or trend cells (WGS84 polygons with a `class` property), or null to clear. */

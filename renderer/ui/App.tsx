@@ -83,7 +83,7 @@ export function App() {
         <button type="button" onClick={() => setImporting({ file: null })} disabled={p.busy !== null} title="Import a crime CSV (Ctrl+I)">Import…</button>
       </Toolbar>
       <main className="workspace">
-        <MapView areas={p.areas} values={values} breaks={breaks} selected={selected} cells={layer?.cells ?? null} onSelect={setSelected}>
+        <MapView areas={p.areas} values={values} breaks={breaks} selected={selected} cells={layer?.cells ?? null} kde={layer?.kde ?? null} onSelect={setSelected}>
           <Legend title={legendTitle} breaks={breaks} method={method} digits={isCount ? 0 : 1} />
           {layer?.kind === 'gi' && <GiLegend method={layer.legend} />}
           {layer?.kind === 'trend' && <TrendLegend method={layer.legend} />}

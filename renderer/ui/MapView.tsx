@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { KdeRaster } from '../../shared/export/kdeRaster';
 import { MapController } from '../map/mapController';
 
 interface Props {
@@ -8,12 +9,13 @@ interface Props {
   breaks: number[];
   selected: string | null;
   cells: FeatureCollection | null;
+  kde: KdeRaster | null;
   onSelect(code: string | null): void;
   children?: React.ReactNode;
 }
 
 /** The React face of the map: one controller for the component's life, fed only on change. */
-export function MapView({ areas, values, breaks, selected, cells, onSelect, children }: Props) {
+export function MapView({ areas, values, breaks, selected, cells, kde, onSelect, children }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const controller = useRef<MapController | null>(null);
   const onSelectRef = useRef(onSelect);
@@ -35,6 +37,10 @@ export function MapView({ areas, values, breaks, selected, cells, onSelect, chil
   useEffect(() => {
     void controller.current?.setCells(cells);
   }, [cells]);
+
+  useEffect(() => {
+    void controller.current?.setKde(kde);
+  }, [kde]);
 
   useEffect(() => {
     controller.current?.select(selected);

@@ -51,6 +51,30 @@ describe('hotspot analysis on the demo project', () => {
     expect(data.filter((l) => l.split(',')[4] === '0').length).toBeGreaterThan(cells / 2);
   });
 
+  it('draws the KDE surface with a user bandwidth, and warns when it is below the cell size', async () => {
+    const page = app.page;
+    const settings = page.getByRole('form', { name: 'Hotspot analysis settings' });
+    await settings.getByLabel('KDE bandwidth in metres').fill('600');
+    await settings.getByRole('button', { name: 'Find hotspots' }).click();
+    const results = page.getByRole('region', { name: 'Hotspot results' });
+    await expect.poll(() => results.getByRole('list', { name: 'Method' }).textContent()).toContain('bandwidth 600.0 m (user)');
+    const before = await screenshotPng(page, 'kde-off', 'section[aria-label="Map"]');
+    await results.getByLabel('Show KDE surface').check();
+    await page.waitForFunction(() => document.querySelector('.map-canvas') !== null);
+    await waitForMapIdle(page);
+    const after = await screenshotPng(page, 'kde-on', 'section[aria-label="Map"]');
+    // The surface adds ramp colours where there were none: count changed pixels.
+    let changed = 0;
+    for (let i = 0; i < before.data.length; i += 4) {
+      const d = Math.abs(before.data[i]! - after.data[i]!) + Math.abs(before.data[i + 1]! - after.data[i + 1]!) + Math.abs(before.data[i + 2]! - after.data[i + 2]!);
+      if (d > 20) changed++;
+    }
+    expect(changed).toBeGreaterThan(1000);
+    await settings.getByLabel('KDE bandwidth in metres').fill('100');
+    await settings.getByRole('button', { name: 'Find hotspots' }).click();
+    await expect.poll(() => results.getByRole('list', { name: 'Warnings' }).textContent()).toContain('The KDE bandwidth (100 m) is below the cell size (150 m)');
+  });
+
   it('raised no errors', () => {
     expect(app.errors).toEqual([]);
   });

@@ -22,6 +22,7 @@ export function HotspotControls({ schemes, sets, busy, firstMonth, lastMonth, on
   const [shape, setShape] = useState<'square' | 'hex'>('square');
   const [distance, setDistance] = useState('');
   const [fdr, setFdr] = useState(true);
+  const [bandwidth, setBandwidth] = useState('');
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
@@ -34,6 +35,7 @@ export function HotspotControls({ schemes, sets, busy, firstMonth, lastMonth, on
       shape,
       distance: distance ? Number(distance) : undefined,
       fdr,
+      kde: bandwidth ? { bandwidth: Number(bandwidth) } : true,
     });
   };
 
@@ -74,6 +76,10 @@ export function HotspotControls({ schemes, sets, busy, firstMonth, lastMonth, on
       <label>
         <span>Neighbourhood (m)</span>
         <input type="number" aria-label="Neighbourhood distance in metres" min={1} placeholder={`${(cell * Math.SQRT2).toFixed(1)} (default)`} value={distance} onChange={(e) => setDistance(e.target.value)} />
+      </label>
+      <label>
+        <span>KDE bandwidth (m)</span>
+        <input type="number" aria-label="KDE bandwidth in metres" min={1} placeholder="rule of thumb (MASS bandwidth.nrd)" value={bandwidth} onChange={(e) => setBandwidth(e.target.value)} />
       </label>
       <label className="check">
         <input type="checkbox" aria-label="False discovery rate correction" checked={fdr} onChange={(e) => setFdr(e.target.checked)} />

@@ -5,6 +5,7 @@ import type { HotspotParams } from '../../../shared/hotspots/runHotspotAnalysis'
 import type { HotspotView } from '../../engine/analysisApi';
 import type { EngineClient } from '../../engine/engineClient';
 import type { FeatureCollection } from 'geojson';
+import type { KdeRaster } from '../../../shared/export/kdeRaster';
 import { giLegendText } from '../GiLegend';
 import { HotspotControls } from './HotspotControls';
 import { TrendSection } from './TrendSection';
@@ -13,6 +14,8 @@ export interface CellLayer {
   kind: 'gi' | 'trend';
   cells: FeatureCollection;
   legend: string;
+  /** KDE surface to draw under the cells, when the user asks for it. */
+  kde?: KdeRaster | null;
 }
 import { HotspotResults } from './HotspotResults';
 
@@ -75,7 +78,18 @@ export function HotspotPanel({ engine, revision, firstMonth, lastMonth, wardName
       <HotspotControls schemes={schemes} sets={sets} busy={busy} firstMonth={firstMonth} lastMonth={lastMonth} onRun={(p) => void run(p)} />
       {busy && <p role="status">Computing Gi* on the grid…</p>}
       {error && <p role="alert" className="error">{error}</p>}
-      {view && <HotspotResults view={view} wardNames={wardNames} onExport={(k) => void exportCells(k)} />}
+      {view && (
+        <HotspotResults
+          view={view}
+          wardNames={wardNames}
+          onExport={(k) => void exportCells(k)}
+          onShowKde={(show) => {
+            const layer = { kind: 'gi' as const, cells: view.cells, legend: giLegendText(view) };
+            if (!show) return onLayer(layer);
+            void engine.kdeRaster().then((kde) => onLayer({ ...layer, kde }));
+          }}
+        />
+      )}
       <TrendSection
         engine={engine}
         params={lastParams}

@@ -7,13 +7,14 @@ interface Props {
   view: HotspotView;
   wardNames: Map<string, string>;
   onExport(kind: 'csv' | 'geojson'): void;
+  onShowKde(show: boolean): void;
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const CLASS_TEXT: Record<number, string> = { 3: 'hot 99%', 2: 'hot 95%', 1: 'hot 90%' };
 
 /** What the analysis found, how concentrated harm is, and exactly how it was made. */
-export function HotspotResults({ view, wardNames, onExport }: Props) {
+export function HotspotResults({ view, wardNames, onExport, onShowKde }: Props) {
   const s = view.summary;
   const c = s.concentration;
   return (
@@ -30,6 +31,15 @@ export function HotspotResults({ view, wardNames, onExport }: Props) {
           <tr><th scope="row">PAI of hot cells (95%+)</th><td className="num">{s.pai === null ? 'undefined (no hot cells)' : s.pai.toFixed(2)}</td></tr>
         </tbody>
       </table>
+      {view.method.kde && (
+        <label className="check">
+          <input type="checkbox" aria-label="Show KDE surface" disabled={view.method.cell.shape !== 'square'} onChange={(e) => onShowKde(e.target.checked)} />
+          <span>
+            Show KDE surface (quartic, bandwidth {view.method.kde.bandwidth.toFixed(0)} m{view.method.kde.chosen === 'default' ? ', rule of thumb' : ''})
+            {view.method.cell.shape !== 'square' ? ': square cells only' : ''}
+          </span>
+        </label>
+      )}
       <ConcentrationChart c={c} />
       <TemporalGrid t={s.temporal} />
       {view.warnings.length > 0 && (

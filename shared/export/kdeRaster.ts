@@ -1,0 +1,59 @@
+import { bngToLonLat } from '../geo/bng';
+import type { HotspotCells } from '../hotspots/runHotspotAnalysis';
+
+export interface KdeRaster {
+  width: number;
+  height: number;
+  /** RGBA, north row first; transparent where density is below 1% of the maximum. */
+  rgba: Uint8ClampedArray;
+  /** lon/lat of the outer corners: top-left, top-right, bottom-right, bottom-left (maplibre order). */
+  corners: [[number, number], [number, number], [number, number], [number, number]];
+  max: number;
+}
+
+/** YlOrRd-like ramp from 0 (transparent) to 1 (dark red). */
+const STOPS: [number, [number, number, number]][] = [
+  [0, [255, 255, 178]], [0.25, [254, 204, 92]], [0.5, [253, 141, 60]], [0.75, [240, 59, 32]], [1, [189, 0, 38]],
+];
+
+function ramp(t: number): [number, number, number] {
+  for (let i = 1; i < STOPS.length; i++) {
+    const [t1, c1] = STOPS[i]!;
+    const [t0, c0] = STOPS[i - 1]!;
+    if (t <= t1) {
+      const f = (t - t0) / (t1 - t0);
+      return [0, 1, 2].map((k) => Math.round(c0[k]! + f * (c1[k]! - c0[k]!))) as [number, number, number];
+    }
+  }
+  return STOPS[STOPS.length - 1]![1];
+}
+
+/**
+ * The KDE surface as an image with one pixel per BNG square cell. Its four corners are placed
+ * in WGS84, so the map warps it with the small grid convergence (about 1 degree in Yorkshire).
+ * Square cells only: hexagons do not tile an image grid.
+ */
+export function kdeRaster(c: HotspotCells): KdeRaster | null {
+  if (!c.kde || c.shape !== 'square' || c.n === 0) return null;
+  let minI = Infinity, maxI = -Infinity, minJ = Infinity, maxJ = -Infinity, max = 0;
+  for (let k = 0; k < c.n; k++) {
+    minI = Math.min(minI, c.ci[k]!); maxI = Math.max(maxI, c.ci[k]!);
+    minJ = Math.min(minJ, c.cj[k]!); maxJ = Math.max(maxJ, c.cj[k]!);
+    max = Math.max(max, c.kde[k]!);
+  }
+  const width = maxI - minI + 1;
+  const height = maxJ - minJ + 1;
+  const rgba = new Uint8ClampedArray(width * height * 4);
+  if (max > 0) {
+    for (let k = 0; k < c.n; k++) {
+      const t = c.kde[k]! / max;
+      if (!(t >= 0.01)) continue;
+      const px = ((maxJ - c.cj[k]!) * width + (c.ci[k]! - minI)) * 4;
+      const [r, g, b] = ramp(t);
+      rgba[px] = r; rgba[px + 1] = g; rgba[px + 2] = b; rgba[px + 3] = Math.round(90 + 140 * t);
+    }
+  }
+  const s = c.size;
+  const W = minI * s, E = (maxI + 1) * s, S = minJ * s, N = (maxJ + 1) * s;
+  return { width, height, rgba, corners: [bngToLonLat(W, N), bngToLonLat(E, N), bngToLonLat(E, S), bngToLonLat(W, S)], max };
+}
