@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { CONTENT_SECURITY_POLICY_META } from './shared/security/csp.ts';
@@ -16,8 +17,11 @@ function cspMeta(): Plugin {
   };
 }
 
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+
 export default defineConfig({
   root: 'renderer',
+  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   base: './',
   plugins: [react(), cspMeta()],
   // Fixture files are fetched as separate assets; inlining them as data: URLs would bloat JS.

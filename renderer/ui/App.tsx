@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ProjectSummary } from '../../shared/project/projectSummary';
 import type { WardTable, WardTableParams } from '../../shared/wards/wardHarmTable';
 import { quantileBreaks } from '../map/classBreaks';
+import { AboutDialog } from './AboutDialog';
 import { GiLegend, TrendLegend } from './GiLegend';
 import { HarmPanel } from './harm/HarmPanel';
 import { HotspotPanel, type CellLayer } from './hotspots/HotspotPanel';
@@ -32,12 +33,13 @@ export function App() {
   const [importing, setImporting] = useState<{ file: File | null } | null>(null);
   const [dragging, setDragging] = useState(false);
   const [layer, setLayer] = useState<CellLayer | null>(null);
+  const [about, setAbout] = useState(false);
 
   const onAction = useCallback(
     (action: string) => {
       if (action === 'import') setImporting({ file: null });
       else if (action === 'export' || action === 'export-wards') void engine.wardTableCsv(wardParams).then((b) => p.exportFile('ward-harm-table.csv', b, 'text/csv'));
-      else if (action === 'about') p.setError(null);
+      else if (action === 'about') setAbout(true);
       else {
         setSelected(null);
         p.act(action as Parameters<typeof p.act>[0]);
@@ -81,6 +83,7 @@ export function App() {
     >
       <Toolbar projectName={summary?.name ?? '…'} dirty={p.dirty} busy={p.busy !== null} onAction={onAction}>
         <button type="button" onClick={() => setImporting({ file: null })} disabled={p.busy !== null} title="Import a crime CSV (Ctrl+I)">Import…</button>
+        <button type="button" onClick={() => setAbout(true)}>About</button>
       </Toolbar>
       <main className="workspace">
         <MapView areas={p.areas} values={values} breaks={breaks} selected={selected} cells={layer?.cells ?? null} kde={layer?.kde ?? null} onSelect={setSelected}>
@@ -121,6 +124,7 @@ export function App() {
           onExport={(name, bytes) => p.exportFile(name, bytes, 'text/csv')}
         />
       )}
+      {about && <AboutDialog onClose={() => setAbout(false)} />}
       <footer className="status-bar" role="status" aria-live="polite">
         {p.error ? <span className="error" role="alert">{p.error}</span> : p.busy ?? `${summary?.crimes ?? 0} crimes · ${summary?.areas ?? 0} wards · ${describePeriod(summary)} · ${platform.kind === 'desktop' ? p.path ?? 'not saved yet' : 'browser mode'}`}
       </footer>

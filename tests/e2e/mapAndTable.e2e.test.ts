@@ -63,6 +63,15 @@ describe('first screen: West Yorkshire wards on the map and in the table', () =>
     await expect.poll(() => app.page.evaluate(() => (window as unknown as { hotspotMap: Probe }).hotspotMap.selectedWard())).toBe(target.WD25CD);
   });
 
+  it('About states the data licences and that nothing leaves the machine', async () => {
+    await app.page.getByRole('button', { name: 'About' }).click();
+    const about = app.page.getByRole('dialog', { name: 'About Hotspot Planner' });
+    await expect(about.textContent()).resolves.toContain('makes no network requests and sends no telemetry');
+    await expect(about.textContent()).resolves.toContain('Open Government Licence v3.0');
+    await about.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => about.isVisible()).toBe(false);
+  });
+
   it('made no external requests and raised no errors', () => {
     expect(app.errors).toEqual([]);
   });
