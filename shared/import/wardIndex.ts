@@ -98,13 +98,15 @@ export class WardIndex {
       hits.push(i);
       return false;
     });
-    let best = -1;
+    // Parts are stored in ward-code order, so testing candidates in index order and stopping at
+    // the first hit gives the lowest code among the wards that contain the point.
+    if (hits.length > 1) hits.sort((a, b) => a - b);
+    const pt = [lon, lat];
     for (const i of hits) {
       const part = this.parts[i]!;
-      if (best >= 0 && part.ward >= best) continue;
-      if (booleanPointInPolygon([lon, lat], part.polygon)) best = part.ward;
+      if (booleanPointInPolygon(pt, part.polygon)) return this.codes[part.ward]!;
     }
-    return best >= 0 ? this.codes[best]! : null;
+    return null;
   }
 
   hasCode(code: string): boolean {
