@@ -6,6 +6,7 @@ import { fileSource } from '../fixtures';
 import { openProjectFile, saveProjectFile } from '../projectFile';
 import { importBoundaries, type BoundaryReport } from '../../shared/areas/importBoundaries';
 import { runImport } from '../../shared/import/runImport';
+import { reassignWards, type ReassignReport } from '../../shared/import/reassignWards';
 import type { ImportFormat, ImportReport } from '../../shared/import/types';
 
 const FORMATS = ['auto', 'police-uk', 'stop-search', 'extract', 'ward-counts'] as const;
@@ -27,7 +28,8 @@ Options:
   --mapping M.json   column mapping for force extracts (ExtractMapping as JSON); without it
                      the mapping saved in the project for the same header is used
   --boundaries B     replace the ward layer with this GeoJSON (WGS84 or British National
-                     Grid), loaded before the crime files
+                     Grid), loaded before the crime files; records already in the project
+                     are re-placed in the new wards
   --json             print the reports as JSON
   --help             show this help`;
 
@@ -83,9 +85,12 @@ export const importCommand: Command = {
     const db = await openProjectFile(projectPath);
     try {
       let boundaryReport: BoundaryReport | undefined;
+      let reassigned: ReassignReport | undefined;
       if (boundaries) {
         const text = await fs.readFile(boundaries, 'utf8');
         boundaryReport = importBoundaries(db, text, { fileName: path.basename(boundaries) });
+        // Records already in the project move to the new wards, so counts never mix layers.
+        reassigned = reassignWards(db, boundaryReport.layer);
       }
       const reports: ImportReport[] = [];
       for (const file of files) {
@@ -97,6 +102,7 @@ export const importCommand: Command = {
           JSON.stringify(
             {
               boundaries: boundaryReport ?? null,
+              reassigned: reassigned ?? null,
               imports: reports.map((r) => ({
                 file: r.fileName, format: r.format, importId: r.importId, encoding: r.encoding, delimiter: r.delimiter,
                 read: r.rowsRead, imported: r.imported, duplicates: r.duplicates, rejected: r.rejected,
@@ -109,6 +115,9 @@ export const importCommand: Command = {
         );
       } else {
         if (boundaryReport) io.out(boundarySummary(boundaryReport));
+        if (reassigned && reassigned.records > 0) {
+          io.out(`Re-placed ${reassigned.records} stored records in the new wards: ${reassigned.changed} changed, ${reassigned.outOfArea} now out of area.`);
+        }
         for (const r of reports) io.out(summary(r));
         io.out(`Saved ${projectPath}`);
       }

@@ -60,8 +60,8 @@ function toWgs84(c: unknown): unknown {
 /**
  * Loads an area layer (wards by default) from GeoJSON in WGS84 or British National Grid, so the
  * app serves any force. Invalid features are reported by index and reason and left out; the
- * layer is replaced only when at least one feature is valid. Crimes already imported keep the
- * ward they were given: re-import them to assign them to the new layer.
+ * layer is replaced only when at least one feature is valid. Records already imported keep the
+ * ward they were given until reassignWards (shared/import) re-places them; the CLI does both.
  */
 export function importBoundaries(db: Database, geojsonText: string, options: BoundaryImportOptions = {}): BoundaryReport {
   const fileName = options.fileName ?? 'boundaries';

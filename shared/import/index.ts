@@ -8,5 +8,6 @@ export { listImports, getRejections, rejectionsToCsv, type ImportSummary } from 
 export { loadSavedMapping, saveMapping, suggestMapping, type ExtractMapping } from './extractMapping';
 export { detectFormat, headerSignature, type FormatDetection } from './headers';
 export { ImportError } from './importError';
+export { reassignWards, type ReassignReport } from './reassignWards';
 export { importBoundaries, type BoundaryImportOptions, type BoundaryReport } from '../areas/importBoundaries';
 export type { ImportFormat, ImportOptions, ImportProgress, ImportReport, ImportSource, Rejection } from './types';

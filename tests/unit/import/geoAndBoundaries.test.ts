@@ -8,6 +8,9 @@ import { createProjectDb } from '../../../shared/project/projectDb';
 import { runImport } from '../../../shared/import/runImport';
 import { normaliseWardName, WardIndex } from '../../../shared/import/wardIndex';
 import { lsoaToWard } from '../../../shared/import/lsoaLookup';
+import { reassignWards } from '../../../shared/import/reassignWards';
+import { booleanPointInPolygon } from '@turf/turf';
+import { fileSource, fixturePath } from '../../../cli/fixtures';
 import { expectAccounted, fileBytesSource, fixture, projectWithWards, rows, wardsGeoJson } from './helpers';
 
 describe('coordinates, wards and boundaries', () => {
@@ -74,5 +77,24 @@ describe('coordinates, wards and boundaries', () => {
     );
     expect(listAreas(db)).toHaveLength(124);
     expect(() => importBoundaries(db, '{"type":"Feature"}', { fileName: 'f.geojson' })).toThrow('f.geojson is not a GeoJSON FeatureCollection (type is "Feature").');
+  });
+
+  it('re-places stored crimes after the ward layer is replaced, matching an independent check', async () => {
+    const db = await projectWithWards();
+    await runImport(db, await fileSource(fixturePath('west-yorkshire-street_2018-05_sample_saf98_normalised.csv')), { format: 'police-uk' });
+    await runImport(db, fileBytesSource('import/missing-coords.csv'), { format: 'police-uk' });
+    await runImport(db, fileBytesSource('import/utf8-bom.csv'), { format: 'police-uk' });
+    importBoundaries(db, readFileSync(fixture('import/boundaries-bng.geojson'), 'utf8'));
+    const r = reassignWards(db);
+    const squares = areaFeatures(db).features;
+    const points = rows(db, 'SELECT lon, lat FROM crimes WHERE lon IS NOT NULL') as [number, number][];
+    const inside = points.filter(([lon, lat]) => squares.some((f) => booleanPointInPolygon([lon, lat], f))).length;
+    expect(r.records).toBe(1611 + 6 + 3);
+    // Every located crime outside the two squares is now out of area; LSOA-placed ones lose their ward.
+    expect(r.outOfArea).toBe(points.length - inside);
+    expect(rows(db, "SELECT placed_by, COUNT(*) FROM crimes GROUP BY placed_by ORDER BY placed_by")).toEqual([['none', 5], ['point', 1615]]);
+    expect(rows(db, 'SELECT COUNT(*) FROM crimes WHERE ward_code IS NOT NULL')).toEqual([[inside]]);
+    expect(inside).toBe(2); // the two rows at the Baildon centroid, inside square T1
+    expect(rows(db, "SELECT COUNT(*) FROM crimes WHERE ward_code = 'T1'")).toEqual([[2]]);
   });
 });
