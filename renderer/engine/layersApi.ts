@@ -1,18 +1,25 @@
 import { importBoundaries, type BoundaryReport } from '../../shared/areas/importBoundaries';
+import { reassignWards, type ReassignReport } from '../../shared/import/reassignWards';
 import { setMeta } from '../../shared/project/projectDb';
 import { loadPopulation, type PopulationLoad } from '../../shared/wards/population';
 import { db, markDirty } from './engineState';
 
 /** Area layers and the population table: reference data an analyst brings for their own force. */
 export const layersApi = {
-  /** Replaces the ward layer from a GeoJSON file (WGS84 or BNG); invalid features are reported, not loaded. */
-  async loadBoundaries(file: File): Promise<BoundaryReport> {
+  /**
+   * Replaces the ward layer from a GeoJSON file (WGS84 or BNG); invalid features are reported,
+   * not loaded. Records already in the project are re-placed in the new wards, so the tables
+   * never mix two boundary sets.
+   */
+  async loadBoundaries(file: File): Promise<BoundaryReport & { reassigned: ReassignReport | null }> {
     const report = importBoundaries(db(), await file.text(), { fileName: file.name });
+    let reassigned: ReassignReport | null = null;
     if (report.imported > 0) {
       setMeta(db(), 'boundaries_source', `${file.name} (${report.imported} areas, ${report.crs === 'bng' ? 'British National Grid' : 'WGS84'})`);
+      reassigned = reassignWards(db());
       markDirty();
     }
-    return report;
+    return { ...report, reassigned };
   },
 
   /** Resident population per ward, for harm per 1,000 residents. */

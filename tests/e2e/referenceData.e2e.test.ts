@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lonLatToBng } from '../../shared/geo/bng';
-import { useApp } from './browser';
+import { useApp, wardTableTotal } from './browser';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'hp-e2e-ref-'));
 type Ring = number[][];
@@ -44,8 +44,14 @@ describe('reference data: another boundary layer and a population table', () => 
     await expect.poll(() => report.textContent()).toContain('3 of 4 areas loaded');
     await expect(report.textContent()).resolves.toContain('British National Grid');
     await expect(report.locator('li').first().textContent()).resolves.toMatch(/^feature 3 \(E05999998\): /);
+    const text = (await report.textContent())!;
+    const m = /(\d+) records re-placed in the new areas: (\d+) changed ward, (\d+) now outside every area/.exec(text);
+    expect(m?.[1]).toBe('1611');
+    const outside = Number(m![3]);
     await app.page.getByRole('tab', { name: 'Wards' }).click();
     await expect.poll(() => app.page.getByRole('table', { name: 'Wards', exact: true }).locator('tr.ward-row').count()).toBe(3);
+    // Every record is in one of the three wards or counted as outside: none is lost or double counted.
+    await expect.poll(() => wardTableTotal(app.page)).toBe(1611 - outside);
   });
 
   it('raised no errors', () => {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { BoundaryReport } from '../../../shared/areas/importBoundaries';
+import type { ReassignReport } from '../../../shared/import/reassignWards';
 import type { PopulationLoad } from '../../../shared/wards/population';
 import type { EngineClient } from '../../engine/engineClient';
 
@@ -10,7 +11,7 @@ interface Props {
 
 /** Load another force's ward layer, or a population table; both report exactly what was left out. */
 export function ReferenceData({ engine, onChanged }: Props) {
-  const [boundaries, setBoundaries] = useState<BoundaryReport | null>(null);
+  const [boundaries, setBoundaries] = useState<(BoundaryReport & { reassigned: ReassignReport | null }) | null>(null);
   const [population, setPopulation] = useState<PopulationLoad | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -38,6 +39,9 @@ export function ReferenceData({ engine, onChanged }: Props) {
       {boundaries && (
         <div role="status" aria-label="Boundaries report">
           <p>{boundaries.fileName}: {boundaries.imported} of {boundaries.features} areas loaded as “{boundaries.layer}” ({boundaries.crs === 'bng' ? 'British National Grid' : 'WGS84'}: {boundaries.crsReason}); fields {boundaries.fields.code} / {boundaries.fields.name}.</p>
+          {boundaries.reassigned && (
+            <p>{boundaries.reassigned.records} records re-placed in the new areas: {boundaries.reassigned.changed} changed ward, {boundaries.reassigned.outOfArea} now outside every area.</p>
+          )}
           {boundaries.invalid.length > 0 && <ul className="warnings">{boundaries.invalid.map((x) => <li key={x.index}>feature {x.index}{x.code ? ` (${x.code})` : ''}: {x.reason}</li>)}</ul>}
           {boundaries.warnings.length > 0 && <ul className="warnings">{boundaries.warnings.map((w) => <li key={w}>{w}</li>)}</ul>}
         </div>
