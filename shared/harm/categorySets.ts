@@ -55,18 +55,26 @@ export function deleteCategorySet(db: Database, id: string): void {
   db.run('DELETE FROM category_sets WHERE id = ?', [id]);
 }
 
+/**
+ * The comparable form of a flag name: "Knife Enabled", "knife-enabled" and "knife_enabled" are
+ * one flag. Imports name flags after their column; sets are typed by people; both must meet.
+ */
+export function flagKey(name: string): string {
+  return name.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+}
+
 /** Flags are stored as JSON: an array of names, or an object whose truthy keys are set. */
 export function parseFlags(flags: string | null): string[] {
   if (!flags) return [];
   try {
     const v: unknown = JSON.parse(flags);
-    if (Array.isArray(v)) return v.map((x) => String(x).toLowerCase());
+    if (Array.isArray(v)) return v.map((x) => flagKey(String(x)));
     if (v && typeof v === 'object') {
-      return Object.entries(v as Record<string, unknown>).filter(([, x]) => Boolean(x)).map(([k]) => k.toLowerCase());
+      return Object.entries(v as Record<string, unknown>).filter(([, x]) => Boolean(x)).map(([k]) => flagKey(k));
     }
   } catch {
     // not JSON: a single comma-separated list
-    return flags.split(/[,;|]/).map((f) => f.trim().toLowerCase()).filter(Boolean);
+    return flags.split(/[,;|]/).map(flagKey).filter(Boolean);
   }
   return [];
 }
@@ -76,7 +84,7 @@ export type RecordMatcher = (crimeType: string | null, offenceCode: string | nul
 export function makeMatcher(rule: CategorySetRule): RecordMatcher {
   const cats = new Set((rule.categories ?? []).map((c) => c.trim().toLowerCase()));
   const codes = new Set((rule.offenceCodes ?? []).map(normaliseOffenceCode));
-  const flags = new Set((rule.flags ?? []).map((f) => f.trim().toLowerCase()));
+  const flags = new Set((rule.flags ?? []).map(flagKey));
   return (crimeType, offenceCode, flagJson) => {
     if (crimeType && cats.has(crimeType.trim().toLowerCase())) return true;
     if (offenceCode && codes.size && codes.has(normaliseOffenceCode(offenceCode))) return true;

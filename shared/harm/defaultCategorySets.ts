@@ -48,7 +48,7 @@ export const DEFAULT_CATEGORY_SETS: readonly CategorySet[] = [
     rule: {
       categories: ['Drugs', 'Possession of weapons'],
       offenceCodes: ['92A', '10A', '10B', '10C', '10D', '106', '36'],
-      flags: ['soc', 'county-lines', 'ocg'],
+      flags: ['soc', 'county-lines', 'ocg', 'ocg-linked', 'usg-linked', 'ocg-usg-linked'],
     },
   },
   {
