@@ -109,7 +109,33 @@ describe('importing crimes through the UI', () => {
     await expect.poll(() => wardTableTotal(app.page)).toBe(1605);
   });
 
-  it('raised no app.errors and made no external requests', () => {
+  it('maps a force extract in BNG with flags, and reuses the saved mapping for the next file of that shape', async () => {
+    const page = app.page;
+    await importViaDialog(page, path.resolve('fixtures/import/force-extract.csv'));
+    const dialog = page.getByRole('dialog', { name: 'Import crimes' });
+    await expect(dialog.getByLabel('Format').inputValue()).resolves.toBe('extract');
+    const mapping = dialog.getByRole('group', { name: 'Column mapping' });
+    await expect(mapping.getByLabel('Location given as').inputValue()).resolves.toBe('bng');
+    await expect(mapping.getByLabel('Easting').inputValue()).resolves.toBe('Easting');
+    await expect(mapping.getByLabel('Home Office offence code').inputValue()).resolves.toBe('HO Offence Code');
+    await expect(mapping.getByLabel('Flag 1 column').inputValue()).resolves.toBe('Knife Enabled');
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByRole('region', { name: 'Import report' }).waitFor();
+    await expect(total(page, 'Rows read').textContent()).resolves.toBe('6');
+    await expect(total(page, 'Imported').first().textContent()).resolves.toBe('3');
+    await expect(total(page, 'Duplicates').textContent()).resolves.toBe('1');
+    await expect(total(page, 'Rejected').textContent()).resolves.toBe('2');
+    await dialog.getByRole('button', { name: 'Done' }).click();
+
+    const next = path.join(dir, 'extract-march.csv');
+    const [header, ...rows] = readFileSync('fixtures/import/force-extract.csv', 'utf8').trim().split(/\r?\n/);
+    writeFileSync(next, [header, ...rows.map((r) => r.replace('WY/10', 'WY/20').replace(/02\/2025/g, '03/2025'))].join('\n'));
+    await importViaDialog(page, next);
+    await expect(dialog.getByRole('region', { name: 'Preview' }).textContent()).resolves.toContain('Using the mapping saved in this project');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+  });
+
+  it('raised no errors and made no external requests', () => {
     expect(app.errors).toEqual([]);
   });
 });
