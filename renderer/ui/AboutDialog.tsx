@@ -11,7 +11,7 @@ export function AboutDialog({ onClose }: { onClose(): void }) {
   return (
     <dialog ref={ref} aria-label="About Hotspot Planner" onClose={onClose}>
       <h2>Hotspot Planner {__APP_VERSION__}</h2>
-      <p>Evidence-based hotspot maps, ward harm tables, patrol plans and dosage returns for UK police crime analysts.</p>
+      <p>Crime import with every row accounted for, harm scoring, evidence-based hotspot maps and ward harm tables for UK police crime analysts.</p>
       <p>
         <strong>Your data stays here.</strong> The app makes no network requests and sends no telemetry. Projects are single
         files you save where you choose.
