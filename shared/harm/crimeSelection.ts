@@ -2,7 +2,7 @@ import type { Database } from 'sql.js';
 import { lonLatToBng } from '../geo/bng';
 import { describeRule, getCategorySet, makeMatcher, type CategorySet } from './categorySets';
 import { getHarmScheme, type HarmScheme } from './harmSchemes';
-import { describeUnweighted, makeWeigher, type UnweightedReport } from './harmWeighting';
+import { describeUnweighted, makeWeigher, type UnweightedReport, type Weigher } from './harmWeighting';
 
 /** Which records an analysis uses. Months are inclusive 'YYYY-MM'. */
 export interface CrimeFilter {
@@ -55,7 +55,27 @@ export function loadScheme(db: Database, schemeId = 'count'): HarmScheme {
  * Loads crimes for a period, type list and category set, with each record's harm weight.
  * Records lacking BNG but having lon/lat are projected here.
  */
-export function selectCrimes(db: Database, f: CrimeFilter): SelectedCrimes {
+/**
+ * What every record query shares: the scheme and its weigher, the category set, the type list,
+ * the month bounds as SQL, and the notes that say what was selected. One place, so the ward
+ * table, the profile and the grid select records by exactly the same rules.
+ */
+export interface SelectionContext {
+  scheme: HarmScheme;
+  categorySet: CategorySet | null;
+  weigher: Weigher;
+  /** `WHERE month ...` (or '') and its parameters. */
+  whereSql: string;
+  params: string[];
+  /** True when a record passes the type list and the category set. */
+  keep(type: string | null, code: string | null, flags: string | null): boolean;
+  /** Whether keep() needs the flags column (only with a category set). */
+  needsFlags: boolean;
+  /** Plain-language notes on the selection, for method statements; call after weighing. */
+  notes(): string[];
+}
+
+export function selectionContext(db: Database, f: CrimeFilter): SelectionContext {
   checkMonth(f.from, 'From');
   checkMonth(f.to, 'To');
   const scheme = loadScheme(db, f.schemeId);
@@ -64,15 +84,33 @@ export function selectCrimes(db: Database, f: CrimeFilter): SelectedCrimes {
   const matcher = categorySet ? makeMatcher(categorySet.rule) : null;
   const types = f.types?.length ? new Set(f.types.map((t) => t.trim().toLowerCase())) : null;
   const weigher = makeWeigher(scheme);
-
   const where: string[] = [];
   const params: string[] = [];
   if (f.from) { where.push('month >= ?'); params.push(f.from); }
   if (f.to) { where.push('month <= ?'); params.push(f.to); }
+  return {
+    scheme, categorySet, weigher, params,
+    whereSql: where.length ? `WHERE ${where.join(' AND ')}` : '',
+    needsFlags: matcher !== null,
+    keep: (type, code, flags) => (!types || (type !== null && types.has(type.trim().toLowerCase()))) && (!matcher || matcher(type, code, flags)),
+    notes: () => {
+      const notes: string[] = [];
+      if (types) notes.push(`crime types: ${f.types!.join(', ')}`);
+      if (categorySet) notes.push(`category set "${categorySet.label}" (${describeRule(categorySet.rule)})`);
+      const uw = describeUnweighted(weigher.report(), scheme);
+      if (uw) notes.push(uw);
+      return notes;
+    },
+  };
+}
+
+export function selectCrimes(db: Database, f: CrimeFilter): SelectedCrimes {
+  const ctx = selectionContext(db, f);
+  const { scheme, categorySet, weigher, params } = ctx;
   const stmt = db.prepare(
     `SELECT month, crime_type, offence_code, ward_code, committed_from, committed_to,
             easting, northing, lon, lat, out_of_area, flags
-     FROM crimes ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id`,
+     FROM crimes ${ctx.whereSql} ORDER BY id`,
   );
   const month: string[] = [], crimeType: (string | null)[] = [], wardCode: (string | null)[] = [];
   const cFrom: (string | null)[] = [], cTo: (string | null)[] = [];
@@ -83,8 +121,7 @@ export function selectCrimes(db: Database, f: CrimeFilter): SelectedCrimes {
       const r = stmt.get();
       const type = (r[1] as string | null) ?? null;
       const code = (r[2] as string | null) ?? null;
-      if (types && !(type && types.has(type.trim().toLowerCase()))) continue;
-      if (matcher && !matcher(type, code, (r[11] as string | null) ?? null)) continue;
+      if (!ctx.keep(type, code, (r[11] as string | null) ?? null)) continue;
       let x = r[6] as number | null;
       let y = r[7] as number | null;
       const lon = r[8] as number | null;
@@ -104,11 +141,7 @@ export function selectCrimes(db: Database, f: CrimeFilter): SelectedCrimes {
     stmt.free();
   }
   const unweighted = weigher.report();
-  const notes: string[] = [];
-  if (types) notes.push(`crime types: ${f.types!.join(', ')}`);
-  if (categorySet) notes.push(`category set "${categorySet.label}" (${describeRule(categorySet.rule)})`);
-  const uw = describeUnweighted(unweighted, scheme);
-  if (uw) notes.push(uw);
+  const notes = ctx.notes();
   return {
     n: month.length, month, crimeType, wardCode, committedFrom: cFrom, committedTo: cTo,
     e: Float64Array.from(e), nn: Float64Array.from(nn), weight: Float64Array.from(weight),

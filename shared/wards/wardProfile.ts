@@ -1,7 +1,6 @@
 import type { Database } from 'sql.js';
-import { getCategorySet, makeMatcher } from '../harm/categorySets';
-import { checkMonth, loadScheme } from '../harm/crimeSelection';
-import { makeWeigher, type UnweightedReport } from '../harm/harmWeighting';
+import { selectionContext } from '../harm/crimeSelection';
+import type { UnweightedReport } from '../harm/harmWeighting';
 
 export interface WardProfileParams {
   from: string;
@@ -23,14 +22,8 @@ export interface WardHarmByType {
  * rules as the ward table (so the parts add up to the table's row). Aggregated in SQLite.
  */
 export function wardHarmByType(db: Database, code: string, p: WardProfileParams): WardHarmByType {
-  checkMonth(p.from, 'From');
-  checkMonth(p.to, 'To');
-  const scheme = loadScheme(db, p.schemeId);
-  const set = p.categorySetId ? getCategorySet(db, p.categorySetId) : null;
-  if (p.categorySetId && !set) throw new Error(`No category set "${p.categorySetId}" in this project.`);
-  const matcher = set ? makeMatcher(set.rule) : null;
-  const types = p.types?.length ? new Set(p.types.map((t) => t.trim().toLowerCase())) : null;
-  const weigher = makeWeigher(scheme);
+  const ctx = selectionContext(db, p);
+  const { weigher } = ctx;
   const rows = db.exec(
     `SELECT crime_type, offence_code, flags, COUNT(*) FROM crimes
      WHERE ward_code = ? AND out_of_area = 0 AND month >= ? AND month <= ? GROUP BY 1, 2, 3`,
@@ -38,8 +31,7 @@ export function wardHarmByType(db: Database, code: string, p: WardProfileParams)
   )[0]?.values ?? [];
   const by = new Map<string, { count: number; harm: number }>();
   for (const [type, offence, flags, n] of rows as [string | null, string | null, string | null, number][]) {
-    if (types && !(type && types.has(type.trim().toLowerCase()))) continue;
-    if (matcher && !matcher(type, offence, flags)) continue;
+    if (!ctx.keep(type, offence, flags)) continue;
     const key = type ?? '(no type)';
     const f = by.get(key) ?? { count: 0, harm: 0 };
     f.count += n;
