@@ -4,6 +4,7 @@ import { listHarmSchemes } from '../../shared/harm/harmSchemes';
 import { bngToLonLat } from '../../shared/geo/bng';
 import { squareRing } from '../../shared/hotspots/bngGrid';
 import { hexRing } from '../../shared/hotspots/hexGrid';
+import { pai, topCells } from '../../shared/hotspots/concentration';
 import { runHotspotAnalysis, type HotspotParams, type HotspotResult } from '../../shared/hotspots/runHotspotAnalysis';
 import * as Comlink from 'comlink';
 import { hotspotCellsCsv, hotspotCellsGeoJson } from '../../shared/export/hotspotCells';
@@ -14,6 +15,18 @@ const CLASS_KEY: Record<number, string> = { 3: 'hot-99', 2: 'hot-95', 1: 'hot-90
 
 /** The last analysis, kept in the worker for exports so the cells never cross to the UI twice. */
 let last: HotspotResult | null = null;
+export type PaiSet = { kind: 'top'; n: number } | { kind: 'hot'; level: 1 | 2 | 3 };
+
+export interface PaiResult {
+  label: string;
+  cells: number;
+  /** Share of total harm in the chosen cells; null when there is no harm at all. */
+  harmShare: number | null;
+  areaShare: number;
+  /** (harm share) / (area share); null when undefined (no cells chosen, or no harm). */
+  pai: number | null;
+}
+
 export interface HotspotView {
   summary: HotspotResult['summary'];
   method: HotspotResult['method'];
@@ -61,6 +74,27 @@ export const analysisApi = {
       warnings: r.warnings,
       cells: { type: 'FeatureCollection', features },
       top: order.map((k) => ({ id: c.ids[k]!, ward: c.areaCode[k]!, count: c.count[k]!, harm: c.harm[k]!, z: c.z[k]!, p: c.p[k]!, pFdr: c.pFdr[k]!, cls: c.cls[k]! })),
+    };
+  },
+
+  /**
+   * PAI and capture for a chosen hotspot set of the last analysis: Gi* hot cells at a level,
+   * or the top N cells by harm (the "top 20 cells" the Grip trials patrolled).
+   */
+  paiFor(set: PaiSet): PaiResult {
+    if (!last) throw new Error('Run the hotspot analysis first.');
+    const c = last.cells;
+    const chosen =
+      set.kind === 'top' ? topCells(c.harm, set.n) : Uint8Array.from(c.cls, (k) => (k >= set.level ? 1 : 0));
+    let cells = 0, harm = 0, total = 0;
+    for (let k = 0; k < c.n; k++) {
+      total += c.harm[k]!;
+      if (chosen[k]) { cells++; harm += c.harm[k]!; }
+    }
+    return {
+      cells, harmShare: total > 0 ? harm / total : null, areaShare: c.n ? cells / c.n : 0,
+      pai: pai(c.harm, chosen),
+      label: set.kind === 'top' ? `top ${set.n} cells by harm` : `Gi* hot cells at ${['', '90', '95', '99'][set.level]}% or more`,
     };
   },
 

@@ -80,6 +80,7 @@ export function HotspotPanel({ engine, revision, firstMonth, lastMonth, wardName
       {error && <p role="alert" className="error">{error}</p>}
       {view && (
         <HotspotResults
+          engine={engine}
           view={view}
           wardNames={wardNames}
           onExport={(k) => void exportCells(k)}

@@ -1,9 +1,12 @@
 import type { HotspotView } from '../../engine/analysisApi';
+import type { EngineClient } from '../../engine/engineClient';
+import { PaiChooser } from './PaiChooser';
 import { formatNumber } from '../../map/classBreaks';
 import { ConcentrationChart } from './ConcentrationChart';
 import { TemporalGrid } from './TemporalGrid';
 
 interface Props {
+  engine: EngineClient;
   view: HotspotView;
   wardNames: Map<string, string>;
   onExport(kind: 'csv' | 'geojson'): void;
@@ -14,7 +17,7 @@ const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const CLASS_TEXT: Record<number, string> = { 3: 'hot 99%', 2: 'hot 95%', 1: 'hot 90%' };
 
 /** What the analysis found, how concentrated harm is, and exactly how it was made. */
-export function HotspotResults({ view, wardNames, onExport, onShowKde }: Props) {
+export function HotspotResults({ engine, view, wardNames, onExport, onShowKde }: Props) {
   const s = view.summary;
   const c = s.concentration;
   return (
@@ -42,6 +45,7 @@ export function HotspotResults({ view, wardNames, onExport, onShowKde }: Props) 
       )}
       <ConcentrationChart c={c} />
       <TemporalGrid t={s.temporal} />
+      <PaiChooser engine={engine} revision={view} />
       {view.warnings.length > 0 && (
         <ul aria-label="Warnings" className="warnings">
           {view.warnings.map((w) => <li key={w}>{w}</li>)}
