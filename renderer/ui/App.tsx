@@ -126,7 +126,7 @@ export function App() {
       )}
       {about && <AboutDialog onClose={() => setAbout(false)} />}
       <footer className="status-bar" role="status" aria-live="polite">
-        {p.error ? <span className="error" role="alert">{p.error}</span> : p.busy ?? `${summary?.crimes ?? 0} crimes · ${summary?.areas ?? 0} wards · ${describePeriod(summary)} · ${platform.kind === 'desktop' ? p.path ?? 'not saved yet' : 'browser mode'}`}
+        {p.error ? <span className="error" role="alert">{p.error}</span> : p.busy ?? `${summary?.crimes ?? 0} crimes${summary?.stopSearches ? ` · ${summary.stopSearches} stop and searches` : ''} · ${summary?.areas ?? 0} wards · ${describePeriod(summary)} · ${platform.kind === 'desktop' ? p.path ?? 'not saved yet' : 'browser mode'}`}
       </footer>
     </div>
   );

@@ -135,6 +135,21 @@ describe('importing crimes through the UI', () => {
     await dialog.getByRole('button', { name: 'Close' }).click();
   });
 
+  it('imports police.uk stop and search as its own record type', async () => {
+    const page = app.page;
+    await importViaDialog(page, path.resolve('fixtures/2021-08-west-yorkshire-stop-and-search.csv'));
+    const dialog = page.getByRole('dialog', { name: 'Import crimes' });
+    await expect(dialog.getByLabel('Format').inputValue()).resolves.toBe('stop-search');
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByRole('region', { name: 'Import report' }).waitFor();
+    await expect(total(page, 'Rows read').textContent()).resolves.toBe('1,312');
+    await expect(total(page, 'Imported').first().textContent()).resolves.toBe('1,312');
+    await expect(total(page, 'Imported but outside').textContent()).resolves.toBe('3');
+    await expect(dialog.getByRole('list', { name: 'How records were placed' }).textContent()).resolves.toContain('48 not placed in any ward (no usable location)');
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await expect.poll(() => page.getByRole('status').last().textContent()).toContain('1312 stop and searches');
+  });
+
   it('raised no errors and made no external requests', () => {
     expect(app.errors).toEqual([]);
   });

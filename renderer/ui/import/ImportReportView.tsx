@@ -7,11 +7,11 @@ interface Props {
 }
 
 const PLACED_LABEL: Record<string, string> = {
-  point: 'by coordinates (point in ward polygon)',
-  lsoa11: 'by 2011 LSOA code (lookup)',
-  lsoa21: 'by 2021 LSOA code (lookup)',
-  'ward-field': 'by the ward column',
-  none: 'not placed (no usable location)',
+  point: 'placed by coordinates (point in ward polygon)',
+  lsoa11: 'placed by 2011 LSOA code (lookup)',
+  lsoa21: 'placed by 2021 LSOA code (lookup)',
+  'ward-field': 'placed by the ward column',
+  none: 'not placed in any ward (no usable location)',
 };
 
 /** The accounting an analyst signs off: read = imported + duplicates + rejected, every rejection listed. */
@@ -33,7 +33,7 @@ export function ImportReportView({ report, onExportRejections }: Props) {
       {Object.keys(r.placedBy).length > 0 && (
         <ul aria-label="How records were placed">
           {Object.entries(r.placedBy).map(([k, n]) => (
-            <li key={k}>{formatNumber(n)} placed {PLACED_LABEL[k] ?? k}</li>
+            <li key={k}>{formatNumber(n)} {PLACED_LABEL[k] ?? `placed by ${k}`}</li>
           ))}
         </ul>
       )}
