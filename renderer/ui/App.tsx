@@ -25,7 +25,7 @@ function describePeriod(s: ProjectSummary | null): string {
 
 export function App() {
   const p = useProjectSession();
-  const { engine, platform, summary } = p;
+  const { engine, platform, summary, act, exportFile } = p;
   const [wardTable, setWardTable] = useState<WardTable | null>(null);
   const [wardParams, setWardParams] = useState<WardTableParams>({});
   const [selected, setSelected] = useState<string | null>(null);
@@ -38,17 +38,16 @@ export function App() {
   const onAction = useCallback(
     (action: string) => {
       if (action === 'import') setImporting({ file: null });
-      else if (action === 'export' || action === 'export-wards') void engine.wardTableCsv(wardParams).then((b) => p.exportFile('ward-harm-table.csv', b, 'text/csv'));
+      else if (action === 'export' || action === 'export-wards') void engine.wardTableCsv(wardParams).then((b) => exportFile('ward-harm-table.csv', b, 'text/csv'));
       else if (action === 'about') setAbout(true);
       else {
         setSelected(null);
-        p.act(action as Parameters<typeof p.act>[0]);
+        act(action as Parameters<typeof act>[0]);
       }
     },
-    [engine, p, wardParams],
+    [engine, act, exportFile, wardParams],
   );
   useEffect(() => platform.onAction(onAction), [platform, onAction]);
-
 
   const onTable = useCallback((t: WardTable | null, params: WardTableParams) => {
     setWardTable(t);

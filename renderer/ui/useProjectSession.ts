@@ -109,5 +109,5 @@ export function useProjectSession() {
     [engine, platform, path, summary, dirty, refresh, run],
   );
 
-  return { engine, platform, summary, areas, path, dirty, busy, error, revision, refresh, act, exportFile, setError };
+  return { engine, platform, summary, areas, path, dirty, busy, error, revision, refresh, act, exportFile };
 }
