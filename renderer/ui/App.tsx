@@ -93,18 +93,22 @@ export function App() {
         <aside className="side-pane" aria-label="Details">
           <div className="tabs" role="tablist">
             {TABS.map(([id, label]) => (
-              <button key={id} type="button" role="tab" aria-selected={tab === id} onClick={() => setTab(id)}>{label}</button>
+              <button key={id} id={`tab-${id}`} type="button" role="tab" aria-controls={`panel-${id}`} aria-selected={tab === id} onClick={() => setTab(id)}>{label}</button>
             ))}
           </div>
-          <div hidden={tab !== 'wards'} className="side-scroll">
+          <div hidden={tab !== 'wards'} className="side-scroll" id="panel-wards" role="tabpanel" aria-labelledby="tab-wards">
             <WardPanel engine={engine} revision={p.revision} selected={selected} onSelect={setSelected} onTable={onTable} onExport={p.exportFile} />
           </div>
-          <div hidden={tab !== 'hotspots'} className="side-scroll">
+          <div hidden={tab !== 'hotspots'} className="side-scroll" id="panel-hotspots" role="tabpanel" aria-labelledby="tab-hotspots">
             <HotspotPanel engine={engine} revision={p.revision} firstMonth={summary?.firstMonth ?? null} lastMonth={summary?.lastMonth ?? null} wardNames={wardNames} onLayer={setLayer} onExport={p.exportFile} />
           </div>
-          {tab === 'harm' && <HarmPanel engine={engine} revision={p.revision} onChanged={() => void p.refresh()} />}
+          {tab === 'harm' && (
+            <div className="side-scroll" id="panel-harm" role="tabpanel" aria-labelledby="tab-harm">
+              <HarmPanel engine={engine} revision={p.revision} onChanged={() => void p.refresh()} />
+            </div>
+          )}
           {tab === 'imports' && (
-            <div className="side-scroll">
+            <div className="side-scroll" id="panel-imports" role="tabpanel" aria-labelledby="tab-imports">
               <ImportHistory engine={engine} revision={p.revision} onExport={p.exportFile} />
               <ReferenceData engine={engine} onChanged={() => void p.refresh()} />
             </div>
