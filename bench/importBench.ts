@@ -1,16 +1,21 @@
 /**
- * `npm run bench -- import [--sizes 1000000,3000000] [--snap 50000] [--keep]`
+ * `npm run bench -- import [--sizes 1000000,3000000 | --rows 3000000] [--snap 50000] [--dir D] [--keep]
+ *   [--no-bare] [--points 1000000] [--presize 1.5]`
  *
  * Generates police.uk street-crime files over West Yorkshire with realistic clustering
  * (snap points drawn inside wards, Zipf-like popularity, ~30% anti-social behaviour rows with
  * no Crime ID), then measures, per size, in a fresh child process so peaks do not mix:
  *   - a bare papaparse parse of the file (the floor any CSV import pays),
  *   - the end-to-end import (decode, parse, validate, assign wards, store in sql.js),
- *   - peak memory: sampled process.memoryUsage().rss and /proc/self/status VmHWM.
+ *   - with --presize R, the import into a project reopened from presizedProjectImage() padded
+ *     with R bytes per CSV byte (so sql.js's in-memory file does not grow during the import),
+ *   - peak memory: sampled process.memoryUsage().rss and /proc/self/status VmHWM, plus the peaks of
+ *     the JS heap (heapUsed), ArrayBuffers outside it (arrayBuffers: sql.js's database file) and
+ *     the sql.js WASM heap, to say where the memory goes.
  * Also times ward assignment alone over 1M distinct points (no cache) against the 124 wards.
  * Prints figures; asserts nothing.
  */
-import { createReadStream, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,8 +26,9 @@ import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { fileSource, fixturePath } from '../cli/fixtures';
 import { loadSqlJs } from '../cli/sqlNode';
 import { DEFAULT_LAYER, detectAreaFields, replaceAreaLayer } from '../shared/areas/areaLayer';
-import { createProjectDb } from '../shared/project/projectDb';
+import { createProjectDb, openProjectDb } from '../shared/project/projectDb';
 import { runImport } from '../shared/import/runImport';
+import { presizedProjectImage } from '../shared/import/presize';
 import { POLICE_UK_COLUMNS } from '../shared/import/headers';
 import { POLICE_UK_CRIME_TYPES } from '../shared/import/crimeTypes';
 import { WardIndex } from '../shared/import/wardIndex';
@@ -137,24 +143,45 @@ async function measureBare(file: string): Promise<void> {
   console.log(JSON.stringify({ bareParseSeconds: +bare.seconds.toFixed(2), bareParseRowsPerSec: Math.round(bare.rows / bare.seconds), bareVmHwmMb: Math.round(vmHwmMb() ?? 0) }));
 }
 
-/** One size's import, measured in this (fresh) process. */
-async function measure(file: string): Promise<void> {
+/**
+ * One size's import, measured in this (fresh) process. With `presize` (DB bytes per CSV byte),
+ * the project is first reopened from presizedProjectImage(), as a project owner can before a
+ * bulk import, so sql.js's in-memory file never has to grow (and copy itself) during the import.
+ */
+async function measure(file: string, presize?: number): Promise<void> {
   const SQL = await loadSqlJs();
-  const db = createProjectDb(SQL, 'bench');
+  let db = createProjectDb(SQL, 'bench');
   const fc = JSON.parse(readFileSync(fixturePath('wy_wards_2025_bgc.geojson'), 'utf8')) as FeatureCollection;
   replaceAreaLayer(db, DEFAULT_LAYER, fc, detectAreaFields(fc.features[0]!.properties!)!);
-  let peakRss = process.memoryUsage().rss;
-  const timer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+  if (presize) {
+    const image = presizedProjectImage(db, statSync(file).size, presize);
+    db.close();
+    db = openProjectDb(SQL, image, 'bench');
+  }
+  const peak = { rss: 0, heapUsed: 0, arrayBuffers: 0, external: 0 };
+  const sample = () => {
+    const m = process.memoryUsage();
+    peak.rss = Math.max(peak.rss, m.rss);
+    peak.heapUsed = Math.max(peak.heapUsed, m.heapUsed);
+    peak.arrayBuffers = Math.max(peak.arrayBuffers, m.arrayBuffers);
+    peak.external = Math.max(peak.external, m.external);
+  };
+  const before = process.memoryUsage();
+  sample();
+  // Sampled from the import's own progress callback too: the import is mostly synchronous
+  // work between chunks, so a timer alone would rarely fire.
+  const timer = setInterval(sample, 50);
   const t0 = performance.now();
-  const r = await runImport(db, await fileSource(file), { format: 'police-uk' });
+  const r = await runImport(db, await fileSource(file), { format: 'police-uk', onProgress: sample });
   const seconds = (performance.now() - t0) / 1000;
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  sample();
   clearInterval(timer);
   const mb = (b: number) => Math.round(b / 1048576);
   console.log(JSON.stringify({
     rows: r.rowsRead, imported: r.imported, duplicates: r.duplicates, rejected: r.rejected, outOfArea: r.outOfArea,
     e2eSeconds: +seconds.toFixed(2), e2eRowsPerSec: Math.round(r.rowsRead / seconds),
-    peakRssMb: mb(peakRss), vmHwmMb: vmHwmMb() === null ? null : Math.round(vmHwmMb()!),
+    peakRssMb: mb(peak.rss), vmHwmMb: vmHwmMb() === null ? null : Math.round(vmHwmMb()!),
+    rssBeforeMb: mb(before.rss), heapUsedBeforeMb: mb(before.heapUsed), peakHeapUsedMb: mb(peak.heapUsed), peakArrayBuffersMb: mb(peak.arrayBuffers), peakExternalMb: mb(peak.external),
     dbPagesMb: mb(Number(db.exec('PRAGMA page_count')[0]!.values[0]![0]) * Number(db.exec('PRAGMA page_size')[0]!.values[0]![0])),
   }));
   db.close();
@@ -186,12 +213,14 @@ export async function run(argv: string[]): Promise<void> {
     return i >= 0 ? argv[i + 1] : undefined;
   };
   const measureFile = arg('measure');
-  if (measureFile) return measure(measureFile);
+  const presize = arg('presize') === undefined ? undefined : Number(arg('presize'));
+  if (measureFile) return measure(measureFile, presize);
   const bareFile = arg('measure-bare');
   if (bareFile) return measureBare(bareFile);
-  const sizes = (arg('sizes') ?? '1000000,3000000').split(',').map(Number);
+  const sizes = (arg('rows') ?? arg('sizes') ?? '1000000,3000000').split(',').map(Number);
   const snap = Number(arg('snap') ?? 50000);
-  await wardAssignment(Number(arg('points') ?? 1_000_000));
+  const points = Number(arg('points') ?? 1_000_000);
+  if (points > 0) await wardAssignment(points);
   const dir = arg('dir') ?? mkdtempSync(path.join(os.tmpdir(), 'hp-import-bench-'));
   for (const n of sizes) {
     const file = path.join(dir, `bench-${n}.csv`);
@@ -202,13 +231,14 @@ export async function run(argv: string[]): Promise<void> {
     }
     // Fresh processes (bare parse, then import), so each peak is its own.
     const child = (mode: string) => {
-      const c = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, 'import', mode, file], {
+      const extra = presize === undefined || mode !== '--measure' ? [] : ['--presize', String(presize)];
+      const c = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, 'import', mode, file, ...extra], {
         stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8',
       });
       if (c.status !== 0) throw new Error(`${mode} of ${n} rows failed (exit ${c.status})`);
       return JSON.parse(c.stdout.trim()) as Record<string, number>;
     };
-    const bare = child('--measure-bare');
+    const bare = argv.includes('--no-bare') ? {} : child('--measure-bare');
     const e2e = child('--measure');
     const ratio = +(e2e.e2eRowsPerSec! / bare.bareParseRowsPerSec!).toFixed(3);
     console.log(`${n} rows: ${JSON.stringify({ ...e2e, ...bare, e2eToBareRatio: ratio, loadAverage: os.loadavg()[0]!.toFixed(1) })}`);

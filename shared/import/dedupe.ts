@@ -38,16 +38,59 @@ export function numPart(text: string): string {
   return t !== '' && Number.isFinite(n) ? String(n) : t.toLowerCase();
 }
 
-/** Content keys with occurrence numbers, for one import. */
+/**
+ * Content keys with occurrence numbers, for one import. A file can hold millions of rows without
+ * an id (3M police.uk rows carry ~900k ASB rows), so the hashes seen are kept in an open-addressing
+ * table of doubles (8 bytes a slot, at most half full: ~16 MB for 900k rows) rather than a
+ * Map<number, number> (~46 bytes an entry: ~42 MB); only hashes seen twice or more get a count.
+ */
 export class ContentKeys {
-  private readonly seen = new Map<number, number>();
+  private slots = new Float64Array(1 << 12);
+  private used = 0;
+  /** hash53 never exceeds 2^53 - 1, so -1 marks an empty slot. */
+  private static readonly EMPTY = -1;
+  private readonly repeats = new Map<number, number>();
 
-  constructor(private readonly prefix: string) {}
+  constructor(private readonly prefix: string) {
+    this.slots.fill(ContentKeys.EMPTY);
+  }
 
   key(parts: readonly string[]): string {
     const h = hash53(parts.join('\u001f'));
-    const n = (this.seen.get(h) ?? 0) + 1;
-    this.seen.set(h, n);
+    let n = 1;
+    if (!this.insert(h)) {
+      n = (this.repeats.get(h) ?? 1) + 1;
+      this.repeats.set(h, n);
+    }
     return `${this.prefix}${h.toString(36)}${n > 1 ? `#${n}` : ''}`;
+  }
+
+  /** Adds h to the seen set; false when it was already there. */
+  private insert(h: number): boolean {
+    if ((this.used + 1) * 2 > this.slots.length) this.grow();
+    const slots = this.slots, mask = slots.length - 1;
+    // The low 32 bits of a cyrb53 hash are well mixed; fold in the high 21 as well.
+    for (let i = ((h >>> 0) ^ Math.floor(h / 4294967296)) & mask; ; i = (i + 1) & mask) {
+      const s = slots[i]!;
+      if (s === h) return false;
+      if (s === ContentKeys.EMPTY) {
+        slots[i] = h;
+        this.used++;
+        return true;
+      }
+    }
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    const slots = new Float64Array(old.length * 2).fill(ContentKeys.EMPTY);
+    const mask = slots.length - 1;
+    for (const h of old) {
+      if (h === ContentKeys.EMPTY) continue;
+      let i = ((h >>> 0) ^ Math.floor(h / 4294967296)) & mask;
+      while (slots[i] !== ContentKeys.EMPTY) i = (i + 1) & mask;
+      slots[i] = h;
+    }
+    this.slots = slots;
   }
 }

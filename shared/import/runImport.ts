@@ -11,8 +11,13 @@ import { WardIndex } from './wardIndex';
 
 /** Above this size an import counts as bulk and gets a larger page cache. */
 const BULK_BYTES = 16 << 20;
-/** Largest page cache for bulk imports, KiB: holds the dedupe index of ~3M rows. */
-const BULK_CACHE_MAX_KIB = 128 * 1024;
+/**
+ * Largest page cache for bulk imports, KiB. The cache lives in sql.js's WASM heap, which never
+ * shrinks, so it adds to the import's peak. At 3M rows (npm run bench -- import): 115 MiB 31.9k
+ * rows/s, VmHWM 1,882 MB; 64 MiB 32.7k rows/s, 1,808 MB; 32 MiB 29.4k rows/s, 1,762 MB. 64 MiB
+ * kept the speed (within run-to-run noise), so it is the cap. Loads 1.3-1.8 on 2 vCPUs.
+ */
+const BULK_CACHE_MAX_KIB = 64 * 1024;
 let savepointSeq = 0;
 
 /**
@@ -73,7 +78,7 @@ async function attempt(db: Database, source: ImportSource, options: ImportOption
           // Dedupe keys land at random places in the UNIQUE index; with SQLite's default 2 MB page
           // cache every insert into a large index misses and copies pages in and out of sql.js's
           // in-memory file (1M rows: 116 s, against 36 s with the cache). The cache is sized to hold
-          // the index (~40 bytes a row, ~200 bytes of CSV a row). Secondary indexes are not
+          // the index (~40 bytes a row, ~200 bytes of CSV a row), up to BULK_CACHE_MAX_KIB. Secondary indexes are not
           // dropped and rebuilt: that was ~20% faster but the rebuild's sort raised peak memory by
           // ~25%, and memory is what limits the largest import sql.js can hold.
           cacheSize = Number(db.exec('PRAGMA cache_size')[0]?.values[0]?.[0] ?? -2000);

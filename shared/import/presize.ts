@@ -1,0 +1,34 @@
+import type { Database } from 'sql.js';
+
+/**
+ * Project bytes a police.uk import adds per CSV byte, with a margin: 3M rows (576 MB of CSV)
+ * add 810 MiB of pages (1.41 bytes a CSV byte), so 1.5 rarely falls short and overshoots by ~6%.
+ */
+export const DB_BYTES_PER_CSV_BYTE = 1.5;
+
+/**
+ * The project's image zero-padded with room for importing `sourceBytes` of CSV, for a caller that
+ * owns the Database (the worker, the CLI) to reopen the project from before a bulk import:
+ *
+ *   const image = presizedProjectImage(db, source.size); db.close(); db = openProjectDb(SQL, image);
+ *
+ * Why: sql.js keeps the database in an Emscripten in-memory file that grows by 12.5% steps, each
+ * allocating a new buffer and copying the old one into it, so near the end of a large import the
+ * old and the new copy are both resident (3M rows: a 732 MiB copy into an 824 MiB buffer, ~1.46 GiB
+ * for the file alone). A database opened from a padded image starts with a file that already has
+ * the room (sql.js copies the image into its file once), so the import never grows it: 3M rows peak
+ * at ~1.35 GiB instead of ~1.87 GiB, and import a little faster. SQLite trusts the page count in
+ * the header, so the padding is free space past the end of the database: page_count, integrity,
+ * export() and saved files are unchanged. The padding is resident from the start, so overestimates
+ * cost their size; an underestimate costs one growth step at the end (no worse than no padding).
+ * runImport cannot do this itself: sql.js exposes neither its file system nor the SQLite file
+ * control that would pre-allocate, and the Database object cannot be reopened in place.
+ */
+export function presizedProjectImage(db: Database, sourceBytes: number, bytesPerCsvByte = DB_BYTES_PER_CSV_BYTE): Uint8Array {
+  const image = db.export();
+  const room = Math.max(0, Math.ceil(sourceBytes * bytesPerCsvByte));
+  if (room === 0) return image;
+  const padded = new Uint8Array(image.length + room);
+  padded.set(image);
+  return padded;
+}
