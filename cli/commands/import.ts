@@ -6,6 +6,9 @@ import { fileSource } from '../fixtures';
 import { openProjectFile, saveProjectFile } from '../projectFile';
 import { importBoundaries, type BoundaryReport } from '../../shared/areas/importBoundaries';
 import { runImport } from '../../shared/import/runImport';
+import { reopenWithRoom } from '../../shared/import/presize';
+import { openProjectDb } from '../../shared/project/projectDb';
+import { loadSqlJs } from '../sqlNode';
 import { reassignWards, type ReassignReport } from '../../shared/import/reassignWards';
 import type { ImportFormat, ImportReport } from '../../shared/import/types';
 
@@ -82,7 +85,7 @@ export const importCommand: Command = {
         throw new Error(`Mapping ${args.values.mapping} is not valid JSON: ${(e as Error).message}`);
       }
     }
-    const db = await openProjectFile(projectPath);
+    let db = await openProjectFile(projectPath);
     try {
       let boundaryReport: BoundaryReport | undefined;
       let reassigned: ReassignReport | undefined;
@@ -94,7 +97,11 @@ export const importCommand: Command = {
       }
       const reports: ImportReport[] = [];
       for (const file of files) {
-        reports.push(await runImport(db, await fileSource(file), { format, mapping }));
+        const source = await fileSource(file);
+        // Big files go into a project reopened with room, so sql.js never copies its in-memory file.
+        const SQL = await loadSqlJs();
+        db = reopenWithRoom(db, source.size, (image) => openProjectDb(SQL, image, projectPath));
+        reports.push(await runImport(db, source, { format, mapping }));
       }
       await saveProjectFile(db, projectPath);
       if (args.booleans.has('json')) {

@@ -25,6 +25,11 @@ export function replaceDb(next: Database): void {
   dirty = false;
 }
 
+/** Swaps in another handle on the same project (e.g. reopened with room for a bulk import); keeps the unsaved state. */
+export function swapDb(next: Database): void {
+  current = next;
+}
+
 export function markDirty(): void {
   dirty = true;
 }

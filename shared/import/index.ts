@@ -3,7 +3,7 @@
  * no fs. Node callers build an ImportSource with cli/fixtures.ts fileSource().
  */
 export { runImport } from './runImport';
-export { presizedProjectImage, DB_BYTES_PER_CSV_BYTE } from './presize';
+export { presizedProjectImage, reopenWithRoom, PRESIZE_MIN_BYTES, DB_BYTES_PER_CSV_BYTE } from './presize';
 export { previewSource, type SourcePreview } from './previewSource';
 export { listImports, getRejections, rejectionsToCsv, type ImportSummary } from './importHistory';
 export { loadSavedMapping, saveMapping, suggestMapping, type ExtractMapping } from './extractMapping';

@@ -32,3 +32,21 @@ export function presizedProjectImage(db: Database, sourceBytes: number, bytesPer
   padded.set(image);
   return padded;
 }
+
+/** Files at least this large are imported into a presized project; smaller ones gain nothing. */
+export const PRESIZE_MIN_BYTES = 64 * 1024 * 1024;
+
+/**
+ * For the Database's owner (the worker, the CLI): when `sourceBytes` is large, returns the project
+ * reopened from a padded image (and closes the old handle); otherwise returns `db` unchanged.
+ */
+export function reopenWithRoom(
+  db: Database,
+  sourceBytes: number | undefined,
+  reopen: (image: Uint8Array) => Database,
+): Database {
+  if (!sourceBytes || sourceBytes < PRESIZE_MIN_BYTES) return db;
+  const next = reopen(presizedProjectImage(db, sourceBytes));
+  db.close();
+  return next;
+}
