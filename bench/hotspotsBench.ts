@@ -15,18 +15,7 @@ import { runHotspotAnalysis } from '../shared/hotspots/runHotspotAnalysis';
 import { wardHarmTable } from '../shared/wards/wardHarmTable';
 import { createProjectDb } from '../shared/project/projectDb';
 import { loadSqlJs } from '../cli/sqlNode';
-
-/** Deterministic PRNG (mulberry32) so every run benchmarks the same points. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from './rng';
 
 const ms = (t0: number) => `${(performance.now() - t0).toFixed(1)} ms`;
 

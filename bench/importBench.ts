@@ -32,18 +32,7 @@ import { presizedProjectImage } from '../shared/import/presize';
 import { POLICE_UK_COLUMNS } from '../shared/import/headers';
 import { POLICE_UK_CRIME_TYPES } from '../shared/import/crimeTypes';
 import { WardIndex } from '../shared/import/wardIndex';
-
-/** Deterministic PRNG (mulberry32) so every run generates the same file. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from './rng';
 
 const OUTCOMES = [
   'Investigation complete; no suspect identified', 'Unable to prosecute suspect', 'Under investigation',
