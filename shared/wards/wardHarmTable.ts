@@ -1,9 +1,8 @@
 import type { Database } from 'sql.js';
 import { DEFAULT_LAYER, listAreas } from '../areas/areaLayer';
-import { getCategorySet, makeMatcher } from '../harm/categorySets';
-import { addMonths, checkMonth, latestMonth, loadScheme, monthsBetween, schemeName } from '../harm/crimeSelection';
-import type { HarmScheme } from '../harm/harmSchemes';
-import { makeWeigher, type UnweightedReport } from '../harm/harmWeighting';
+import { getCategorySet } from '../harm/categorySets';
+import { addMonths, checkMonth, latestMonth, loadScheme, monthsBetween, schemeName, selectionContext } from '../harm/crimeSelection';
+import type { UnweightedReport } from '../harm/harmWeighting';
 import { compare, describePeriod, type Comparison, type Period, type PeriodFigures } from './periodChange';
 
 export interface WardTableParams {
@@ -72,12 +71,9 @@ interface PeriodTotals {
  * Per-ward totals for one period. SQLite aggregates identical (ward, type, code, flags)
  * records first, so a year of a large force is a few thousand groups, not a million rows.
  */
-function totals(db: Database, p: Period, params: WardTableParams, known: Set<string>, scheme: HarmScheme): PeriodTotals {
-  const set = params.categorySetId ? getCategorySet(db, params.categorySetId) : null;
-  if (params.categorySetId && !set) throw new Error(`No category set "${params.categorySetId}" in this project.`);
-  const matcher = set ? makeMatcher(set.rule) : null;
-  const types = params.types?.length ? new Set(params.types.map((t) => t.trim().toLowerCase())) : null;
-  const weigher = makeWeigher(scheme);
+function totals(db: Database, p: Period, params: WardTableParams, known: Set<string>): PeriodTotals {
+  const ctx = selectionContext(db, { ...params, from: p.from, to: p.to });
+  const { weigher } = ctx;
   const byWard = new Map<string, PeriodFigures>();
   let outOfArea = 0, unplaced = 0;
   const groups = db.exec(
@@ -86,8 +82,7 @@ function totals(db: Database, p: Period, params: WardTableParams, known: Set<str
     [p.from, p.to],
   )[0]?.values ?? [];
   for (const [ward, type, code, flags, ooa, n] of groups as [string | null, string | null, string | null, string | null, number, number][]) {
-    if (types && !(type && types.has(type.trim().toLowerCase()))) continue;
-    if (matcher && !matcher(type, code, flags)) continue;
+    if (!ctx.keep(type, code, flags)) continue;
     if (ooa) { outOfArea += n; continue; }
     if (!ward || !known.has(ward)) { unplaced += n; continue; }
     const f = byWard.get(ward) ?? { count: 0, harm: 0 };
@@ -121,9 +116,9 @@ export function wardHarmTable(db: Database, params: WardTableParams = {}): WardT
   if (areas.length === 0) throw new Error(`The project has no "${layer}" areas: load boundaries first.`);
   const known = new Set(areas.map((a) => a.code));
   const scheme = loadScheme(db, params.schemeId);
-  const cur = totals(db, current, params, known, scheme);
-  const prev = totals(db, previous, params, known, scheme);
-  const base = baseline ? totals(db, baseline, params, known, scheme) : null;
+  const cur = totals(db, current, params, known);
+  const prev = totals(db, previous, params, known);
+  const base = baseline ? totals(db, baseline, params, known) : null;
   const setLabel = params.categorySetId ? getCategorySet(db, params.categorySetId)?.label ?? null : null;
   const get = (t: PeriodTotals | null, code: string) => t?.byWard.get(code) ?? ZERO;
 
