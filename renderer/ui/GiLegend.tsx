@@ -17,19 +17,24 @@ const LABELS: [string, string][] = [
   ['cold-99', 'Cold spot, 99%'],
 ];
 
-/** Legend for Gi* classes; `method` states cell size, neighbourhood and correction. */
-export function GiLegend({ method }: { method: string }) {
+/** A categorical legend for cell classes: swatches, labels, and the method that made them. */
+function ClassLegend(props: { name: string; title: string; labels: [string, string][]; colours: Record<string, string>; method: string }) {
   return (
-    <aside className="legend gi-legend" aria-label="Hotspot legend">
-      <div className="legend-title">Getis-Ord Gi* hot and cold spots</div>
+    <aside className="legend gi-legend" aria-label={props.name}>
+      <div className="legend-title">{props.title}</div>
       <ul>
-        {LABELS.map(([k, label]) => (
-          <li key={k}><span className="swatch" style={{ background: GI_COLOURS[k] }} /> {label}</li>
+        {props.labels.map(([k, label]) => (
+          <li key={k}><span className="swatch" style={{ background: props.colours[k] }} /> {label}</li>
         ))}
       </ul>
-      <div className="legend-method">{method}</div>
+      <div className="legend-method">{props.method}</div>
     </aside>
   );
+}
+
+/** Legend for Gi* classes; `method` states cell size, neighbourhood and correction. */
+export function GiLegend({ method }: { method: string }) {
+  return <ClassLegend name="Hotspot legend" title="Getis-Ord Gi* hot and cold spots" labels={LABELS} colours={GI_COLOURS} method={method} />;
 }
 
 const TREND_LABELS: [string, string][] = [
@@ -46,15 +51,5 @@ const TREND_LABELS: [string, string][] = [
 
 /** Legend for trend classes across periods. */
 export function TrendLegend({ method }: { method: string }) {
-  return (
-    <aside className="legend gi-legend" aria-label="Trend legend">
-      <div className="legend-title">Hot spot trends across periods</div>
-      <ul>
-        {TREND_LABELS.map(([k, label]) => (
-          <li key={k}><span className="swatch" style={{ background: TREND_COLOURS[k] }} /> {label}</li>
-        ))}
-      </ul>
-      <div className="legend-method">{method}</div>
-    </aside>
-  );
+  return <ClassLegend name="Trend legend" title="Hot spot trends across periods" labels={TREND_LABELS} colours={TREND_COLOURS} method={method} />;
 }

@@ -8,7 +8,7 @@
  *   is refused. It does not allow eval() of JavaScript.
  * - worker-src blob:: maplibre creates its workers from a blob URL; our engine worker is a file.
  * - style-src 'self' only: maplibre's CSS is a file; its element.style writes from script are
- *   CSSOM, which CSP does not govern. No 'unsafe-inline' anywhere.
+ *   CSSOM, which CSP does not govern. No inline script or style is allowed anywhere.
  * - img-src data: blob:: maplibre sprites/icons and canvas exports.
  * - connect-src data: blob:: fetch() of bundled fixtures, wasm and tiles made in memory.
  * Nothing names a remote host: the app makes no network requests.
