@@ -4,6 +4,9 @@
  * without trusting either alone. Migrations only ever append: a released version's SQL is
  * never edited, so a project written by any earlier version opens by replaying the rest.
  */
+import { v2Plans } from './migrations/v2Plans';
+import { v3Dosage } from './migrations/v3Dosage';
+
 export interface Migration {
   version: number;
   description: string;
@@ -140,6 +143,6 @@ CREATE TABLE category_sets (
  * The ordered migration list. To change the schema, append a new entry (v2, v3, ...);
  * never edit an entry that has shipped.
  */
-export const MIGRATIONS: readonly Migration[] = [v1];
+export const MIGRATIONS: readonly Migration[] = [v1, v2Plans, v3Dosage];
 
 export const CURRENT_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
