@@ -342,7 +342,7 @@ function perHotspot(
       const pf = fig(pDays, p), uf = fig(uDays, u);
       let reading: string;
       if (p.count + u.count === 0 && undated > 0) {
-        reading = `All ${undated} after-period records here have only a month (no day), as police.uk data does: the day-level comparison needs force extracts with dates.`;
+        reading = `The after-period records here (${undated}) have only a month, no day, as police.uk data does: the day-level comparison needs force extracts with dates.`;
       } else if (pDays === 0) reading = 'No patrolled days in the compared period.';
       else if (uDays === 0) reading = 'Every day in the compared period was patrolled, so there are no unpatrolled days to compare with.';
       else reading = `${fmt(pf.countPerDay!)} crimes per patrolled day vs ${fmt(uf.countPerDay!)} per unpatrolled day.`;

@@ -104,7 +104,10 @@ export function wdq(c: WdqCounts): WdqResult {
     if (tne === null) notes.push('The total net effect scales by the control change Ca/Cb, which needs crimes in the control area before.');
     return { value: null, successMeasure: null, tne, reading, notes };
   }
-  const success = Ra / Ca - Rb / Cb;
+  // Harm totals are sums of decimal weights (0.1 + 0.2 != 0.3): equal rates that differ in the
+  // last bit must read as no change, not as a huge WDQ.
+  const raw = Ra / Ca - Rb / Cb;
+  const success = Math.abs(raw) <= 1e-12 * Math.max(Ra / Ca, Rb / Cb) ? 0 : raw;
   const bufferShift = Da / Ca - Db / Cb;
   if (Rb === 0 && Ra === 0) notes.push('The response area has no crimes before or after: there is no effect to measure.');
   if (Db === 0 && Da === 0) notes.push('The buffer has no crimes before or after: no displacement or diffusion can be seen.');
