@@ -115,6 +115,8 @@ export interface Evaluation {
   warnings: string[];
 }
 
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 function monthsIn(p: { from: string; to: string }, what: string): number {
@@ -255,16 +257,16 @@ export function evaluatePlan(db: Database, req: EvaluationRequest): Evaluation {
   const scheme = ptsAfter.scheme;
   const set = ptsAfter.categorySet;
   const method = [
-    `plan: ${plan.id} (${plan.name}), patrol period ${plan.from} to ${plan.to}, ${plan.hotspots.length} hotspots`,
-    `before: ${req.before.from} to ${req.before.to} (${monthsBefore} months inclusive); after: ${req.after.from} to ${req.after.to} (${monthsAfter} months inclusive)`,
+    `plan: ${plan.id} (${plan.name}), patrol period ${plan.from} to ${plan.to}, ${plural(plan.hotspots.length, 'hotspot')}`,
+    `before: ${req.before.from} to ${req.before.to} (${plural(monthsBefore, 'month')} inclusive); after: ${req.after.from} to ${req.after.to} (${plural(monthsAfter, 'month')} inclusive)`,
     `scheme: ${scheme.label} (${scheme.id}); category set: ${set ? set.label : 'all records'}`,
     `grid: ${g.shape} cells of ${fmt(g.size)} m on the British National Grid (the plan's); a record belongs to the cell holding its point`,
     'records: in-area records with a location only; records outside the force area or without a location are left out of every area',
-    `treated area: the plan's ${treated.size} hotspot cells`,
+    `treated area: the plan's ${plural(treated.size, 'hotspot cell')}`,
     `buffer: cells of the same grid whose centres lie within ${fmt(bufferMetres)} m of the edge of the treated cells (not polygon buffering), treated cells excluded: ${buffer.size} cells`,
     req.control === undefined || req.control === 'next-ranked'
-      ? `control: the ${control.length} next-ranked cells by harm (then count, then id) over the plan's basis period ${plan.basisFrom} to ${plan.basisTo}, excluding treated and buffer cells; not restricted to Gi* hot cells`
-      : `control: ${control.length} cells given by the user`,
+      ? `control: the ${plural(control.length, 'next-ranked cell')} by harm (then count, then id) over the plan's basis period ${plan.basisFrom} to ${plan.basisTo}, excluding treated and buffer cells; not restricted to Gi* hot cells`
+      : `control: ${plural(control.length, 'cell')} given by the user`,
     `control buffer: cells within ${fmt(bufferMetres)} m of the control cells, excluding control, treated and buffer cells: ${controlBuffer.size} cells`,
     'change: after minus before; % change = change / before x 100 (a sentence instead when before is 0)',
     'WDQ (Bowers & Johnson 2003): (Da/Ca - Db/Cb) / (Ra/Ca - Rb/Cb), R = treated, D = buffer, C = control, b/a = before/after; success measure Ra/Ca - Rb/Cb < 0 = the response worked (Guerette, POP Center)',

@@ -109,8 +109,8 @@ export function wdq(c: WdqCounts): WdqResult {
   const raw = Ra / Ca - Rb / Cb;
   const success = Math.abs(raw) <= 1e-12 * Math.max(Ra / Ca, Rb / Cb) ? 0 : raw;
   const bufferShift = Da / Ca - Db / Cb;
-  if (Rb === 0 && Ra === 0) notes.push('The response area has no crimes before or after: there is no effect to measure.');
-  if (Db === 0 && Da === 0) notes.push('The buffer has no crimes before or after: no displacement or diffusion can be seen.');
+  if (Rb === 0 && Ra === 0) notes.push('The response area has no crimes in either period: there is no effect to measure.');
+  if (Db === 0 && Da === 0) notes.push('The buffer has no crimes in either period: no displacement or diffusion can be seen.');
   if (success === 0) {
     const reading =
       'The response area changed exactly as the control did (success measure 0), so the WDQ cannot be computed ' +

@@ -85,6 +85,11 @@ describe('evaluatePlan on a hand-built project', async () => {
     // 250 m: offsets (a, b) with centre distance <= 250: 12 in line (1..3 each way), 4 at (1,1),
     // 8 at (1,2)/(2,1) (sqrt(50^2 + 150^2) = 158), 4 at (2,2) (212); (1,3) is 255 m: out.
     expect(bufferRing({ shape: 'square', size: 100 }, core, 250).size).toBe(28);
+    // Hexes of 100 m: the 6 neighbours' centres are 100 - 50 (apothem) = 50 m from the edge; the
+    // next ring is 200 - 50 = 150 m (in line) or 173.2 - 57.7 (corner radius) = 115.5 m away.
+    expect(bufferRing({ shape: 'hex', size: 100 }, core, 100).size).toBe(6);
+    expect(bufferRing({ shape: 'hex', size: 100 }, core, 120).size).toBe(12);
+    expect(bufferRing({ shape: 'hex', size: 100 }, core, 150).size).toBe(18);
   });
 
   it('counts treated, buffer, control and control-buffer cells as worked by hand', () => {
@@ -108,7 +113,7 @@ describe('evaluatePlan on a hand-built project', async () => {
     expect(ev.wdd.notes.join(' ')).toMatch(/Small counts \(Ta, Db, Cdb, Cda below 5\)/);
     expect(ev.hotspots[0]!.before.count).toBe(6);
     expect(ev.method.some((l) => l.startsWith('buffer: cells of the same grid whose centres lie within 100 m'))).toBe(true);
-    expect(ev.method.some((l) => l.startsWith('control: the 1 next-ranked cells by harm'))).toBe(true);
+    expect(ev.method.some((l) => l.startsWith('control: the 1 next-ranked cell by harm'))).toBe(true);
   });
 
   it('compares crime on patrolled and unpatrolled local days', () => {
