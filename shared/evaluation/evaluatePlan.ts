@@ -192,6 +192,7 @@ function treatedCells(plan: PatrolPlan, g: GridSpec): Map<string, string> {
 export function evaluatePlan(db: Database, req: EvaluationRequest): Evaluation {
   const plan = loadPlan(db, req.planId);
   if (!plan) throw new Error(`No patrol plan "${req.planId}" in this project.`);
+  if (plan.hotspots.length === 0) throw new Error(`Plan ${plan.id} (${plan.name}) has no hotspots to evaluate.`);
   const monthsBefore = monthsIn(req.before, 'before');
   const monthsAfter = monthsIn(req.after, 'after');
   const bufferMetres = req.bufferMetres ?? DEFAULT_BUFFER_METRES;
@@ -211,7 +212,8 @@ export function evaluatePlan(db: Database, req: EvaluationRequest): Evaluation {
   const buffer = bufferRing(g, treated, bufferMetres);
   let control: string[];
   if (req.control === undefined || req.control === 'next-ranked') {
-    const basis = cellTotals(g, select({ from: plan.basisFrom, to: plan.basisTo }));
+    // Ranked with the plan's own scheme and category set, whatever the evaluation reports in.
+    const basis = cellTotals(g, selectCrimePoints(db, { from: plan.basisFrom, to: plan.basisTo, schemeId: plan.schemeId, categorySetId: plan.categorySetId ?? undefined }));
     control = nextRanked(g, basis, treated.size, new Set([...treated, ...buffer]));
     if (control.length < treated.size) {
       warnings.push(`Only ${control.length} cells outside the treated area and its buffer had crimes in the basis period, fewer than the ${treated.size} treated cells.`);
@@ -265,7 +267,7 @@ export function evaluatePlan(db: Database, req: EvaluationRequest): Evaluation {
     `treated area: the plan's ${plural(treated.size, 'hotspot cell')}`,
     `buffer: cells of the same grid whose centres lie within ${fmt(bufferMetres)} m of the edge of the treated cells (not polygon buffering), treated cells excluded: ${buffer.size} cells`,
     req.control === undefined || req.control === 'next-ranked'
-      ? `control: the ${plural(control.length, 'next-ranked cell')} by harm (then count, then id) over the plan's basis period ${plan.basisFrom} to ${plan.basisTo}, excluding treated and buffer cells; not restricted to Gi* hot cells`
+      ? `control: the ${plural(control.length, 'next-ranked cell')} by harm (then count, then id) over the plan's basis period ${plan.basisFrom} to ${plan.basisTo} (plan scheme ${plan.schemeLabel}, ${plan.categorySetLabel ?? 'all records'}), excluding treated and buffer cells; not restricted to Gi* hot cells`
       : `control: ${plural(control.length, 'cell')} given by the user`,
     `control buffer: cells within ${fmt(bufferMetres)} m of the control cells, excluding control, treated and buffer cells: ${controlBuffer.size} cells`,
     'change: after minus before; % change = change / before x 100 (a sentence instead when before is 0)',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bufferRing, cellKey } from '../../../shared/evaluation/cellAreas';
 import { evaluatePlan, evaluationCsv } from '../../../shared/evaluation/evaluatePlan';
 import { localDate } from '../../../shared/evaluation/patrolledDays';
+import { installDefaults } from '../../../shared/harm/installDefaults';
 import { savePlan } from '../../../shared/patrols/planStore';
 import { makeDb, type TestCrime } from '../hotspots/testDb';
 import { handPlan } from './planFixture';
@@ -13,7 +14,10 @@ import { handPlan } from './planFixture';
  *   A  (4005, 4005) SQ100_E400500_N400500  point 400550, 400550  busiest cell outside T and its ring
  *   Ad (4004, 4005) SQ100_E400400_N400500  point 400450, 400550  west neighbour of A: in A's ring
  *   B  (4015, 4005) SQ100_E401500_N400500  point 401550, 400550  second outside T's ring
- * Basis (2024-03): T 20, D 10, A 5, B 3  -> next-ranked control (1 cell, as T has 1) = A (D is excluded as buffer).
+ *   E  (4015, 4015) SQ100_E401500_N401500  point 401550, 401550  few but harmful basis crimes
+ * Basis (2024-03), all burglary (CCHI 246.39 days) except A's shoplifting (1 day):
+ *   T 20, D 10, A 5, E 4, B 3 -> by count (plan P1) the next-ranked control (1 cell, as T has 1)
+ *   is A (D is excluded as buffer); by CCHI harm (plan P3) it is E (4 x 246.39 = 985.56, vs B 739.17, A 5).
  * Before (2024-08): T 6, D 4, A 8, Ad 2; plus in T one record outside the force area and one
  *   without a location (both left out).
  * After (2024-10..12): T 4 (three dated, one undated), D 5, A 8, Ad 3.
@@ -39,10 +43,11 @@ const at = (cell: [number, number], n: number, month: string, extra: Partial<Tes
   Array.from({ length: n }, () => ({ month, type: 'Burglary', e: cell[0], n: cell[1], ward: 'W', ...extra }));
 const pT: [number, number] = [401050, 401050], pD: [number, number] = [401150, 401050];
 const pA: [number, number] = [400550, 400550], pAd: [number, number] = [400450, 400550], pB: [number, number] = [401550, 400550];
+const pE: [number, number] = [401550, 401550];
 
 async function project() {
   const crimes: TestCrime[] = [
-    ...at(pT, 20, '2024-03'), ...at(pD, 10, '2024-03'), ...at(pA, 5, '2024-03'), ...at(pB, 3, '2024-03'),
+    ...at(pT, 20, '2024-03'), ...at(pD, 10, '2024-03'), ...at(pA, 5, '2024-03', { type: 'Shoplifting' }), ...at(pB, 3, '2024-03'), ...at(pE, 4, '2024-03'),
     ...at(pT, 6, '2024-08'), ...at(pD, 4, '2024-08'), ...at(pA, 8, '2024-08'), ...at(pAd, 2, '2024-08'),
     ...at(pT, 1, '2024-08', { outOfArea: true }), { month: '2024-08', type: 'Burglary', ward: 'W' },
     ...at(pT, 1, '2024-10', { from: '2024-10-26T20:00' }), ...at(pT, 1, '2024-10', { from: '2024-10-27T12:00' }),
@@ -52,6 +57,8 @@ async function project() {
   const db = await makeDb([{ code: 'W', name: 'Ward', district: 'North', e0: 400000, n0: 400000, e1: 402000, n1: 402000 }], crimes);
   savePlan(db, handPlan('P1', [T]));
   savePlan(db, handPlan('P2', [T]));
+  installDefaults(db);
+  savePlan(db, handPlan('P3', [T], { schemeId: 'cchi-category', schemeLabel: 'CCHI, derived category averages' }));
   const imp = (id: number, kind: string, plan: string) =>
     db.run(
       `INSERT INTO dosage_imports (id, kind, plan_id, file_name, content_hash, imported_at, rows_read, accepted, duplicates, rejected, summary)
@@ -114,6 +121,23 @@ describe('evaluatePlan on a hand-built project', async () => {
     expect(ev.hotspots[0]!.before.count).toBe(6);
     expect(ev.method.some((l) => l.startsWith('buffer: cells of the same grid whose centres lie within 100 m'))).toBe(true);
     expect(ev.method.some((l) => l.startsWith('control: the 1 next-ranked cell by harm'))).toBe(true);
+  });
+
+  it('weighs harm with the chosen scheme but ranks the control with the plan\'s own', () => {
+    // Evaluating P1 (ranked by count) in CCHI: control stays A. All before/after crimes are
+    // burglary, so every harm = 246.39 x count: treated before 6 x 246.39 = 1478.34, WDQ on harm
+    // = WDQ on counts = -0.5, TNE on harm = 246.39 x 1.
+    const ev = evaluatePlan(db, { ...req, schemeId: 'cchi-category' });
+    expect(ev.areas.control.cellIds).toEqual(['SQ100_E400500_N400500']);
+    expect(Math.abs(ev.areas.treated.before.harm - 1478.34)).toBeLessThan(1e-9);
+    expect(Math.abs(ev.wdqHarm.value! - -0.5)).toBeLessThan(1e-9);
+    expect(Math.abs(ev.wdqHarm.tne! - 246.39)).toBeLessThan(1e-9);
+    expect(ev.wdd.wdd).toBe(-2);
+    expect(evaluationCsv(ev)).toContain('# result (harm, CCHI, derived category averages): WDQ -0.5; success measure -0.25; total net effect 246.39');
+    // Plan P3 chose its hotspots by CCHI harm, so its control is the most harmful cell left: E.
+    const p3 = evaluatePlan(db, { ...req, planId: 'P3' });
+    expect(p3.areas.control.cellIds).toEqual(['SQ100_E401500_N401500']);
+    expect(p3.scheme.id).toBe('cchi-category');
   });
 
   it('compares crime on patrolled and unpatrolled local days', () => {
