@@ -169,7 +169,7 @@ export function dosageMethod(plan: PatrolPlan): string[] {
     'attribution: a patrol belongs to the Europe/London local day, month and quarter in which it starts (clock changes handled), with all its officer- and patrol-minutes',
     'sources: on a hotspot-day with GPS visits, visits and minutes come from GPS and patrol records there add only outcomes (source gps+records); on a hotspot-day without GPS they come from the patrol records (source records): records merge into patrols the same way, officer-minutes = record length x officers, no pass-through rule; outcomes always come from patrol records, attributed to the day each record starts',
     `planned visits: ${d.visitsPerDay} per hotspot per planned day of ${d.minutesPerVisit} minutes`,
-    '% delivered = patrol-minutes / target patrol minutes x 100',
+    '% delivered: patrol-minutes / target patrol minutes x 100',
     `compliance (visits): on each planned day a hotspot's Koper-band patrols (>= ${KOPER_LOW} min) count up to ${d.visitsPerDay} (its visits per day), so extra visits at one hotspot never make up for missed ones elsewhere; share = delivered / planned visits`,
     'compliance (time): the share of devices\' fix time inside the plan\'s patrol windows that was spent inside hotspots (sum over devices and local days)',
     'inputs: only files imported for this plan count',

@@ -278,7 +278,7 @@ export function buildQuarterlyReturn(db: Database, plan: PatrolPlan, from: strin
     name: 'Outcomes', fileName: 'outcomes.csv',
     columns: [
       col('hotspot_id', 'Hotspot id', 'text', 22), col('name', 'Name', 'text', 34), col('district', 'District', 'text', 14),
-      col('ward', 'Ward', 'text', 24), ...dosage.outcomeNames.map((k) => col(k, `${OUTCOME_LABELS[k] ?? k} (patrol records)`, 'int', 14)),
+      col('ward', 'Ward', 'text', 24), ...dosage.outcomeNames.map((k) => col(k, `${OUTCOME_LABELS[k] ?? k} (patrol records)`, 'int', 16)),
       col('stop_searches_recorded', 'Stop and searches recorded in hotspot (stop-and-search data)', 'int', 22),
     ],
     rows: outRows, boldRows: [outRows.length - 1],

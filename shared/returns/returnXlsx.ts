@@ -11,7 +11,7 @@ import type { ColumnFormat, QuarterlyReturn } from './quarterlyReturn';
 const NUM_FMT: Record<ColumnFormat, string | undefined> = {
   text: undefined,
   int: '#,##0',
-  number: '#,##0.0#',
+  number: '#,##0.0',
   hours: '#,##0.0',
   pct: '0"%"',
 };
@@ -45,21 +45,32 @@ export async function returnXlsx(ret: QuarterlyReturn): Promise<Uint8Array> {
       cell.font = { bold: true };
       cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE4EE' } };
       cell.border = { bottom: { style: 'thin' } };
-      cell.alignment = { wrapText: true, vertical: 'bottom', horizontal: i === 0 ? 'left' : 'center' };
+      cell.alignment = { wrapText: true, vertical: 'bottom', horizontal: c.format === 'text' ? 'left' : 'right' };
     });
-    header.height = 30;
+    const headerLines = Math.max(...s.columns.map((c) => Math.ceil(c.header.length / Math.max(1, c.width - 2))));
+    header.height = 15 * Math.max(2, headerLines);
     const bold = new Set(s.boldRows ?? []);
     s.rows.forEach((r, ri) => {
       const row = ws.getRow(HEADER_ROW + 1 + ri);
       r.forEach((v, ci) => {
         const cell = row.getCell(ci + 1);
         cell.value = v === undefined ? null : v;
-        const fmt = ci > 0 && s.rowFormats ? s.rowFormats[ri] : s.columns[ci]?.format;
+        const colFmt = s.columns[ci]?.format ?? 'text';
+        // Measure-per-row tables format by row, except columns with a fixed kind (change %, notes).
+        const fmt = ci > 0 && s.rowFormats && colFmt !== 'text' && colFmt !== 'pct' ? s.rowFormats[ri] : colFmt;
         const nf = fmt && typeof v === 'number' ? NUM_FMT[fmt] : undefined;
         if (nf) cell.numFmt = nf;
-        if (typeof v === 'string' && ci > 0 && s.columns[ci]?.format !== 'text') cell.alignment = { horizontal: 'right' };
-        if (s.name === 'Notes' && ci === 1) cell.alignment = { wrapText: true, vertical: 'top' };
+        if (typeof v === 'string' && ci > 0 && colFmt !== 'text') cell.alignment = { horizontal: 'right' };
+        if (ci > 0 && colFmt === 'text') cell.alignment = { horizontal: 'left', indent: 1 };
+        if (s.name === 'Notes' && ci === 0) cell.alignment = { vertical: 'top' };
+        if (s.name === 'Notes' && ci === 1) cell.alignment = { wrapText: true, vertical: 'top', horizontal: 'left', indent: 1 };
       });
+      if (s.name === 'Notes') {
+        // Spreadsheets do not grow a row for wrapped text they did not lay out themselves: size it here.
+        const width = s.columns[1]?.width ?? 100;
+        const lines = Math.max(1, Math.ceil(String(r[1] ?? '').length / (width * 0.95)));
+        if (lines > 1) row.height = 15 * lines;
+      }
       if (bold.has(ri)) row.font = { bold: true };
     });
   }
