@@ -107,7 +107,7 @@ const r2 = (v: number) => Math.round(v * 100) / 100;
 
 function change(now: number | null, before: number | null): Cell {
   if (now === null || before === null) return NO_DATA;
-  if (before === 0) return now === 0 ? 0 : 'no change % (none a year earlier)';
+  if (before === 0) return now === 0 ? 0 : 'none a year earlier';
   return r1(((now - before) / before) * 100);
 }
 
