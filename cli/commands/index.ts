@@ -3,6 +3,7 @@ import { demoCommand } from './demo';
 import { importCommand } from './import';
 import { hotspotsCommand } from './hotspots';
 import { wardsCommand } from './wards';
+import { planCommand } from './plan';
 
 /** Every CLI command. Keep in the order `--help` should list them. */
-export const COMMANDS: Command[] = [demoCommand, importCommand, hotspotsCommand, wardsCommand];
+export const COMMANDS: Command[] = [demoCommand, importCommand, hotspotsCommand, wardsCommand, planCommand];
