@@ -77,7 +77,7 @@ export function planMethodLines(plan: Omit<PatrolPlan, 'method'>, info: PlanMeth
     `windows: ${describeWindows(d.windows)} (local time, Europe/London; a window belongs to the day it starts)`,
     `teams: ${d.teams.join(', ')}; hotspots split among the teams in contiguous blocks by district then rank, so each team keeps its own hotspots`,
     `travel: ${d.travelMinutes ?? DEFAULT_TRAVEL_MINUTES} minutes between two visits of one team (a team is never in two places at once)`,
-    `schedule: random start times on a ${SCHEDULE_STEP_MINUTES}-minute grid inside the windows and random order across hotspots (pure-rand xoroshiro128plus, seeded); a visit after midnight is dated by the day it starts on; regenerated from the seed, not stored`,
+    `schedule: random start times on a ${SCHEDULE_STEP_MINUTES}-minute grid inside the windows and random order across hotspots (pure-rand xoroshiro128plus, seeded; up to 12 random tries per team and day, the last packing earliest-first when random draws cannot fit every visit); a visit after midnight is dated by the day it starts on; regenerated from the seed, not stored`,
     'target: scheduled visits x minutes per visit, per hotspot and in total (the funded patrol hours)',
     `seed: ${plan.seed}${info.seedDefault ? ' (default: derived from the plan name and period)' : ''}`,
     `dosage measurement: geofence buffer ${d.bufferMetres} m; a fix gap over ${d.maxFixGapMinutes} minutes ends a visit; visits under ${d.minVisitMinutes} minutes are pass-throughs`,

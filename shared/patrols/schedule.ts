@@ -154,7 +154,8 @@ export function buildSchedule(plan: PatrolPlan): Schedule {
             }),
           );
           if (ok.length === 0) continue;
-          const s = ok[uniformInt(rng, 0, ok.length - 1)]!;
+          // The last try packs earliest-first: it fits close to capacity where random draws fragment the windows.
+          const s = attempt === ATTEMPTS - 1 ? ok[0]! : ok[uniformInt(rng, 0, ok.length - 1)]!;
           placed.push({ s, e: s + M, hotspot: hid });
         }
         if (placed.length > best.length) best = placed;
