@@ -71,7 +71,7 @@ export function planKml(plan: PatrolPlan): string {
   }));
   features.unshift({
     type: 'Feature',
-    properties: { name: `Plan ${plan.name}: method`, description: planExportLines(plan).join('\n') },
+    properties: { name: `${plan.name}: method and settings`, description: planExportLines(plan).join('\n') },
     geometry: null,
   });
   return toKML({ type: 'FeatureCollection', features } as FeatureCollection<Polygon | MultiPolygon | null>);
