@@ -9,6 +9,7 @@ import { resolveHarmScheme } from '../../shared/harm/harmSchemes';
 import { buildPlan, suggestWindows, type PlanRequest } from '../../shared/patrols/buildPlan';
 import { planGeoJson, planKml, planScheduleCsv } from '../../shared/patrols/planExports';
 import { savePlan } from '../../shared/patrols/planStore';
+import { parseWindow } from '../../shared/patrols/planChecks';
 import { installLsoaLayer, LSOA_LAYER } from '../../shared/patrols/planUnits';
 import { buildSchedule } from '../../shared/patrols/schedule';
 import type { HotspotChoice, PatrolWindow } from '../../shared/patrols/types';
@@ -43,8 +44,9 @@ Options:
   --visits-per-day K      visits per hotspot per day (default 1)
   --minutes M             minutes per visit (default 15; Koper band 10-16)
   --min-gap M             minutes between visits at one hotspot (default 60)
-  --window HH:MM-HH:MM    daily patrol window, may repeat; end before start = next day
-                          (default 10:00-02:00 every day)
+  --window "[DAYS] HH:MM-HH:MM"
+                          patrol window, may repeat, e.g. 10:00-02:00 or "Fri-Sat 18:00-03:00";
+                          end before start = the next day (default every day 10:00-02:00)
   --suggest-windows       use the hours and weekdays with most harm in the chosen hotspots
                           (data with times only; police.uk data keeps the default)
   --teams T               number of teams, or their names separated by commas (default 1)
@@ -67,9 +69,11 @@ function int(args: ParsedArgs, name: string, min: number): number | undefined {
 function windows(list: string[] | undefined): PatrolWindow[] | undefined {
   if (!list) return undefined;
   return list.map((w) => {
-    const m = /^(\d{2}:\d{2})-(\d{2}:\d{2})$/.exec(w.trim());
-    if (!m) throw new UsageError(`--window must be HH:MM-HH:MM, e.g. 18:00-02:00 (got "${w}").`);
-    return { weekdays: [1, 2, 3, 4, 5, 6, 7], start: m[1]!, end: m[2]! };
+    try {
+      return parseWindow(w);
+    } catch (e) {
+      throw new UsageError(`--window: ${(e as Error).message}`);
+    }
   });
 }
 
@@ -166,13 +170,14 @@ export const planCommand: Command = {
         }
       }
       const schedule = buildSchedule(plan);
-      savePlan(db, plan);
-      await saveProjectFile(db, project);
+      // The export first: if it fails, the project is left as it was.
       if (kind === 'pdf') await writePlanPdf(plan, schedule, out);
       else {
         const text = kind === 'csv' ? planScheduleCsv(plan, schedule) : kind === 'geojson' ? planGeoJson(plan) : planKml(plan);
         await atomicWrite(out, new TextEncoder().encode(text));
       }
+      savePlan(db, plan);
+      await saveProjectFile(db, project);
       const t = schedule.target;
       io.out(
         `Plan ${plan.id} "${plan.name}" stored in ${project}: ${plan.hotspots.length} hotspots, ${t.plannedVisits} visits, ` +

@@ -1,7 +1,8 @@
 import type { Database } from 'sql.js';
 import { areaFeatures, DEFAULT_LAYER } from '../areas/areaLayer';
 import { getCategorySet } from '../harm/categorySets';
-import { addMonths, checkMonth, latestMonth, loadScheme, schemeName, type CrimeFilter } from '../harm/crimeSelection';
+import { loadScheme, schemeName } from '../harm/crimeSelection';
+import { basisFilter, resolveBasis } from './planBasis';
 import { DEFAULT_CELL_SIZE, studyGridFor } from '../hotspots/projectGrid';
 import { runHotspotAnalysis } from '../hotspots/runHotspotAnalysis';
 import { byRank, chooseUnits } from './chooseUnits';
@@ -17,6 +18,7 @@ import { checkDate, checkDosage } from './planChecks';
 
 export { DEFAULT_CHOICE, DEFAULT_DOSAGE } from './planDefaults';
 export { suggestWindows } from './suggestWindows';
+export { basisFilter, resolveBasis } from './planBasis';
 
 export interface PlanRequest {
   name: string;
@@ -33,24 +35,6 @@ export interface PlanRequest {
   dosage?: Partial<DosageSettings>;
   seed?: number;
   id?: string;
-}
-
-/** The basis months of a request: as given, or the 12 months to the latest month with data. */
-export function resolveBasis(db: Database, req: Pick<PlanRequest, 'basisFrom' | 'basisTo'>): { from: string; to: string; isDefault: boolean } {
-  checkMonth(req.basisFrom, 'Basis from');
-  checkMonth(req.basisTo, 'Basis to');
-  const latest = latestMonth(db);
-  const to = req.basisTo ?? latest;
-  if (!to) throw new Error('The project has no crime records, so there is nothing to choose hotspots from: import crimes first.');
-  const from = req.basisFrom ?? addMonths(to, -11);
-  if (from > to) throw new Error(`The basis period starts (${from}) after it ends (${to}).`);
-  return { from, to, isDefault: req.basisFrom === undefined && req.basisTo === undefined };
-}
-
-/** The crime filter a plan's basis uses: the same records for ranking, naming and suggested windows. */
-export function basisFilter(db: Database, req: PlanRequest): CrimeFilter & { from: string; to: string } {
-  const b = resolveBasis(db, req);
-  return { from: b.from, to: b.to, schemeId: req.schemeId ?? 'count', categorySetId: req.categorySetId ?? undefined };
 }
 
 export function resolveChoice(req: PlanRequest): HotspotChoice {

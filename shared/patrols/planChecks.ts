@@ -39,3 +39,28 @@ export function checkDosage(d: DosageSettings): void {
   if (!d.windows.length) throw new Error('A plan needs at least one patrol window.');
   d.windows.forEach(checkWindow);
 }
+
+const DAYS: Record<string, number> = { mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7 };
+
+/**
+ * A window as an analyst writes it: "18:00-02:00" (every day), "Fri-Sat 18:00-02:00",
+ * "Mon,Wed,Fri 10:00-14:00" or "Mon-Fri,Sun 09:00-17:00". Weekdays by their first three letters.
+ */
+export function parseWindow(text: string): PatrolWindow {
+  const m = /^\s*(?:([A-Za-z,\- ]+?)\s+)?(\d{2}:\d{2})\s*-\s*(\d{2}:\d{2})\s*$/.exec(text);
+  if (!m) throw new Error(`A patrol window must look like "18:00-02:00" or "Fri-Sat 18:00-02:00" (got "${text}").`);
+  const weekdays = new Set<number>();
+  const spec = (m[1] ?? '').trim().toLowerCase();
+  if (!spec || spec === 'every day' || spec === 'daily') [1, 2, 3, 4, 5, 6, 7].forEach((d) => weekdays.add(d));
+  else {
+    for (const part of spec.split(',').map((p) => p.trim())) {
+      const [a, b] = part.split('-').map((x) => DAYS[x.trim().slice(0, 3)]);
+      if (!a || (part.includes('-') && !b)) throw new Error(`Unknown weekday in patrol window "${text}": use Mon, Tue, Wed, Thu, Fri, Sat, Sun.`);
+      if (!b) weekdays.add(a);
+      else for (let d = a; ; d = (d % 7) + 1) { weekdays.add(d); if (d === b) break; }
+    }
+  }
+  const w: PatrolWindow = { weekdays: [...weekdays].sort((x, y) => x - y), start: m[2]!, end: m[3]! };
+  checkWindow(w);
+  return w;
+}

@@ -4,7 +4,7 @@ import { selectCrimes } from '../harm/crimeSelection';
 import { parseSquareCellId, squareCellOf } from '../hotspots/bngGrid';
 import { temporalProfile, TEMPORAL_METHOD } from '../hotspots/temporalProfile';
 import type { PlanRequest } from './buildPlan';
-import { basisFilter } from './buildPlan';
+import { basisFilter } from './planBasis';
 import { describeWindow } from './planMethod';
 import { LSOA_LAYER } from './planUnits';
 import { PolygonIndex, projectRings } from './polygonIndex';

@@ -127,3 +127,15 @@ describe('buildSchedule', () => {
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
   });
 });
+
+describe('parseWindow', async () => {
+  const { parseWindow } = await import('../../../shared/patrols/planChecks');
+  it('reads windows as analysts write them', () => {
+    expect(parseWindow('10:00-02:00')).toEqual({ weekdays: [1, 2, 3, 4, 5, 6, 7], start: '10:00', end: '02:00' });
+    expect(parseWindow('Fri-Sat 18:00-03:00')).toEqual({ weekdays: [5, 6], start: '18:00', end: '03:00' });
+    expect(parseWindow('Sat-Mon 12:00-14:00').weekdays).toEqual([1, 6, 7]);
+    expect(parseWindow('Mon,Wed,Friday 09:00-17:00').weekdays).toEqual([1, 3, 5]);
+    expect(() => parseWindow('Fry 10:00-11:00')).toThrow('Unknown weekday in patrol window "Fry 10:00-11:00"');
+    expect(() => parseWindow('25:00-02:00')).toThrow('HH:MM in 24-hour local time');
+  });
+});
