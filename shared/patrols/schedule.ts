@@ -136,27 +136,39 @@ export function buildSchedule(plan: PatrolPlan): Schedule {
         );
       }
       const carried = previous.get(team)!.filter((p) => p.e + Math.max(gap, travel) > (ivs[0]?.s ?? 0));
+      // Start slots a placed visit rules out: for the team (travel) and for its hotspot (the gap).
+      const block = (mask: Uint8Array, p: Placed, sep: number) => {
+        for (let i = 0; i < slots.length; i++) if (slots[i]! + M + sep > p.s && slots[i]! < p.e + sep) mask[i] = 1;
+      };
+      // When the windows cannot hold the dosage, random draws cannot either: pack earliest-first at once.
+      const cannotFit = teamNeed > windowMin || perHotspotNeed > windowMin;
       let best: Placed[] = [];
-      for (let attempt = 0; attempt < ATTEMPTS && best.length < need; attempt++) {
+      for (let attempt = cannotFit ? ATTEMPTS - 1 : 0; attempt < ATTEMPTS && best.length < need; attempt++) {
         const order: string[] = [];
         for (const h of mine) for (let k = 0; k < d.visitsPerDay; k++) order.push(h.id);
         for (let k = order.length - 1; k > 0; k--) {
           const j = uniformInt(rng, 0, k);
           [order[k], order[j]] = [order[j]!, order[k]!];
         }
+        const teamMask = new Uint8Array(slots.length);
+        const hotspotMask = new Map<string, Uint8Array>(mine.map((h) => [h.id, new Uint8Array(slots.length)]));
+        const place = (p: Placed) => {
+          block(teamMask, p, travel);
+          const hm = hotspotMask.get(p.hotspot);
+          if (hm) block(hm, p, Math.max(gap, travel));
+        };
+        carried.forEach(place);
         const placed: Placed[] = [];
         for (const hid of order) {
-          const taken = [...carried, ...placed];
-          const ok = slots.filter((s) =>
-            taken.every((p) => {
-              const sep = p.hotspot === hid ? Math.max(gap, travel) : travel;
-              return s + M + sep <= p.s || s >= p.e + sep;
-            }),
-          );
+          const hm = hotspotMask.get(hid)!;
+          const ok: number[] = [];
+          for (let i = 0; i < slots.length; i++) if (!teamMask[i] && !hm[i]) ok.push(slots[i]!);
           if (ok.length === 0) continue;
           // The last try packs earliest-first: it fits close to capacity where random draws fragment the windows.
           const s = attempt === ATTEMPTS - 1 ? ok[0]! : ok[uniformInt(rng, 0, ok.length - 1)]!;
-          placed.push({ s, e: s + M, hotspot: hid });
+          const p = { s, e: s + M, hotspot: hid };
+          placed.push(p);
+          place(p);
         }
         if (placed.length > best.length) best = placed;
       }
