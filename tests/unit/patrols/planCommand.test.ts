@@ -66,6 +66,19 @@ describe('plan CLI command on the demo project', async () => {
     expect(readFileSync(kml, 'utf8').match(/<Placemark[ >]/g)).toHaveLength(4);
   });
 
+  it('plans by 2021 LSOA, loading the bundled LSOA boundaries once', async () => {
+    const gj = path.join(dir, 'lsoa.geojson');
+    const io = capture();
+    expect(await planCommand.run(['--project', project, '--hotspots', '4', '--units', 'lsoa', '--from', '2026-04-01', '--to', '2026-04-02', '--out', gj], io)).toBe(0);
+    expect(io.outText[0]).toBe('Loaded 1404 West Yorkshire 2021 LSOA boundaries (ONS, OGL v3) into the project\'s "lsoa21" layer.');
+    const fc = JSON.parse(readFileSync(gj, 'utf8')) as { features: { id: string; properties: { district: string } }[] };
+    expect(fc.features).toHaveLength(4);
+    for (const f of fc.features) expect(f.id).toMatch(/^E0\d{7}$/);
+    const again = capture();
+    expect(await planCommand.run(['--project', project, '--hotspots', '4', '--units', 'lsoa', '--from', '2026-04-01', '--to', '2026-04-02', '--out', gj], again)).toBe(0);
+    expect(again.outText[0]).toMatch(/^Plan /);
+  });
+
   it('refuses bad usage with a usage error', async () => {
     await expect(planCommand.run(['--project', project, '--hotspots', '3', '--from', '2026-04-01', '--out', 'x.csv'], capture())).rejects.toThrow(new UsageError('--to is required.'));
     await expect(planCommand.run(['--project', project, '--hotspots', '3', '--from', '2026-04-01', '--to', '2026-04-02', '--out', 'x.txt'], capture())).rejects.toThrow(UsageError);
