@@ -63,7 +63,8 @@ export function buildPlan(db: Database, req: PlanRequest): PatrolPlan {
   checkDate(req.to, 'The patrol period end');
   if (req.from > req.to) throw new Error(`The patrol period starts (${req.from}) after it ends (${req.to}).`);
   const choice = resolveChoice(req);
-  const dosage: DosageSettings = { ...DEFAULT_DOSAGE, ...req.dosage };
+  // Copies, so a caller editing the plan's windows or teams never edits the defaults.
+  const dosage: DosageSettings = structuredClone({ ...DEFAULT_DOSAGE, ...req.dosage });
   checkDosage(dosage);
   const cellSize = req.cellSize ?? DEFAULT_CELL_SIZE;
   if (!(cellSize > 0)) throw new Error(`The cell size must be a positive number of metres (got ${cellSize}).`);
