@@ -180,7 +180,7 @@ export const planCommand: Command = {
       await saveProjectFile(db, project);
       const t = schedule.target;
       io.out(
-        `Plan ${plan.id} "${plan.name}" stored in ${project}: ${plan.hotspots.length} hotspots, ${t.plannedVisits} visits, ` +
+        `Plan ${plan.id} "${plan.name}" stored in ${project}: ${plan.hotspots.length} hotspot${plan.hotspots.length === 1 ? '' : 's'}, ${t.plannedVisits} visits, ` +
           `target ${t.totalHours} patrol hours (${t.totalMinutes} minutes) from ${plan.from} to ${plan.to}.`,
       );
       io.out(`Wrote ${out}.`);

@@ -12,6 +12,8 @@ import type { PatrolWindow } from './types';
 
 /** Length of a suggested window: two shifts' worth of the busiest hours, short enough to concentrate patrols. */
 export const SUGGESTED_WINDOW_HOURS = 8;
+/** Below this many timed records a profile is mostly noise: the reason says so. */
+const FEW_RECORDS = 30;
 
 const DAY = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const hh = (h: number) => `${String(h % 24).padStart(2, '0')}:00`;
@@ -77,7 +79,8 @@ export function suggestWindows(db: Database, req: PlanRequest, cellIds: string[]
   const reason =
     `${describeWindow(window)}: the ${L}-hour daily window with the most harm in the chosen hotspots over ${filter.from} to ${filter.to} ` +
     `holds ${pct(bestS)} of it on all days and ${pct(inDays)} on the days kept (${days.map((d) => DAY[d - 1]).join(', ')}: ` +
-    `each at least half the busiest day's). From ${prof.recordsUsed} records with times` +
-    `${prof.recordsWithoutTime ? ` (${prof.recordsWithoutTime} without a time left out)` : ''}; ${TEMPORAL_METHOD}.`;
+    `each at least half the busiest day's). From ${prof.recordsUsed} record${prof.recordsUsed === 1 ? '' : 's'} with times` +
+    `${prof.recordsWithoutTime ? ` (${prof.recordsWithoutTime} without a time left out)` : ''}` +
+    `${prof.recordsUsed < FEW_RECORDS ? `; only ${prof.recordsUsed}, so treat it as a hint, not evidence` : ''}; ${TEMPORAL_METHOD}.`;
   return { windows: [window], reason };
 }
