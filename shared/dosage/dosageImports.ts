@@ -30,16 +30,10 @@ export function listDosageImports(db: Database, planId: string): DosageImportRow
 
 /** Removes an import and everything it added (visits, device days, patrol records, rejections). */
 export function removeDosageImport(db: Database, id: number): void {
-  db.exec('SAVEPOINT remove_dosage_import');
-  try {
+  inTransaction(db, 'remove_dosage_import', () => {
     for (const t of ['device_visits', 'device_days', 'patrol_records', 'dosage_rejections']) db.run(`DELETE FROM ${t} WHERE import_id = ?`, [id]);
     db.run('DELETE FROM dosage_imports WHERE id = ?', [id]);
-    db.exec('RELEASE remove_dosage_import');
-  } catch (e) {
-    db.exec('ROLLBACK TO remove_dosage_import');
-    db.exec('RELEASE remove_dosage_import');
-    throw e;
-  }
+  });
 }
 
 /** An earlier import of the same bytes for this plan and kind. */
