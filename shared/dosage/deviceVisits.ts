@@ -47,12 +47,27 @@ export function resolveAutumnHour(track: FixTrack): number {
   return moved;
 }
 
-/** Sorts a track by time in place (stable: of equal times the first in the file stays first). */
+/**
+ * Sorts a track by time in place (stable: of equal times the first in the file stays first).
+ * Exports are nearly in order (a few rows swapped), so an insertion sort does it in about one
+ * pass; a track that needs too many moves is sorted through an index instead.
+ */
 export function sortTrack(track: FixTrack): void {
   const { t, set, n } = track;
-  let sorted = true;
-  for (let i = 1; i < n; i++) if (t[i]! < t[i - 1]!) { sorted = false; break; }
-  if (sorted) return;
+  let moves = 0;
+  for (let i = 1; i < n; i++) {
+    const ti = t[i]!;
+    if (ti >= t[i - 1]!) continue;
+    const si = set[i]!;
+    let j = i - 1;
+    while (j >= 0 && t[j]! > ti) { t[j + 1] = t[j]!; set[j + 1] = set[j]!; j--; moves++; }
+    t[j + 1] = ti; set[j + 1] = si;
+    if (moves > 4 * n + 1000) return sortByIndex(track);
+  }
+}
+
+function sortByIndex(track: FixTrack): void {
+  const { t, set, n } = track;
   const idx = new Uint32Array(n);
   for (let i = 0; i < n; i++) idx[i] = i;
   idx.sort((a, b) => t[a]! - t[b]! || a - b);

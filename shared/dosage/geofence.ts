@@ -30,15 +30,67 @@ function distToRings(rings: Ring[], x: number, y: number): number {
   return best;
 }
 
-/** Lon/lat margin around each hotspot's projected box: far more than the curvature of a box a few km across. */
-const LONLAT_MARGIN_DEG = 0.001;
+/**
+ * Lon/lat margin around each hotspot's projected box (about 15-20 m): the box is taken over 8
+ * points per edge, and a grid line bends far less than a metre in lon/lat over a few km.
+ */
+const LONLAT_MARGIN_DEG = 0.0002;
+const EDGE_SAMPLES = 8;
+
+/**
+ * A lookup grid over the boxes' extent: each grid cell lists the boxes touching it (found with
+ * the flatbush index once, when built), so a point query is two multiplications and no
+ * allocation, which matters at tens of millions of fixes. At most 512 x 512 cells.
+ */
+class BoxGrid {
+  private readonly nx: number;
+  private readonly ny: number;
+  private readonly cw: number;
+  private readonly ch: number;
+  private readonly start: Int32Array;
+  readonly items: Int32Array;
+  from = 0;
+  to = 0;
+
+  constructor(index: Flatbush, private readonly ext: [number, number, number, number], cell: number) {
+    const w = Math.max(ext[2] - ext[0], 1e-9), h = Math.max(ext[3] - ext[1], 1e-9);
+    this.nx = Math.min(512, Math.max(1, Math.ceil(w / cell)));
+    this.ny = Math.min(512, Math.max(1, Math.ceil(h / cell)));
+    this.cw = w / this.nx;
+    this.ch = h / this.ny;
+    this.start = new Int32Array(this.nx * this.ny + 1);
+    const items: number[] = [];
+    for (let j = 0; j < this.ny; j++) {
+      for (let i = 0; i < this.nx; i++) {
+        this.start[j * this.nx + i] = items.length;
+        const x0 = ext[0] + i * this.cw, y0 = ext[1] + j * this.ch;
+        items.push(...index.search(x0, y0, x0 + this.cw, y0 + this.ch));
+      }
+    }
+    this.start[this.nx * this.ny] = items.length;
+    this.items = Int32Array.from(items);
+  }
+
+  /** Sets from/to to the range of `items` listing the boxes near (x, y); false when there are none. */
+  query(x: number, y: number): boolean {
+    const e = this.ext;
+    if (x < e[0] || x > e[2] || y < e[1] || y > e[3]) return false;
+    const i = Math.min(this.nx - 1, Math.floor((x - e[0]) / this.cw));
+    const j = Math.min(this.ny - 1, Math.floor((y - e[1]) / this.ch));
+    const c = j * this.nx + i;
+    this.from = this.start[c]!;
+    this.to = this.start[c + 1]!;
+    return this.to > this.from;
+  }
+}
 
 /**
  * Which plan hotspots a fix lies in. Hotspot outlines are BNG polygons (PlanHotspot.bngGeometry);
  * a buffer of b metres grows each one to every point within b metres of it (inside, or at most
- * b from its edge), which is the exact grown polygon without building it. Boxes are indexed
- * with flatbush. Lon/lat fixes are only projected to BNG (shared/geo/bng.ts) when they fall in
- * a hotspot's lon/lat box, so fixes far from every hotspot cost a comparison, not a projection.
+ * b from its edge), which is the exact grown polygon without building it. Hotspot boxes are
+ * indexed with flatbush (read through a lookup grid). Lon/lat fixes are only projected to BNG
+ * (shared/geo/bng.ts) when they fall in a hotspot's lon/lat box, so fixes away from every
+ * hotspot cost a comparison, not a projection; the point-in-polygon test is always in BNG.
  *
  * A fix's answer is a "set id": -1 = in no hotspot, 0..H-1 = in that hotspot only, >= H = in
  * several (buffers can make hotspots overlap); `sets[id]` lists the hotspot indices.
@@ -47,10 +99,11 @@ export class HotspotFence {
   readonly ids: string[];
   readonly sets: number[][];
   private readonly polys: Ring[][][];
-  private readonly index: Flatbush | null;
-  private readonly llIndex: Flatbush | null;
-  private readonly box: [number, number, number, number];
-  private readonly llBox: [number, number, number, number];
+  /** Per hotspot [x0, y0, x1, y1] in BNG (buffer included), then in lon/lat (margin included). */
+  private readonly boxes: Float64Array;
+  private readonly llBoxes: Float64Array;
+  private readonly grid: BoxGrid | null;
+  private readonly llGrid: BoxGrid | null;
   private readonly setKeys = new Map<string, number>();
   private readonly hits: number[] = [];
 
@@ -59,35 +112,44 @@ export class HotspotFence {
     this.sets = this.ids.map((_, i) => [i]);
     this.polys = hotspots.map((h) => (h.bngGeometry.type === 'Polygon' ? [h.bngGeometry.coordinates] : h.bngGeometry.coordinates));
     const b = bufferMetres;
-    this.box = [Infinity, Infinity, -Infinity, -Infinity];
-    this.llBox = [Infinity, Infinity, -Infinity, -Infinity];
+    this.boxes = new Float64Array(4 * hotspots.length);
+    this.llBoxes = new Float64Array(4 * hotspots.length);
     if (hotspots.length === 0) {
-      this.index = this.llIndex = null;
+      this.grid = this.llGrid = null;
       return;
     }
-    this.index = new Flatbush(hotspots.length);
-    this.llIndex = new Flatbush(hotspots.length);
-    for (const polys of this.polys) {
+    const index = new Flatbush(hotspots.length), llIndex = new Flatbush(hotspots.length);
+    const ext: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+    const llExt: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+    const grow = (e: [number, number, number, number], x0: number, y0: number, x1: number, y1: number) => {
+      e[0] = Math.min(e[0], x0); e[1] = Math.min(e[1], y0); e[2] = Math.max(e[2], x1); e[3] = Math.max(e[3], y1);
+    };
+    this.polys.forEach((polys, h) => {
       let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
       for (const rings of polys) for (const p of rings[0] ?? []) {
         x0 = Math.min(x0, p[0]!); y0 = Math.min(y0, p[1]!); x1 = Math.max(x1, p[0]!); y1 = Math.max(y1, p[1]!);
       }
       x0 -= b; y0 -= b; x1 += b; y1 += b;
-      this.index.add(x0, y0, x1, y1);
-      this.box[0] = Math.min(this.box[0], x0); this.box[1] = Math.min(this.box[1], y0);
-      this.box[2] = Math.max(this.box[2], x1); this.box[3] = Math.max(this.box[3], y1);
+      this.boxes.set([x0, y0, x1, y1], 4 * h);
+      index.add(x0, y0, x1, y1);
+      grow(ext, x0, y0, x1, y1);
       let a0 = Infinity, b0 = Infinity, a1 = -Infinity, b1 = -Infinity;
-      for (const [x, y] of [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [(x0 + x1) / 2, y0], [(x0 + x1) / 2, y1]] as const) {
-        const [lon, lat] = bngToLonLat(x, y);
-        a0 = Math.min(a0, lon); b0 = Math.min(b0, lat); a1 = Math.max(a1, lon); b1 = Math.max(b1, lat);
+      for (let k = 0; k <= EDGE_SAMPLES; k++) {
+        const u = k / EDGE_SAMPLES;
+        for (const [x, y] of [[x0 + u * (x1 - x0), y0], [x0 + u * (x1 - x0), y1], [x0, y0 + u * (y1 - y0)], [x1, y0 + u * (y1 - y0)]] as const) {
+          const [lon, lat] = bngToLonLat(x, y);
+          a0 = Math.min(a0, lon); b0 = Math.min(b0, lat); a1 = Math.max(a1, lon); b1 = Math.max(b1, lat);
+        }
       }
       a0 -= LONLAT_MARGIN_DEG; b0 -= LONLAT_MARGIN_DEG; a1 += LONLAT_MARGIN_DEG; b1 += LONLAT_MARGIN_DEG;
-      this.llIndex.add(a0, b0, a1, b1);
-      this.llBox[0] = Math.min(this.llBox[0], a0); this.llBox[1] = Math.min(this.llBox[1], b0);
-      this.llBox[2] = Math.max(this.llBox[2], a1); this.llBox[3] = Math.max(this.llBox[3], b1);
-    }
-    this.index.finish();
-    this.llIndex.finish();
+      this.llBoxes.set([a0, b0, a1, b1], 4 * h);
+      llIndex.add(a0, b0, a1, b1);
+      grow(llExt, a0, b0, a1, b1);
+    });
+    index.finish();
+    llIndex.finish();
+    this.grid = new BoxGrid(index, ext, 50);
+    this.llGrid = new BoxGrid(llIndex, llExt, 0.0008);
   }
 
   static fromPlan(plan: PatrolPlan): HotspotFence {
@@ -96,11 +158,34 @@ export class HotspotFence {
 
   /** Set id of the hotspots containing the BNG point (see class comment). */
   setAtBng(e: number, n: number): number {
-    const bx = this.box;
-    if (e < bx[0] || e > bx[2] || n < bx[1] || n > bx[3]) return -1;
+    const g = this.grid;
+    if (!g || !g.query(e, n)) return -1;
+    return this.test(g.items, g.from, g.to, e, n);
+  }
+
+  /** Set id for a WGS84 fix: projected to BNG only when it is in a hotspot's lon/lat box. */
+  setAtLonLat(lon: number, lat: number): number {
+    const g = this.llGrid;
+    if (!g || !g.query(lon, lat)) return -1;
+    const bx = this.llBoxes;
+    let near = false;
+    for (let k = g.from; k < g.to; k++) {
+      const o = 4 * g.items[k]!;
+      if (lon >= bx[o]! && lon <= bx[o + 2]! && lat >= bx[o + 1]! && lat <= bx[o + 3]!) { near = true; break; }
+    }
+    if (!near) return -1;
+    const [e, n] = lonLatToBng(lon, lat);
+    // The lon/lat boxes enclose the BNG boxes, so the same candidates cover the projected point.
+    return this.test(g.items, g.from, g.to, e, n);
+  }
+
+  private test(items: Int32Array, from: number, to: number, e: number, n: number): number {
     const hits = this.hits;
     hits.length = 0;
-    for (const i of this.index!.search(e, n, e, n)) {
+    const bx = this.boxes;
+    for (let k = from; k < to; k++) {
+      const i = items[k]!, o = 4 * i;
+      if (e < bx[o]! || e > bx[o + 2]! || n < bx[o + 1]! || n > bx[o + 3]!) continue;
       const polys = this.polys[i]!;
       let inside = false;
       for (const rings of polys) if (inRings(rings, e, n)) { inside = true; break; }
@@ -120,14 +205,5 @@ export class HotspotFence {
       this.setKeys.set(key, id);
     }
     return id;
-  }
-
-  /** Set id for a WGS84 fix: projected to BNG only when it is near a hotspot. */
-  setAtLonLat(lon: number, lat: number): number {
-    const bx = this.llBox;
-    if (lon < bx[0] || lon > bx[2] || lat < bx[1] || lat > bx[3]) return -1;
-    if (this.llIndex!.search(lon, lat, lon, lat).length === 0) return -1;
-    const [e, n] = lonLatToBng(lon, lat);
-    return this.setAtBng(e, n);
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bngToLonLat } from '../../../shared/geo/bng';
+import { bngToLonLat, lonLatToBng } from '../../../shared/geo/bng';
 import { HotspotFence } from '../../../shared/dosage/geofence';
 import { squareHotspot } from './helpers';
 
@@ -40,5 +40,20 @@ describe('HotspotFence', () => {
       const [lon, lat] = bngToLonLat(e, n);
       expect(f.setAtLonLat(lon, lat), `${e},${n}`).toBe(want);
     }
+  });
+
+  it('never skips a projection it needed: 20,000 lon/lat points around the edges agree with BNG', () => {
+    const f = new HotspotFence([a, b], 5);
+    let seed = 7;
+    const rand = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 4294967296);
+    let inside = 0;
+    for (let i = 0; i < 20000; i++) {
+      const [lon, lat] = bngToLonLat(429970 + rand() * 360, 432970 + rand() * 210);
+      const [e, n] = lonLatToBng(lon, lat);
+      const want = f.setAtBng(e, n);
+      expect(f.setAtLonLat(lon, lat)).toBe(want);
+      if (want >= 0) inside++;
+    }
+    expect(inside).toBeGreaterThan(5000);
   });
 });

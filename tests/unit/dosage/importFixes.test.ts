@@ -214,4 +214,24 @@ describe('importFixes: accounting, rejections and re-import', () => {
     const r = await importFixes(db, plan, textSource('odd.csv', text), { mapping: { device: 'who', timestamp: 'when', easting: 'east', northing: 'north' } });
     expect(r.accepted).toBe(1);
   });
+
+  it('reads quoted fields, a BOM, semicolons and Windows-1252 text, keeping physical line numbers', async () => {
+    const plan = testPlan();
+    const db = await projectWithPlan(plan);
+    const text = '\ufeff"Device ID";"Timestamp";"Easting";"Northing"\n' +
+      '"R1";"2024-06-03T10:00:00Z";430050;433050\n' +
+      '"R\n2";"2024-06-03T10:00:00Z";430050;433050\n' +
+      '"R1";"2024-06-03T10:01:00Z";"x";433050\n' +
+      'R1;2024-06-03T10:02:00Z;430050;433050\n';
+    const r = await importFixes(db, plan, textSource('quoted.csv', text, 13));
+    expect(r).toMatchObject({ rowsRead: 4, accepted: 3, rejected: 1, devices: 2 });
+    expect(r.rejections[0]).toMatchObject({ line: 5, column: 'Easting' });
+    // Windows-1252: a pound sign byte (0xA3) in a device name is not UTF-8.
+    const bytes = new Uint8Array([...new TextEncoder().encode('device,time,x,y\nR'), 0xa3, ...new TextEncoder().encode('1,2024-06-03T10:00:00Z,430050,433050\n')]);
+    const src = { name: 'cp1252.csv', size: bytes.length, async *chunks() { yield bytes; } };
+    const r2 = await importFixes(db, plan, src);
+    expect(r2.accepted).toBe(1);
+    expect(r2.notes[0]).toMatch(/read as windows-1252/);
+    expect(queryAll(db, 'SELECT DISTINCT device FROM device_days WHERE import_id = ?', [r2.importId!])).toEqual([{ device: 'R\u00a31' }]);
+  });
 });
