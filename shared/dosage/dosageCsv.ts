@@ -16,9 +16,9 @@ const MAX_ROW_CHARS = 16_000_000;
  * End of the last complete row in `text` (index of its '\n'), or -1: a newline ends a row when
  * an even number of quotes precedes it. The same rule as shared/import/csvStream.ts.
  */
-function lastRowEnd(text: string): number {
+function lastRowEnd(text: string, quoted: boolean): number {
   let nl = text.lastIndexOf('\n');
-  if (nl < 0 || text.indexOf('"') < 0) return nl;
+  if (nl < 0 || !quoted) return nl;
   let quotes = 0;
   for (let i = text.indexOf('"'); i >= 0 && i < nl; i = text.indexOf('"', i + 1)) quotes++;
   while (nl >= 0 && quotes % 2 === 1) {
@@ -69,8 +69,8 @@ export async function readDosageCsv(
     onRow(fields, at, error);
   };
 
-  const parse = (body: string) => {
-    if (body.indexOf('"') < 0) {
+  const parse = (body: string, quoted: boolean) => {
+    if (!quoted) {
       const lines = body.split('\n');
       for (let i = 0; i < lines.length; i++) {
         let l = lines[i]!;
@@ -116,7 +116,9 @@ export async function readDosageCsv(
       learnHeader();
       headerSeen = true;
     }
-    const end = lastRowEnd(carry);
+    // One scan for a quote per chunk: the carry before it was quote-free or already handled.
+    const quoted = carry.indexOf('"') >= 0;
+    const end = lastRowEnd(carry, quoted);
     if (end < 0) {
       if (carry.length > MAX_ROW_CHARS) {
         throw new ImportError(
@@ -128,7 +130,7 @@ export async function readDosageCsv(
     }
     const body = carry.slice(0, end);
     carry = carry.slice(end + 1);
-    parse(body);
+    parse(body, quoted && body.indexOf('"') >= 0);
     opts.signal?.throwIfAborted();
     const secs = (Date.now() - t0) / 1000;
     opts.onProgress?.({ bytesRead, totalBytes: source.size, rowsRead, rowsPerSecond: secs > 0 ? Math.round(rowsRead / secs) : 0 });
@@ -137,7 +139,7 @@ export async function readDosageCsv(
   carry += decode(null);
   if (!headerSeen) learnHeader();
   if (carry.endsWith('\n')) carry = carry.slice(0, -1);
-  if (carry.length > 0 && carry !== '\r') parse(carry);
+  if (carry.length > 0 && carry !== '\r') parse(carry, carry.indexOf('"') >= 0);
   opts.signal?.throwIfAborted();
   if (header === null) {
     throw new ImportError(`${source.name} has no header line: expected column names on line 1. Nothing was imported.`, source.name, 1);
