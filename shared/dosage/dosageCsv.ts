@@ -12,6 +12,9 @@ export interface DosageReadOptions {
 
 const MAX_ROW_CHARS = 16_000_000;
 
+/** A quote-free row as offsets into `text`: field k is text.slice(starts[k], starts[k + 1] - 1), k < count. */
+export type FieldsCallback = (text: string, starts: Int32Array, count: number, line: number) => void;
+
 /**
  * End of the last complete row in `text` (index of its '\n'), or -1: a newline ends a row when
  * an even number of quotes precedes it. The same rule as shared/import/csvStream.ts.
@@ -45,6 +48,7 @@ export async function readDosageCsv(
   encoding: TextEncodingName | undefined,
   onHeader: (header: string[]) => void,
   onRow: (row: string[], line: number, error: string | undefined) => void,
+  onLine?: FieldsCallback,
 ): Promise<{ contentHash: string; rowsRead: number; encoding: string }> {
   const hash = new ContentHash();
   let decode: ((b: Uint8Array | null) => string) | undefined;
@@ -69,7 +73,39 @@ export async function readDosageCsv(
     onRow(fields, at, error);
   };
 
+  let starts = new Int32Array(16);
   const parse = (body: string, quoted: boolean) => {
+    if (!quoted && onLine && header !== null) {
+      // Quote-free rows straight from the text: field k of a line is
+      // body.slice(starts[k], starts[k + 1] - 1); no per-row arrays or strings.
+      const len = body.length;
+      let a = 0;
+      while (a <= len) {
+        let b = body.indexOf('\n', a);
+        if (b < 0) b = len;
+        let e = b;
+        if (crlf && e > a && body.charCodeAt(e - 1) === 13) e--;
+        let nf = 0;
+        let p = a;
+        for (;;) {
+          if (nf + 1 >= starts.length) { const s2 = new Int32Array(starts.length * 2); s2.set(starts); starts = s2; }
+          starts[nf++] = p;
+          const q = body.indexOf(delimiter, p);
+          if (q < 0 || q >= e) break;
+          p = q + 1;
+        }
+        starts[nf] = e + 1;
+        const blank = e === a || (nf === 1 && body.slice(a, e).trim() === '');
+        if (!blank) {
+          rowsRead++;
+          onLine(body, starts, nf, line);
+        }
+        line++;
+        a = b + 1;
+        if (b === len) break;
+      }
+      return;
+    }
     if (!quoted) {
       const lines = body.split('\n');
       for (let i = 0; i < lines.length; i++) {

@@ -128,72 +128,82 @@ function fail(out: ParsedTime, reason: string): ParsedTime {
   return out;
 }
 
+/** A reason quoting the offending text: built only when a row is rejected. */
+function failText(out: ParsedTime, s: string, from: number, to: number, what: string): ParsedTime {
+  return fail(out, `"${s.slice(from, to)}" ${what}`);
+}
+
 /** Parses one timestamp into `out` (reused across rows to avoid an allocation per fix). */
 export function parseFixTime(text: string, out: ParsedTime = { utc: NaN, ambiguous: false, reason: null }): ParsedTime {
-  let s = text;
-  if (s.length > 0 && (s.charCodeAt(0) <= 32 || s.charCodeAt(s.length - 1) <= 32)) s = s.trim();
-  if (s.length === 0) return fail(out, 'no timestamp');
-  let y: number, mo: number, d: number, i: number;
-  if (s.charCodeAt(4) === 45 /* - */ && s.charCodeAt(7) === 45) {
-    y = digits(s, 0, 4); mo = digits(s, 5, 2); d = digits(s, 8, 2); i = 10;
-  } else if (s.charCodeAt(2) === 47 /* / */ && s.charCodeAt(5) === 47) {
-    d = digits(s, 0, 2); mo = digits(s, 3, 2); y = digits(s, 6, 4); i = 10;
+  return parseFixTimeIn(text, 0, text.length, out);
+}
+
+/** parseFixTime over text.slice(from, to) without making the slice (the fast import path). */
+export function parseFixTimeIn(s: string, from: number, to: number, out: ParsedTime): ParsedTime {
+  while (from < to && s.charCodeAt(from) <= 32) from++;
+  while (to > from && s.charCodeAt(to - 1) <= 32) to--;
+  if (from === to) return fail(out, 'no timestamp');
+  const b = from;
+  let y: number, mo: number, d: number;
+  if (s.charCodeAt(b + 4) === 45 /* - */ && s.charCodeAt(b + 7) === 45 && to - b >= 10) {
+    y = digits(s, b, 4); mo = digits(s, b + 5, 2); d = digits(s, b + 8, 2);
+  } else if (s.charCodeAt(b + 2) === 47 /* / */ && s.charCodeAt(b + 5) === 47 && to - b >= 10) {
+    d = digits(s, b, 2); mo = digits(s, b + 3, 2); y = digits(s, b + 6, 4);
   } else {
-    return fail(out, `"${text}" is not a date and time: ${EXPECTED}`);
+    return failText(out, s, from, to, `is not a date and time: ${EXPECTED}`);
   }
-  if (y < 0 || mo < 1 || mo > 12 || d < 1) return fail(out, `"${text}" is not a valid date: ${EXPECTED}`);
+  let i = b + 10;
+  if (y < 0 || mo < 1 || mo > 12 || d < 1) return failText(out, s, from, to, `is not a valid date: ${EXPECTED}`);
   const dim = mo === 2 && isLeap(y) ? 29 : DAYS_IN_MONTH[mo - 1]!;
-  if (d > dim) return fail(out, `"${text}" is not a valid date (day ${d} of a ${dim}-day month)`);
+  if (d > dim) return failText(out, s, from, to, `is not a valid date (day ${d} of a ${dim}-day month)`);
   const sep = s.charCodeAt(i);
-  if (s.length === i || (sep !== 84 /* T */ && sep !== 32 && sep !== 116 /* t */)) {
-    return fail(out, `"${text}" has no time of day: ${EXPECTED}`);
-  }
+  if (i >= to || (sep !== 84 /* T */ && sep !== 32 && sep !== 116 /* t */)) return failText(out, s, from, to, `has no time of day: ${EXPECTED}`);
   i++;
-  const h = digits(s, i, 2);
-  const mi = s.charCodeAt(i + 2) === 58 ? digits(s, i + 3, 2) : -1;
-  if (h < 0 || mi < 0 || h > 23 || mi > 59) return fail(out, `"${text}" has no valid time of day (HH:MM): ${EXPECTED}`);
+  const h = i + 5 <= to ? digits(s, i, 2) : -1;
+  const mi = h >= 0 && s.charCodeAt(i + 2) === 58 ? digits(s, i + 3, 2) : -1;
+  if (h < 0 || mi < 0 || h > 23 || mi > 59) return failText(out, s, from, to, `has no valid time of day (HH:MM): ${EXPECTED}`);
   i += 5;
   let sec = 0, ms = 0;
-  if (s.charCodeAt(i) === 58) {
-    sec = digits(s, i + 1, 2);
-    if (sec < 0 || sec > 59) return fail(out, `"${text}" has invalid seconds: ${EXPECTED}`);
+  if (i < to && s.charCodeAt(i) === 58) {
+    sec = i + 3 <= to ? digits(s, i + 1, 2) : -1;
+    if (sec < 0 || sec > 59) return failText(out, s, from, to, `has invalid seconds: ${EXPECTED}`);
     i += 3;
-    if (s.charCodeAt(i) === 46 || s.charCodeAt(i) === 44) {
+    if (i < to && (s.charCodeAt(i) === 46 || s.charCodeAt(i) === 44)) {
       // Fraction of a second: keep milliseconds, ignore finer digits.
       i++;
       let scale = 100, n = 0;
-      while (i < s.length) {
+      while (i < to) {
         const c = s.charCodeAt(i) - 48;
         if (c < 0 || c > 9) break;
         ms += c * scale; scale /= 10; i++; n++;
       }
-      if (n === 0) return fail(out, `"${text}" has a decimal point but no fraction of a second`);
+      if (n === 0) return failText(out, s, from, to, 'has a decimal point but no fraction of a second');
       ms = Math.floor(ms);
     }
   }
   const wall = daysFromCivil(y, mo, d) * 86_400_000 + h * HOUR + mi * 60_000 + sec * 1000 + ms;
-  if (i === s.length) {
+  if (i === to) {
     const r = wallToUtc(wall, y);
     if (r.gap) {
-      return fail(out, `"${text}" does not exist in UK local time: the clocks went forward from 01:00 to 02:00 that night (give the time with Z or an offset)`);
+      return failText(out, s, from, to, 'does not exist in UK local time: the clocks went forward from 01:00 to 02:00 that night (give the time with Z or an offset)');
     }
     out.utc = r.utc; out.ambiguous = r.ambiguous; out.reason = null;
     return out;
   }
   const z = s.charCodeAt(i);
-  if ((z === 90 || z === 122) && i + 1 === s.length) {
+  if ((z === 90 || z === 122) && i + 1 === to) {
     out.utc = wall; out.ambiguous = false; out.reason = null;
     return out;
   }
   if (z === 43 || z === 45) {
-    const oh = digits(s, i + 1, 2);
+    const oh = i + 3 <= to ? digits(s, i + 1, 2) : -1;
     let om = 0, end = i + 3;
-    if (s.charCodeAt(end) === 58) { om = digits(s, end + 1, 2); end += 3; }
-    else if (end < s.length) { om = digits(s, end, 2); end += 2; }
-    if (oh < 0 || om < 0 || oh > 18 || om > 59 || end !== s.length) return fail(out, `"${text}" has an invalid UTC offset (expected Z, +hh:mm or -hh:mm)`);
+    if (end < to && s.charCodeAt(end) === 58) { om = end + 3 <= to ? digits(s, end + 1, 2) : -1; end += 3; }
+    else if (end < to) { om = end + 2 <= to ? digits(s, end, 2) : -1; end += 2; }
+    if (oh < 0 || om < 0 || oh > 18 || om > 59 || end !== to) return failText(out, s, from, to, 'has an invalid UTC offset (expected Z, +hh:mm or -hh:mm)');
     const off = (oh * 60 + om) * 60_000 * (z === 43 ? 1 : -1);
     out.utc = wall - off; out.ambiguous = false; out.reason = null;
     return out;
   }
-  return fail(out, `"${text}" has unexpected text after the time: ${EXPECTED}`);
+  return failText(out, s, from, to, `has unexpected text after the time: ${EXPECTED}`);
 }

@@ -8,9 +8,10 @@ import { readDosageCsv } from './dosageCsv';
 import { findDosageImport, inTransaction, insertDosageImport, updateDosageSummary } from './dosageImports';
 import { FixTrack, VisitAccumulator, processTrack, windowIntervals } from './deviceVisits';
 import { checkFixMapping, detectFixMapping, type FixMapping } from './fixColumns';
-import { LOCAL_TIME_NOTE, parseFixTime, type ParsedTime } from './fixTime';
+import { LOCAL_TIME_NOTE, parseFixTime, parseFixTimeIn, type ParsedTime } from './fixTime';
 import { HotspotFence } from './geofence';
-import { RejectionLog, parseNumber } from './rejections';
+import { parseDecimalIn, parseNumber } from './numbers';
+import { RejectionLog } from './rejections';
 import type { DosageImportReport } from './types';
 
 export type { DosageImportReport } from './types';
@@ -71,26 +72,27 @@ async function attempt(db: Database, plan: PatrolPlan, source: ImportSource, opt
     [di, ti, xi, yi] = [cDevice, cTime, cX, cY].map((c) => header.indexOf(c)) as [number, number, number, number];
   };
 
-  const onRow = (row: string[], line: number, error: string | undefined) => {
-    if (error) { rejections.add(line, undefined, `the row could not be read as CSV (${error})`, row); return; }
-    const device = (row[di] ?? '').trim();
-    if (device === '') { rejections.add(line, cDevice, 'no device id', row); return; }
-    parseFixTime(row[ti] ?? '', parsed);
-    if (parsed.reason !== null) { rejections.add(line, cTime, parsed.reason, row); return; }
-    const x = parseNumber(row[xi]), y = parseNumber(row[yi]);
+  // The row being read, for the raw text of a rejection (built only then).
+  let curRow: string[] | null = null, curText = '', curStart = 0, curEnd = 0;
+  const raw = (): string[] | string => curRow ?? curText.slice(curStart, curEnd);
+
+  /** Validates a row whose device and time are read; x/y are the parsed coordinates. */
+  const accept = (line: number, device: string, x: number, y: number, xText: string | null, yText: string | null) => {
+    if (device === '') { rejections.add(line, cDevice, 'no device id', raw()); return; }
+    if (parsed.reason !== null) { rejections.add(line, cTime, parsed.reason, raw()); return; }
     let set: number;
     if (lonLat) {
-      if (Number.isNaN(x)) { rejections.add(line, cX, `longitude "${row[xi] ?? ''}" is not a number`, row); return; }
-      if (Number.isNaN(y)) { rejections.add(line, cY, `latitude "${row[yi] ?? ''}" is not a number`, row); return; }
-      if (x < -180 || x > 180) { rejections.add(line, cX, `longitude ${x} is outside -180 to 180`, row); return; }
-      if (y < -90 || y > 90) { rejections.add(line, cY, `latitude ${y} is outside -90 to 90`, row); return; }
-      if (x === 0 && y === 0) { rejections.add(line, cX, 'longitude and latitude are both 0: the device had no position', row); return; }
+      if (Number.isNaN(x)) { rejections.add(line, cX, `longitude "${xText ?? ''}" is not a number`, raw()); return; }
+      if (Number.isNaN(y)) { rejections.add(line, cY, `latitude "${yText ?? ''}" is not a number`, raw()); return; }
+      if (x < -180 || x > 180) { rejections.add(line, cX, `longitude ${x} is outside -180 to 180`, raw()); return; }
+      if (y < -90 || y > 90) { rejections.add(line, cY, `latitude ${y} is outside -90 to 90`, raw()); return; }
+      if (x === 0 && y === 0) { rejections.add(line, cX, 'longitude and latitude are both 0: the device had no position', raw()); return; }
       set = fence.setAtLonLat(x, y);
     } else {
-      if (Number.isNaN(x)) { rejections.add(line, cX, `easting "${row[xi] ?? ''}" is not a number`, row); return; }
-      if (Number.isNaN(y)) { rejections.add(line, cY, `northing "${row[yi] ?? ''}" is not a number`, row); return; }
-      if (x === 0 && y === 0) { rejections.add(line, cX, 'easting and northing are both 0: the device had no position', row); return; }
-      if (!isPlausibleBng(x, y)) { rejections.add(line, cX, `easting/northing ${x}, ${y} is outside the British National Grid (0-700000, 0-1300000 m)`, row); return; }
+      if (Number.isNaN(x)) { rejections.add(line, cX, `easting "${xText ?? ''}" is not a number`, raw()); return; }
+      if (Number.isNaN(y)) { rejections.add(line, cY, `northing "${yText ?? ''}" is not a number`, raw()); return; }
+      if (x === 0 && y === 0) { rejections.add(line, cX, 'easting and northing are both 0: the device had no position', raw()); return; }
+      if (!isPlausibleBng(x, y)) { rejections.add(line, cX, `easting/northing ${x}, ${y} is outside the British National Grid (0-700000, 0-1300000 m)`, raw()); return; }
       set = fence.setAtBng(x, y);
     }
     let track = tracks.get(device);
@@ -101,7 +103,32 @@ async function attempt(db: Database, plan: PatrolPlan, source: ImportSource, opt
     if (t > maxT) maxT = t;
   };
 
-  const read = await readDosageCsv(source, opts, encoding, onHeader, onRow);
+  // Rows with quotes (or a CSV error) arrive as arrays of fields.
+  const onRow = (row: string[], line: number, error: string | undefined) => {
+    if (error) { rejections.add(line, undefined, `the row could not be read as CSV (${error})`, row); return; }
+    const device = (row[di] ?? '').trim();
+    parseFixTime(row[ti] ?? '', parsed);
+    const xs = row[xi] ?? '', ys = row[yi] ?? '';
+    curRow = row;
+    accept(line, device, parseNumber(xs), parseNumber(ys), xs, ys);
+  };
+
+  // Quote-free rows (what GPS exports are) arrive as offsets into the text: no per-row arrays.
+  const onLine = (text: string, starts: Int32Array, count: number, line: number) => {
+    let d0 = di < count ? starts[di]! : 0, d1 = di < count ? starts[di + 1]! - 1 : 0;
+    while (d0 < d1 && text.charCodeAt(d0) <= 32) d0++;
+    while (d1 > d0 && text.charCodeAt(d1 - 1) <= 32) d1--;
+    const device = text.slice(d0, d1);
+    if (ti < count) parseFixTimeIn(text, starts[ti]!, starts[ti + 1]! - 1, parsed);
+    else parseFixTimeIn('', 0, 0, parsed);
+    const x0 = xi < count ? starts[xi]! : 0, x1 = xi < count ? starts[xi + 1]! - 1 : 0;
+    const y0 = yi < count ? starts[yi]! : 0, y1 = yi < count ? starts[yi + 1]! - 1 : 0;
+    const x = parseDecimalIn(text, x0, x1), y = parseDecimalIn(text, y0, y1);
+    curRow = null; curText = text; curStart = starts[0]!; curEnd = starts[count]! - 1;
+    accept(line, device, x, y, Number.isNaN(x) ? text.slice(x0, x1) : null, Number.isNaN(y) ? text.slice(y0, y1) : null);
+  };
+
+  const read = await readDosageCsv(source, opts, encoding, onHeader, onRow, onLine);
   const settings = plan.dosage;
   const notes = [
     `Columns: device "${cDevice}", time "${cTime}", ${lonLat ? `longitude "${cX}", latitude "${cY}" (WGS84, projected to British National Grid)` : `easting "${cX}", northing "${cY}" (British National Grid)`}; read as ${read.encoding}.`,

@@ -7,7 +7,8 @@ import type { PatrolPlan } from '../patrols/types';
 import { readDosageCsv } from './dosageCsv';
 import { findDosageImport, inTransaction, insertDosageImport, updateDosageSummary } from './dosageImports';
 import { LOCAL_TIME_NOTE, parseFixTime } from './fixTime';
-import { RejectionLog, parseNumber } from './rejections';
+import { RejectionLog } from './rejections';
+import { parseNumber } from './numbers';
 import type { DosageImportReport } from './types';
 
 export interface ImportRecordsOptions {

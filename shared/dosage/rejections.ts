@@ -6,12 +6,12 @@ export class RejectionLog {
   readonly kept: Rejection[] = [];
   total = 0;
 
-  add(line: number, column: string | undefined, reason: string, row?: string[]): void {
+  add(line: number, column: string | undefined, reason: string, row?: string[] | string): void {
     this.total++;
     if (this.kept.length >= MAX_STORED_REJECTIONS) return;
     const r: Rejection = { line, reason };
     if (column !== undefined) r.column = column;
-    if (row) r.raw = row.join(',').slice(0, 300);
+    if (row !== undefined) r.raw = (typeof row === 'string' ? row : row.join(',')).slice(0, 300);
     this.kept.push(r);
   }
 
@@ -20,12 +20,4 @@ export class RejectionLog {
       ? `${this.total} rows were rejected; the first ${this.kept.length} are listed with line and reason.`
       : null;
   }
-}
-
-/** A decimal number, or NaN for text, blanks and partial numbers ("12abc"). */
-export function parseNumber(s: string | undefined): number {
-  if (s === undefined) return NaN;
-  const v = Number(s);
-  if (v === 0 && s.trim() === '') return NaN;
-  return v;
 }
