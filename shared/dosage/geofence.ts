@@ -38,6 +38,28 @@ const LONLAT_MARGIN_DEG = 0.0002;
 const EDGE_SAMPLES = 8;
 
 /**
+ * For a hotspot that is one axis-aligned BNG rectangle (a grid cell, or merged cells forming a
+ * rectangle): a lon/lat box certainly inside it. The rectangle shrunk by 1 m + 0.1% of its size
+ * (far more than a straight BNG edge bends in lon/lat) is projected, and the box is taken
+ * between its corners' innermost longitudes and latitudes, which lies inside that slightly
+ * rotated quadrilateral. Null for any other shape.
+ */
+function innerLonLatBox(polys: Ring[][]): [number, number, number, number] | null {
+  if (polys.length !== 1 || polys[0]!.length !== 1) return null;
+  const ring = polys[0]![0]!;
+  if (ring.length !== 5) return null;
+  const xs = ring.map((p) => p[0]!), ys = ring.map((p) => p[1]!);
+  const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
+  if (!ring.every((p) => (p[0] === x0 || p[0] === x1) && (p[1] === y0 || p[1] === y1))) return null;
+  const m = 1 + 0.001 * Math.max(x1 - x0, y1 - y0);
+  if (x1 - x0 <= 2 * m || y1 - y0 <= 2 * m) return null;
+  const [lonA, latA] = bngToLonLat(x0 + m, y0 + m), [lonB, latB] = bngToLonLat(x1 - m, y0 + m);
+  const [lonC, latC] = bngToLonLat(x1 - m, y1 - m), [lonD, latD] = bngToLonLat(x0 + m, y1 - m);
+  const box: [number, number, number, number] = [Math.max(lonA, lonD), Math.max(latA, latB), Math.min(lonB, lonC), Math.min(latC, latD)];
+  return box[0] < box[2] && box[1] < box[3] ? box : null;
+}
+
+/**
  * A lookup grid over the boxes' extent: each grid cell lists the boxes touching it (found with
  * the flatbush index once, when built), so a point query is two multiplications and no
  * allocation, which matters at tens of millions of fixes. At most 512 x 512 cells.
@@ -102,6 +124,8 @@ export class HotspotFence {
   /** Per hotspot [x0, y0, x1, y1] in BNG (buffer included), then in lon/lat (margin included). */
   private readonly boxes: Float64Array;
   private readonly llBoxes: Float64Array;
+  /** Per hotspot, a lon/lat box certainly inside its polygon (rectangular hotspots only; else empty). */
+  private readonly llInner: Float64Array;
   private readonly grid: BoxGrid | null;
   private readonly llGrid: BoxGrid | null;
   private readonly setKeys = new Map<string, number>();
@@ -114,6 +138,7 @@ export class HotspotFence {
     const b = bufferMetres;
     this.boxes = new Float64Array(4 * hotspots.length);
     this.llBoxes = new Float64Array(4 * hotspots.length);
+    this.llInner = new Float64Array(4 * hotspots.length).fill(NaN);
     if (hotspots.length === 0) {
       this.grid = this.llGrid = null;
       return;
@@ -143,6 +168,8 @@ export class HotspotFence {
       }
       a0 -= LONLAT_MARGIN_DEG; b0 -= LONLAT_MARGIN_DEG; a1 += LONLAT_MARGIN_DEG; b1 += LONLAT_MARGIN_DEG;
       this.llBoxes.set([a0, b0, a1, b1], 4 * h);
+      const inner = innerLonLatBox(polys);
+      if (inner) this.llInner.set(inner, 4 * h);
       llIndex.add(a0, b0, a1, b1);
       grow(llExt, a0, b0, a1, b1);
     });
@@ -163,17 +190,26 @@ export class HotspotFence {
     return this.test(g.items, g.from, g.to, e, n);
   }
 
-  /** Set id for a WGS84 fix: projected to BNG only when it is in a hotspot's lon/lat box. */
+  /**
+   * Set id for a WGS84 fix. Projected to BNG (and tested there) unless the answer is already
+   * certain: outside every hotspot's lon/lat box (in none), or inside exactly one hotspot's box
+   * and within its inner box (in that one). Both boxes are conservative, so the answer is the
+   * one the projection gives (tests compare them over thousands of points).
+   */
   setAtLonLat(lon: number, lat: number): number {
     const g = this.llGrid;
     if (!g || !g.query(lon, lat)) return -1;
-    const bx = this.llBoxes;
-    let near = false;
+    const bx = this.llBoxes, ib = this.llInner;
+    let near = 0, only = -1;
     for (let k = g.from; k < g.to; k++) {
-      const o = 4 * g.items[k]!;
-      if (lon >= bx[o]! && lon <= bx[o + 2]! && lat >= bx[o + 1]! && lat <= bx[o + 3]!) { near = true; break; }
+      const h = g.items[k]!, o = 4 * h;
+      if (lon >= bx[o]! && lon <= bx[o + 2]! && lat >= bx[o + 1]! && lat <= bx[o + 3]!) { near++; only = h; }
     }
-    if (!near) return -1;
+    if (near === 0) return -1;
+    if (near === 1) {
+      const o = 4 * only;
+      if (lon > ib[o]! && lon < ib[o + 2]! && lat > ib[o + 1]! && lat < ib[o + 3]!) return only;
+    }
     const [e, n] = lonLatToBng(lon, lat);
     // The lon/lat boxes enclose the BNG boxes, so the same candidates cover the projected point.
     return this.test(g.items, g.from, g.to, e, n);

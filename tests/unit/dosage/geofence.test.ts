@@ -42,8 +42,8 @@ describe('HotspotFence', () => {
     }
   });
 
-  it('never skips a projection it needed: 20,000 lon/lat points around the edges agree with BNG', () => {
-    const f = new HotspotFence([a, b], 5);
+  it.each([0, 5])('gives the projected answer for 20,000 lon/lat points in and around two cells (buffer %i m)', (buffer) => {
+    const f = new HotspotFence([a, b, squareHotspot('BIG', 432000, 433000, 2000)], buffer);
     let seed = 7;
     const rand = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 4294967296);
     let inside = 0;
@@ -55,5 +55,10 @@ describe('HotspotFence', () => {
       if (want >= 0) inside++;
     }
     expect(inside).toBeGreaterThan(5000);
+    for (let i = 0; i < 5000; i++) {
+      const [lon, lat] = bngToLonLat(431990 + rand() * 2020, 432990 + rand() * 2020);
+      const [e, n] = lonLatToBng(lon, lat);
+      expect(f.setAtLonLat(lon, lat)).toBe(f.setAtBng(e, n));
+    }
   });
 });
