@@ -165,6 +165,7 @@ describe('importFixes: accounting, rejections and re-import', () => {
       [8, 'timestamp', '"2024-03-31 01:30:00" does not'],
       [9, 'latitude', 'latitude "" is not a number'],
     ]);
+    expect(r.rejections[3]!.raw).toBe('R1,2024-06-03T10:03:00Z,0,0');
     expect(count(db, 'dosage_rejections')).toBe(7);
     expect(queryAll(db, 'SELECT line, column_name, reason FROM dosage_rejections ORDER BY line')[0]).toEqual({ line: 3, column_name: 'device_id', reason: 'no device id' });
   });
