@@ -284,14 +284,14 @@ function polylineLength(line: Pt[]): number {
 
 // --- label placement -------------------------------------------------------------------
 
-type Quad = [Pt, Pt, Pt, Pt];
+export type Quad = [Pt, Pt, Pt, Pt];
 
 function boxQuad(b: Box): Quad {
   return [[b.x, b.y], [b.x + b.w, b.y], [b.x + b.w, b.y + b.h], [b.x, b.y + b.h]];
 }
 
 /** Rectangle of a label of width w and height h centred at (x, y), rotated by `deg`. */
-function labelQuad(x: number, y: number, w: number, h: number, deg: number): Quad {
+export function labelQuad(x: number, y: number, w: number, h: number, deg: number): Quad {
   const a = (deg * Math.PI) / 180;
   const c = Math.cos(a);
   const s = Math.sin(a);
@@ -300,7 +300,7 @@ function labelQuad(x: number, y: number, w: number, h: number, deg: number): Qua
 }
 
 /** Separating-axis test for two convex quadrilaterals. */
-function quadsOverlap(a: Quad, b: Quad): boolean {
+export function quadsOverlap(a: Quad, b: Quad): boolean {
   for (const q of [a, b]) {
     for (let i = 0; i < 4; i++) {
       const p1 = q[i]!;
