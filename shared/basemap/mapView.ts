@@ -1,3 +1,5 @@
+import { bngToLonLat } from '../geo/bng';
+
 /**
  * The page view of a printed map: Web Mercator scaled to points, y down (as pdfkit draws).
  * Mercator keeps streets' angles true, which is what an officer reading the map needs; areas
@@ -96,4 +98,20 @@ export function boxOfGeometries(geoms: (GeoJSON.Polygon | GeoJSON.MultiPolygon)[
     }
   }
   return Number.isFinite(west) ? { west, south, east, north } : null;
+}
+
+/** The WGS84 box around a BNG box (all four corners, since grid north is not true north). */
+export function bngBoxToLonLat(box: { minE: number; minN: number; maxE: number; maxN: number }): LonLatBox {
+  const corners = [
+    bngToLonLat(box.minE, box.minN),
+    bngToLonLat(box.maxE, box.minN),
+    bngToLonLat(box.maxE, box.maxN),
+    bngToLonLat(box.minE, box.maxN),
+  ];
+  return {
+    west: Math.min(...corners.map((c) => c[0])),
+    south: Math.min(...corners.map((c) => c[1])),
+    east: Math.max(...corners.map((c) => c[0])),
+    north: Math.max(...corners.map((c) => c[1])),
+  };
 }

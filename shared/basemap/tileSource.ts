@@ -15,9 +15,10 @@ export const BASEMAP_MAX_ZOOM = 14;
 export const BASEMAP_ATTRIBUTION = '© OpenStreetMap contributors, © OpenMapTiles';
 
 /**
- * Tiles fetched from `{base}/{z}/{x}/{y}.pbf`. A relative base (e.g. 'basemap/tiles') is
- * resolved against the worker's own location, so the briefing reads the tiles the app serves
- * beside its page and never the network. A 404 means "no tile" (outside the basemap's
+ * Tiles fetched from `{base}/{z}/{x}/{y}.pbf`. Pass an absolute base made on the page
+ * (`new URL('basemap/tiles', document.baseURI).href`): a relative base is resolved against
+ * the worker's own location, which in a vite build is the assets/ folder, not the page's.
+ * Either way the briefing reads only the tiles the app serves itself, never the network. A 404 means "no tile" (outside the basemap's
  * extent); any other failure is an error, so a broken server never yields a blank map silently.
  */
 export function urlTileSource(base: string, fetchFn: typeof fetch = (...a) => fetch(...a)): TileSource {

@@ -139,10 +139,14 @@ async function hotspotMaps(doc: PDFKit.PDFDocument, plan: PatrolPlan, s: Section
   const gap = 14;
   const cellW = (CONTENT_W - gap) / cols;
   const top = M.top;
-  const cellH = (BOTTOM - top - gap) / 2;
+  let cellH = 0;
   for (let i = 0; i < s.hotspots.length; i++) {
     const slot = i % 4;
-    if (slot === 0) doc.addPage();
+    if (slot === 0) {
+      doc.addPage();
+      // One or two maps left get the full page height: bigger streets, same layout.
+      cellH = s.hotspots.length - i <= 2 ? BOTTOM - top : (BOTTOM - top - gap) / 2;
+    }
     const h = s.hotspots[i]!;
     const x = M.side + (slot % cols) * (cellW + gap);
     const y = top + Math.floor(slot / cols) * (cellH + gap);
@@ -316,7 +320,7 @@ function methodBlock(doc: PDFKit.PDFDocument, plan: PatrolPlan, tiles: TileSourc
   ];
   doc.font(FONT).fontSize(6.5);
   const h = 12 + lines.reduce((s, l) => s + doc.heightOfString(l, { width: CONTENT_W }) + 0.5, 0);
-  if (y + Math.min(h, 60) > BOTTOM) {
+  if (y + Math.min(h, 26) > BOTTOM) {
     doc.addPage();
     y = M.top;
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diskTileSource } from '../../../cli/diskTiles';
-import { boxOfGeometries, fitView, mercatorX, mercatorY } from '../../../shared/basemap/mapView';
+import { bngBoxToLonLat, boxOfGeometries, fitView, mercatorX, mercatorY } from '../../../shared/basemap/mapView';
 import { urlTileSource } from '../../../shared/basemap/tileSource';
 import { buildVectorMap, chooseZoom, labelQuad, quadsOverlap, type MapOp } from '../../../shared/basemap/vectorMap';
 import { scaleBar } from '../../../shared/briefing/mapDraw';
@@ -59,6 +59,17 @@ describe('vector basemap for print', () => {
     expect(chooseZoom(wide, 14)).toBeLessThan(13);
     expect(mercatorX(0)).toBe(0.5);
     expect(mercatorY(0)).toBeCloseTo(0.5, 12);
+  });
+
+  it('turns a BNG box into the WGS84 box around it', () => {
+    const h = testPlan().hotspots[1]!; // one 150 m cell
+    const box = bngBoxToLonLat({ minE: h.centre.e - 75, minN: h.centre.n - 75, maxE: h.centre.e + 75, maxN: h.centre.n + 75 });
+    expect(box.west).toBeLessThan(h.centre.lon);
+    expect(box.east).toBeGreaterThan(h.centre.lon);
+    expect(box.south).toBeLessThan(h.centre.lat);
+    expect(box.north).toBeGreaterThan(h.centre.lat);
+    // 150 m is about 0.00135 degrees of latitude.
+    expect(box.north - box.south).toBeCloseTo(0.00135, 4);
   });
 
   it('scale bars use a round length that fits', () => {
