@@ -170,6 +170,7 @@ interface Column<T> {
   width: number;
   align?: 'left' | 'right' | 'center';
   value: (row: T) => string;
+  box?: boolean;
 }
 
 /** A ruled table that continues on new pages with its header repeated. */
@@ -202,7 +203,11 @@ function table<T>(doc: PDFKit.PDFDocument, cols: Column<T>[], rows: T[], y: numb
     let x = M.side;
     doc.font(FONT).fontSize(opts.size).fillColor(INK);
     for (const c of cols) {
-      doc.text(c.value(row), x + 4, y + (opts.rowH - opts.size) / 2 + 0.5, cellText(c, opts.size));
+      if (c.box) {
+        const side = opts.rowH - 6;
+        doc.rect(x + (c.width - side) / 2, y + 3, side, side).lineWidth(0.7).strokeColor('#444444').stroke();
+        doc.fillColor(INK);
+      } else doc.text(c.value(row), x + 4, y + (opts.rowH - opts.size) / 2 + 0.5, cellText(c, opts.size));
       x += c.width;
     }
     y += opts.rowH;
@@ -283,13 +288,15 @@ function scheduleTable(doc: PDFKit.PDFDocument, plan: PatrolPlan, schedule: Sche
     const dayIndex = new Map<string, number>();
     for (const v of visits) if (!dayIndex.has(v.date)) dayIndex.set(v.date, dayIndex.size);
     const cols: Column<ScheduledVisit>[] = [
-      { title: 'Date', width: 120, value: (v) => longDate(v.date) },
+      { title: 'Date', width: 110, value: (v) => longDate(v.date) },
       { title: 'Start', width: 56, value: (v) => v.start },
-      { title: 'Team', width: 130, value: (v) => v.team },
+      { title: 'Team', width: 110, value: (v) => v.team },
       { title: 'Hotspot', width: 52, align: 'right', value: (v) => String(rank.get(v.hotspotId) ?? '') },
-      { title: 'Name', width: 200, value: (v) => v.hotspotName },
-      { title: 'Ward', width: 160, value: (v) => v.wardName ?? '' },
-      { title: 'Minutes', width: CONTENT_W - 718, align: 'right', value: (v) => String(v.minutes) },
+      { title: 'Name', width: 190, value: (v) => v.hotspotName },
+      { title: 'Ward', width: 150, value: (v) => v.wardName ?? '' },
+      { title: 'Minutes', width: 56, align: 'right', value: (v) => String(v.minutes) },
+      // An empty box for the officer to tick on the printed copy.
+      { title: 'Done', width: CONTENT_W - 724, align: 'center', value: () => '', box: true },
     ];
     y = table(doc, cols, visits, y, {
       size: 9,

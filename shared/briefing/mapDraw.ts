@@ -35,7 +35,7 @@ export async function drawMap(
   const attrW = doc.widthOfString(attribution) + 8;
   const reserved: Box[] = [
     ...badges.map((b) => ({ x: b.x - b.r - 2, y: b.y - b.r - 2, w: 2 * b.r + 4, h: 2 * b.r + 4 })),
-    { x: 0, y: rect.h - 26, w: scale.width + 24, h: 26 },
+    { x: 0, y: rect.h - 26, w: scale.width + doc.fontSize(7).widthOfString(scale.label) + 24, h: 26 },
     { x: rect.w - attrW - 2, y: rect.h - 14, w: attrW + 2, h: 14 },
     { x: rect.w - 34, y: 0, w: 34, h: 44 },
   ];
@@ -54,9 +54,10 @@ export async function drawMap(
     doc.fillOpacity(0.14).fill(HOTSPOT_COLOUR).fillOpacity(1);
   }
   for (const { rings } of outlines) {
-    pathRings(doc, rings);
-    doc.lineWidth(2.6).lineJoin('round').strokeColor('#ffffff').strokeOpacity(0.9).stroke().strokeOpacity(1);
-    pathRings(doc, rings);
+    const edges = outerEdges(rings);
+    pathEdges(doc, edges);
+    doc.lineWidth(2.6).lineJoin('round').lineCap('round').strokeColor('#ffffff').strokeOpacity(0.9).stroke().strokeOpacity(1);
+    pathEdges(doc, edges);
     doc.lineWidth(1.6).strokeColor(HOTSPOT_COLOUR).stroke();
   }
   drawOps(doc, map.ops.filter((o) => o.kind === 'label'));
@@ -89,6 +90,29 @@ function pathRings(doc: PDFKit.PDFDocument, rings: Pt[][]): void {
     ring.forEach(([x, y], i) => (i === 0 ? doc.moveTo(x, y) : doc.lineTo(x, y)));
     doc.closePath();
   }
+}
+
+/**
+ * The edges of a multi-cell hotspot that are not shared by two of its cells: officers see one
+ * area to patrol, not a grid. Cells made from the same lattice corners share exact vertices.
+ */
+export function outerEdges(rings: Pt[][]): [Pt, Pt][] {
+  const key = (a: Pt, b: Pt) => (a[0] < b[0] || (a[0] === b[0] && a[1] <= b[1]) ? `${a[0]},${a[1]},${b[0]},${b[1]}` : `${b[0]},${b[1]},${a[0]},${a[1]}`);
+  const count = new Map<string, number>();
+  const edges: [Pt, Pt][] = [];
+  for (const ring of rings) {
+    for (let i = 1; i < ring.length; i++) {
+      const e: [Pt, Pt] = [ring[i - 1]!, ring[i]!];
+      const k = key(...e);
+      count.set(k, (count.get(k) ?? 0) + 1);
+      edges.push(e);
+    }
+  }
+  return edges.filter((e) => count.get(key(...e)) === 1);
+}
+
+function pathEdges(doc: PDFKit.PDFDocument, edges: [Pt, Pt][]): void {
+  for (const [a, b] of edges) doc.moveTo(a[0], a[1]).lineTo(b[0], b[1]);
 }
 
 export function drawOps(doc: PDFKit.PDFDocument, ops: MapOp[]): void {

@@ -3,7 +3,7 @@ import { diskTileSource } from '../../../cli/diskTiles';
 import { bngBoxToLonLat, boxOfGeometries, fitView, mercatorX, mercatorY } from '../../../shared/basemap/mapView';
 import { urlTileSource } from '../../../shared/basemap/tileSource';
 import { buildVectorMap, chooseZoom, labelQuad, quadsOverlap, type MapOp } from '../../../shared/basemap/vectorMap';
-import { scaleBar } from '../../../shared/briefing/mapDraw';
+import { outerEdges, scaleBar } from '../../../shared/briefing/mapDraw';
 import { testPlan } from './testPlan';
 
 type Label = Extract<MapOp, { kind: 'label' }>;
@@ -70,6 +70,14 @@ describe('vector basemap for print', () => {
     expect(box.north).toBeGreaterThan(h.centre.lat);
     // 150 m is about 0.00135 degrees of latitude.
     expect(box.north - box.south).toBeCloseTo(0.00135, 4);
+  });
+
+  it('outlines two touching cells as one area (the shared edge is not drawn)', () => {
+    const a: [number, number][] = [[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]];
+    const b: [number, number][] = [[10, 0], [20, 0], [20, 10], [10, 10], [10, 0]];
+    const edges = outerEdges([a, b]);
+    expect(edges).toHaveLength(6);
+    expect(edges.some(([p, q]) => p[0] === 10 && q[0] === 10)).toBe(false);
   });
 
   it('scale bars use a round length that fits', () => {
