@@ -8,6 +8,7 @@ import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diskTileSource } from '../../../cli/diskTiles';
 import { renderBriefingPdf } from '../../../shared/briefing/briefingPdf';
+import { CONTENT_SECURITY_POLICY } from '../../../shared/security/csp';
 import { pageCount, pdfStreams } from './pdfText';
 import { testPlan, testSchedule } from './testPlan';
 
@@ -15,7 +16,7 @@ import { testPlan, testSchedule } from './testPlan';
  * The app renders briefings in a Web Worker bundled by vite for the browser, where pdfkit has
  * no file system. This bundles a minimal worker with the same shared module, serves it with
  * the basemap tiles at 'basemap/tiles', runs it in headless Chromium and compares the PDF with
- * the one the CLI path makes.
+ * the one the CLI path makes, under the app's Content-Security-Policy.
  */
 const fixtures = path.resolve('fixtures');
 let server: Server;
@@ -41,12 +42,13 @@ beforeAll(async () => {
     if (url.pathname === '/assets/worker.js') file = path.join(outDir, 'worker.js');
     else if (url.pathname.startsWith('/basemap/tiles/')) file = path.join(fixtures, url.pathname.slice(1));
     if (url.pathname === '/') {
-      res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>briefing worker</title>');
+      res.writeHead(200, { 'content-type': 'text/html', 'content-security-policy': CONTENT_SECURITY_POLICY }).end('<!doctype html><title>briefing worker</title>');
       return;
     }
     try {
       const body = await fs.readFile(file ?? '/nonexistent');
-      res.writeHead(200, { 'content-type': file!.endsWith('.js') ? 'text/javascript' : 'application/x-protobuf' }).end(body);
+      // The app's own policy on the page and the worker: pdfkit's browser build must live with it.
+      res.writeHead(200, { 'content-type': file!.endsWith('.js') ? 'text/javascript' : 'application/x-protobuf', 'content-security-policy': CONTENT_SECURITY_POLICY }).end(body);
     } catch {
       res.writeHead(404).end();
     }
