@@ -19,7 +19,8 @@ export async function renderBriefingPdf(input: {
   district?: string | null;
   generatedAt?: string;
 }): Promise<Uint8Array> {
-  const { plan, schedule, tiles } = input;
+  const { plan, schedule } = input;
+  const tiles = memoTiles(input.tiles);
   const sections = districtSections(plan, input.district ?? null);
   const generatedAt = input.generatedAt ?? plan.createdAt;
   const created = new Date(generatedAt);
@@ -50,6 +51,24 @@ export async function renderBriefingPdf(input: {
   writeMarkings(doc);
   doc.end();
   return bytes;
+}
+
+/** Neighbouring hotspot maps share tiles: read each once per briefing. */
+function memoTiles(src: TileSource): TileSource {
+  const seen = new Map<string, Promise<Uint8Array | null>>();
+  return {
+    maxZoom: src.maxZoom,
+    attribution: src.attribution,
+    get(z, x, y) {
+      const key = `${z}/${x}/${y}`;
+      let p = seen.get(key);
+      if (!p) {
+        p = src.get(z, x, y);
+        seen.set(key, p);
+      }
+      return p;
+    },
+  };
 }
 
 const PAGE = { w: 841.89, h: 595.28 };
