@@ -36,7 +36,7 @@ export function guidanceLines(plan: PatrolPlan): string[] {
   const d = plan.dosage;
   const visits = d.visitsPerDay === 1 ? 'one visit' : `${d.visitsPerDay} visits`;
   return [
-    `Be visible: patrol on foot and in uniform inside the red outline, where people can see you: being seen is what deters.,
+    `Be visible: patrol on foot and in uniform inside the red outline, where people can see you: being seen is what deters.`,
     `Stay about ${d.minutesPerVisit} minutes at each visit (10 to 16 minutes works best; longer adds little), then move on to the next hotspot.`,
     `Visit the hotspots in a random order and not at predictable times: follow the times on the schedule, which were drawn at random within the patrol windows. Do not settle into a routine.`,
     `Each hotspot needs ${visits} a day${d.windows.length ? ` within the patrol windows (${windowsText(plan)})` : ''}. If you cannot make a visit, record why; do not make it up later at a fixed time.`,
