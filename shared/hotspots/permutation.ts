@@ -38,6 +38,20 @@ export interface PermutationResult {
  * draws, as esda shares one random index matrix across all cells.
  */
 export function giStarPermutation(grid: StudyGrid, x: Float64Array, distance: number, o: PermutationOptions = {}): PermutationResult {
+  const steps = permutationSteps(grid, x, distance, o);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    o.onProgress?.(r.value);
+  }
+}
+
+/**
+ * The same work as a generator that yields the share done after each slice of groups, so
+ * the worker can return to its event loop between slices (to hear a cancel) while the CLI
+ * runs it straight through.
+ */
+export function* permutationSteps(grid: StudyGrid, x: Float64Array, distance: number, o: PermutationOptions = {}): Generator<number, PermutationResult, void> {
   const perms = o.permutations ?? DEFAULT_PERMUTATIONS;
   const seed = o.seed ?? DEFAULT_PERMUTATION_SEED;
   if (!Number.isInteger(perms) || perms < 9 || perms > 99_999) throw new Error(`Permutations must be a whole number from 9 to 99,999 (got ${perms}).`);
@@ -95,6 +109,7 @@ export function giStarPermutation(grid: StudyGrid, x: Float64Array, distance: nu
   const sims = new Float64Array(perms);
   const drawn = new Int32Array(64);
   let done = 0;
+  let sinceYield = 0;
   for (const key of keys) {
     if (o.signal?.aborted) throw o.signal.reason ?? new Error('Cancelled.');
     const members = groups.get(key)!;
@@ -139,7 +154,10 @@ export function giStarPermutation(grid: StudyGrid, x: Float64Array, distance: nu
       direction[k] = obs > simMean + tol ? 1 : obs < simMean - tol ? -1 : 0;
     }
     done += members.length;
-    o.onProgress?.(done / n);
+    if (++sinceYield >= 256) {
+      sinceYield = 0;
+      yield done / n;
+    }
   }
   return { pseudoP, direction, permutations: perms, seed, groups: keys.length };
 }

@@ -12,7 +12,7 @@ import { kdeOnGrid } from './kde';
 import { cellIdAt, type CellShape } from './lattice';
 import { twoSidedP } from './normal';
 import { DEFAULT_CELL_SIZE } from './projectGrid';
-import { giStarPermutation, PERMUTATION_METHOD } from './permutation';
+import { permutationSteps, PERMUTATION_METHOD, type PermutationResult } from './permutation';
 import { chooseStudyArea, districtCoverage, type StudyAreaSpec } from './studyAreaChoice';
 import { WARN_CELL_LIMIT } from './studyArea';
 import { temporalProfile, type TemporalProfile } from './temporalProfile';
@@ -115,6 +115,30 @@ export { DEFAULT_CELL_SIZE, studyGridFor } from './projectGrid';
 
 /** The whole hotspot analysis, as plain data for the CLI and the UI worker. */
 export function runHotspotAnalysis(db: Database, params: HotspotParams = {}, run: RunOptions = {}): HotspotResult {
+  const steps = hotspotAnalysisSteps(db, params, run);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    run.onProgress?.('permutations', r.value);
+  }
+}
+
+/**
+ * The analysis for the worker: identical results, but it returns to the event loop between
+ * slices of the permutation work, so progress reaches the UI and a cancel is heard.
+ */
+export async function runHotspotAnalysisAsync(db: Database, params: HotspotParams = {}, run: RunOptions = {}): Promise<HotspotResult> {
+  const steps = hotspotAnalysisSteps(db, params, run);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    run.onProgress?.('permutations', r.value);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (run.signal?.aborted) throw new Error('Hotspot analysis cancelled.');
+  }
+}
+
+function* hotspotAnalysisSteps(db: Database, params: HotspotParams, run: RunOptions): Generator<number, HotspotResult, void> {
   const size = params.cellSize ?? DEFAULT_CELL_SIZE;
   const shape = params.shape ?? 'square';
   const distance = params.distance ?? size * Math.SQRT2;
@@ -148,9 +172,8 @@ export function runHotspotAnalysis(db: Database, params: HotspotParams = {}, run
   let inferenceText = 'two-sided normal p-values';
   let signZ = gi.z;
   if (inference.kind === 'permutation') {
-    const perm = giStarPermutation(grid, counts.harm, distance, {
+    const perm: PermutationResult = yield* permutationSteps(grid, counts.harm, distance, {
       permutations: inference.permutations, seed: inference.seed, signal: run.signal,
-      onProgress: (d) => run.onProgress?.('permutations', d),
     });
     p = perm.pseudoP;
     inferenceText = PERMUTATION_METHOD(perm.permutations, perm.seed);
