@@ -179,7 +179,7 @@ export function wardHarmTable(db: Database, params: WardTableParams = {}): WardT
       'records whose category/offence code has no weight in the scheme are counted but add no harm (listed below)',
       '% change = (current - comparison) / comparison x 100; when the comparison is 0 it is shown as "n/a: base is 0" (or "n/a: 0 to 0")',
       'rank: 1 = most harm in the current period, ties share a rank; share = ward harm / force harm in the current period',
-      'harm per 1,000 residents needs population (loadPopulation); a subtotal has one only when all its wards do',
+      'harm per 1,000 residents needs a population table (Imports tab: population per ward, or the CLI option --population); a subtotal has one only when all its wards do',
     ],
   };
   const warnings: string[] = [];
