@@ -25,9 +25,9 @@ export function formatForPoliceUkName(n: PoliceUkFileName): ImportFormat | null 
 /** Why an outcomes file is left out; shown in the batch report. */
 export const OUTCOMES_SKIPPED = 'outcomes file: not imported (not needed for hotspot analysis)';
 
-/** CSV-like extensions a folder or zip member must have to be imported. */
+/** Extensions a file of a batch (several files, a folder, a zip member) must have to be imported; a single .txt goes through the one-file dialog. */
 export function isCsvName(path: string): boolean {
-  return /\.(csv|txt|tsv)$/i.test(path);
+  return /\.(csv|tsv)$/i.test(path);
 }
 
 export function isZipName(path: string): boolean {

@@ -64,7 +64,7 @@ describe('hotspot-planner import', () => {
     const before = readFileSync(project);
     const c = capture();
     await expect(importCommand.run(['--project', project, '--crimes', fixture('import/binary.csv')], c.io)).rejects.toThrow(
-      /^binary\.csv is not a text CSV file/,
+      /^binary\.csv is not a CSV file: it holds binary data/,
     );
     expect(readFileSync(project).equals(before)).toBe(true);
     await expect(importCommand.run(['--project', project, '--crimes', fixture('import/x.csv'), '--format', 'nope'], c.io)).rejects.toThrow(
