@@ -7,19 +7,29 @@ interface Props {
   engine: EngineClient;
   revision: number;
   onExport(name: string, bytes: Uint8Array, mime: string): void;
+  /** After a removal: the project's data changed, every view refreshes. */
+  onChanged(): void;
 }
 
 /** Every import in the project with its accounting; rejections stay exportable afterwards. */
-export function ImportHistory({ engine, revision, onExport }: Props) {
+export function ImportHistory({ engine, revision, onExport, onChanged }: Props) {
   const [rows, setRows] = useState<ImportSummary[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const remove = (r: ImportSummary) => {
+    const what = r.imported === 1 ? '1 record' : `${r.imported.toLocaleString('en-GB')} records`;
+    if (!window.confirm(`Remove the ${what} imported from ${r.fileName}? The history will keep the import, marked removed.`)) return;
+    setError(null);
+    engine.removeImport(r.id).then(onChanged, (e: Error) => setError(e.message));
+  };
   useEffect(() => {
     if (revision > 0) void engine.importHistory().then(setRows);
   }, [engine, revision]);
 
   return (
     <div className="table-scroll import-history">
+      {error && <p role="alert" className="error">{error}</p>}
       <table aria-label="Imports">
-        <caption>{rows.length === 0 ? 'No imports yet: use Import… or drop a CSV on the window.' : 'Rows read = imported + duplicates + rejected.'}</caption>
+        <caption>{rows.length === 0 ? 'No imports yet: use Import… or drop CSV files, a folder or a police.uk zip on the window.' : 'Rows read = imported + duplicates + rejected.'}</caption>
         <thead>
           <tr>
             <th scope="col">File</th><th scope="col">Format</th><th scope="col" className="num">Read</th><th scope="col" className="num">Imported</th>
@@ -28,8 +38,15 @@ export function ImportHistory({ engine, revision, onExport }: Props) {
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.id} title={`Imported ${r.importedAt}`}>
-              <td>{r.fileName}</td>
+            <tr key={r.id} title={`Imported ${r.importedAt}`} className={r.removed ? 'removed' : undefined}>
+              <td>
+                {r.fileName}
+                {r.removed && (
+                  <div className="removed-note">
+                    removed {r.removed.removedAt.slice(0, 10)}: {formatNumber(r.removed.crimes + r.removed.stopSearches + r.removed.wardCounts)} records taken out
+                  </div>
+                )}
+              </td>
               <td>{r.format}</td>
               <td className="num">{formatNumber(r.rowsRead)}</td>
               <td className="num">{formatNumber(r.imported)}</td>
@@ -37,6 +54,9 @@ export function ImportHistory({ engine, revision, onExport }: Props) {
               <td className="num">{formatNumber(r.rejected)}</td>
               <td className="num">{formatNumber(r.outOfArea)}</td>
               <td>
+                {!r.removed && (
+                  <button type="button" aria-label={`Remove import of ${r.fileName}`} onClick={() => remove(r)}>Remove</button>
+                )}
                 {r.rejected > 0 && (
                   <button type="button" onClick={() => void engine.rejectionsCsv(r.id).then((b) => onExport(`${r.fileName}.rejections.csv`, b, 'text/csv'))}>
                     Rejections CSV
