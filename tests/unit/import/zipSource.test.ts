@@ -74,7 +74,7 @@ describe('police.uk download zips', () => {
     const zip = bytesFile('bad.zip', damaged);
     const street = (await listZipMembers(zip)).find((m) => m.path.endsWith('street.csv'))!;
     const dataStart = street.localHeaderOffset + 30 + street.path.length;
-    for (let i = 4; i < 24; i++) damaged[dataStart + i] ^= 0x5a;
+    for (let i = 4; i < 24; i++) damaged[dataStart + i] = damaged[dataStart + i]! ^ 0x5a;
     const db = await projectWithWards();
     const r = await runImportBatch(db, [{ kind: 'zip', file: zip }]);
     const f = r.files.find((x) => x.name.startsWith('2014-08-west-yorkshire-street.csv'))!;
