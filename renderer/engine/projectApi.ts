@@ -43,12 +43,14 @@ export const projectApi = {
   async newProject(name: string): Promise<ProjectSummary> {
     const wards = new TextDecoder().decode(await fetchBytes(wardsUrl));
     const next = buildBaseProject(await sql(), wards, name);
+    lastDemo = null;
     replaceDb(next);
     return projectSummary(next);
   },
 
   async openBytes(bytes: Uint8Array, fileName: string): Promise<ProjectSummary> {
     const next = openProjectDb(await sql(), bytes, fileName);
+    lastDemo = null;
     replaceDb(next);
     return projectSummary(next);
   },

@@ -15,6 +15,7 @@ interface Props {
 export function ImportHistory({ engine, revision, onExport, onChanged }: Props) {
   const [rows, setRows] = useState<ImportSummary[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [demo, setDemo] = useState<{ files: number; rows: number; seconds: number } | null>(null);
   const remove = (r: ImportSummary) => {
     const what = r.imported === 1 ? '1 record' : `${r.imported.toLocaleString('en-GB')} records`;
     if (!window.confirm(`Remove the ${what} imported from ${r.fileName}? The history will keep the import, marked removed.`)) return;
@@ -22,12 +23,20 @@ export function ImportHistory({ engine, revision, onExport, onChanged }: Props) 
     engine.removeImport(r.id).then(onChanged, (e: Error) => setError(e.message));
   };
   useEffect(() => {
-    if (revision > 0) void engine.importHistory().then(setRows);
+    if (revision === 0) return;
+    void engine.importHistory().then(setRows);
+    void engine.demoImport().then((d) => setDemo(d ? { files: d.report.totals.importedFiles, rows: d.report.totals.imported, seconds: d.importMs / 1000 } : null));
   }, [engine, revision]);
 
   return (
     <div className="table-scroll import-history">
       {error && <p role="alert" className="error">{error}</p>}
+      {demo && (
+        <p aria-label="Demo import">
+          This demo was built on this machine from the bundled police.uk download (West Yorkshire street crime Aug to Nov 2014, stop and search
+          Aug 2021; Open Government Licence v3.0) through the normal import: {demo.files} files, {formatNumber(demo.rows)} records imported in {demo.seconds.toFixed(1)} s.
+        </p>
+      )}
       <table aria-label="Imports">
         <caption>{rows.length === 0 ? 'No imports yet: use Import… or drop CSV files, a folder or a police.uk zip on the window.' : 'Rows read = imported + duplicates + rejected.'}</caption>
         <thead>
