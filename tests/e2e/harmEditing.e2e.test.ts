@@ -62,7 +62,8 @@ describe('harm schemes and category sets are editable and stored in the project'
     await expect(page.getByRole('region', { name: 'Category sets' }).getByRole('button', { name: 'Burglary only' }).count()).resolves.toBe(1);
     page.once('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: 'Demo', exact: true }).click();
-    await expect.poll(() => page.getByRole('region', { name: 'Category sets' }).getByRole('button', { name: 'Burglary only' }).count()).toBe(0);
+    // Rebuilding the whole-force demo takes several seconds.
+    await expect.poll(() => page.getByRole('region', { name: 'Category sets' }).getByRole('button', { name: 'Burglary only' }).count(), { timeout: 60_000 }).toBe(0);
     await expect.poll(() => page.getByLabel('Project name').textContent()).not.toContain('•');
   });
 

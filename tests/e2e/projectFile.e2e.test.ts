@@ -26,8 +26,8 @@ describe('projects: new, open, save in browser mode', () => {
     await app.page.getByRole('button', { name: 'Open…' }).click();
     await (await chooser).setFiles(path.join(dir, 'demo.hotspot'));
     await expect.poll(() => app.page.getByLabel('Project name').textContent()).toContain('West Yorkshire demo');
-    // The demo's 76,204 records placed in a ward (tests/golden/demo_ward_counts.py).
-    await expect.poll(() => wardTableTotal(app.page)).toBe(76204);
+    // The demo's 76,204 records placed in a ward (tests/golden/demo_ward_counts.py); opening 77,500 records takes a few seconds.
+    await expect.poll(() => wardTableTotal(app.page), { timeout: 60_000 }).toBe(76204);
 
     const download = app.page.waitForEvent('download');
     await app.page.getByRole('button', { name: 'Save', exact: true }).click();
