@@ -87,4 +87,27 @@ describe('police.uk download zips', () => {
     const notZip = await runImportBatch(db, [{ kind: 'zip', file: bytesFile('x.zip', new TextEncoder().encode('hello, this is text')) }]);
     expect(notZip.files).toEqual([{ name: 'x.zip', status: 'not-imported', format: null, message: expect.stringMatching(/^x\.zip is not a readable zip file/) }]);
   });
+
+  it('streams a large member in steps: no read of the zip and no inflated piece is anywhere near the whole file', async () => {
+    // 4 MB of rows with varying ids and coordinates (a linear congruential sequence), compressing about as police.uk months do.
+    let x = 12345;
+    const next = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const text = HEADER + '\n' + Array.from({ length: 30_000 }, (_, i) =>
+      `${Math.floor(next() * 1e15).toString(16)}${i},2014-08,West Yorkshire Police,West Yorkshire Police,${(-1.9 + next() * 0.6).toFixed(6)},${(53.6 + next() * 0.3).toFixed(6)},On or near Street ${Math.floor(next() * 900)},E0101${Math.floor(next() * 9000)},Leeds ${Math.floor(next() * 99)}A,Burglary,,\n`).join('');
+    const bytes = zipSync({ '2014-08/2014-08-west-yorkshire-street.csv': strToU8(text) }, { level: 6 });
+    const inner = bytesFile('big.zip', bytes);
+    let largestRead = 0;
+    const spy = { ...inner, read: (o: number, n: number) => ((largestRead = Math.max(largestRead, n)), inner.read(o, n)) };
+    const [member] = await listZipMembers(spy);
+    let pieces = 0, largestPiece = 0, total = 0;
+    for await (const c of zipMemberSource(spy, member!).chunks()) {
+      pieces++;
+      largestPiece = Math.max(largestPiece, c.length);
+      total += c.length;
+    }
+    expect(total).toBe(strToU8(text).length);
+    expect(largestRead).toBeLessThanOrEqual(1 << 20);
+    expect(pieces).toBeGreaterThan(4);
+    expect(largestPiece).toBeLessThan(total / 4);
+  });
 });
