@@ -51,7 +51,7 @@ export interface WardTableMethod {
   types: string[] | null;
   periods: { current: Period; previous: Period; baseline: Period | null };
   /** Where each period's figures came from: crime records, imported ward counts, or both (by month). */
-  sources: { current: SourceUse; previous: SourceUse; baseline: SourceUse | null };
+  sources?: { current: SourceUse; previous: SourceUse; baseline: SourceUse | null };
   /** What was left out, per period. */
   excluded: { current: Exclusions; previous: Exclusions; baseline: Exclusions | null };
   rules: string[];
