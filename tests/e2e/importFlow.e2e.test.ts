@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -183,6 +183,24 @@ describe('importing crimes through the UI', () => {
     await expect.poll(() => history.getByRole('row', { name: /2018-06-west-yorkshire-street/ }).textContent()).toMatch(/removed \d{4}-\d\d-\d\d: \d+ records taken out/);
     await app.page.getByRole('tab', { name: 'Wards' }).click();
     await expect.poll(() => wardTableTotal(app.page)).toBe(before);
+  });
+
+  it('imports a folder: its CSV and zip files, subfolders included, other files left out', async () => {
+    const lines = readFileSync(SAMPLE, 'utf8').split(/\r?\n/);
+    const folder = path.join(dir, 'download-folder');
+    mkdirSync(path.join(folder, '2018-07'), { recursive: true });
+    const july = [lines[0], ...lines.slice(61, 71).filter((l) => /^[0-9a-f]{8}/.test(l)).map((l) => l.replace(/^[0-9a-f]{8}/, 'f0f0f0f0').replace(',2018-05,', ',2018-07,'))];
+    writeFileSync(path.join(folder, '2018-07', '2018-07-west-yorkshire-street.csv'), july.join('\n'));
+    writeFileSync(path.join(folder, 'notes.docx'), 'not data');
+    await app.page.getByRole('button', { name: 'Import…' }).click();
+    const dialog = app.page.getByRole('dialog', { name: 'Import crimes' });
+    await dialog.getByLabel('Folder').setInputFiles(folder);
+    await dialog.getByRole('button', { name: 'Import 1 file' }).click();
+    const files = dialog.getByRole('region', { name: 'Combined import report' }).getByRole('table', { name: 'Files' });
+    await files.waitFor({ timeout: 60_000 });
+    await expect(files.locator('tbody tr td:first-child').allTextContents()).resolves.toEqual(['2018-07-west-yorkshire-street.csv']);
+    await expect(files.locator('tfoot td[data-total="imported"]').textContent()).resolves.toBe(String(july.length - 1));
+    await dialog.getByRole('button', { name: 'Done' }).click();
   });
 
   it('cancelling a large import keeps nothing of it', async () => {

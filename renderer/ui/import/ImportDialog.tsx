@@ -74,10 +74,14 @@ export function ImportDialog({ engine, files: initialFiles, onImported, onClose,
     );
   }, [engine, file]);
 
-  const choose = (list: File[]) => {
+  /** A folder always goes through the batch import (its list and combined report), even with one file in it. */
+  const choose = (list: File[], folder = false) => {
     setError(null);
-    if (list.length === 0) return;
-    if (isSingleCsv(list)) setFile(list[0]!);
+    if (list.length === 0) {
+      if (folder) setError('That folder holds no CSV or zip files (subfolders included).');
+      return;
+    }
+    if (isSingleCsv(list) && !folder) setFile(list[0]!);
     else {
       setFile(null);
       setStage({ kind: 'batch', files: list });
@@ -136,7 +140,7 @@ export function ImportDialog({ engine, files: initialFiles, onImported, onClose,
           </label>
           <label className="file-pick">
             <span>A folder (its CSV and zip files)</span>
-            <input type="file" aria-label="Folder" {...{ webkitdirectory: '', directory: '' }} onChange={(e) => choose(folderFiles(e.target.files))} />
+            <input type="file" aria-label="Folder" {...{ webkitdirectory: '', directory: '' }} onChange={(e) => choose(folderFiles(e.target.files), true)} />
           </label>
         </div>
       )}
