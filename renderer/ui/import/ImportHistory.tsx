@@ -11,6 +11,13 @@ interface Props {
   onChanged(): void;
 }
 
+const FORMAT_LABEL: Record<string, string> = {
+  'police-uk': 'police.uk street crime',
+  'stop-search': 'police.uk stop and search',
+  extract: 'force extract',
+  'ward-counts': 'ward-level counts',
+};
+
 /** Every import in the project with its accounting; rejections stay exportable afterwards. */
 export function ImportHistory({ engine, revision, onExport, onChanged }: Props) {
   const [rows, setRows] = useState<ImportSummary[]>([]);
@@ -56,7 +63,7 @@ export function ImportHistory({ engine, revision, onExport, onChanged }: Props) 
                   </div>
                 )}
               </td>
-              <td>{r.format}</td>
+              <td>{FORMAT_LABEL[r.format] ?? r.format}</td>
               <td className="num">{formatNumber(r.rowsRead)}</td>
               <td className="num">{formatNumber(r.imported)}</td>
               <td className="num">{formatNumber(r.duplicates)}</td>
