@@ -5,6 +5,13 @@ import { resolveAppPath } from './resolveAppPath';
 /** Reads a whole file; injected so tests need no disk and main can pass fs.promises.readFile. */
 export type ReadFile = (file: string) => Promise<Uint8Array>;
 
+/**
+ * A vector tile of the bundled basemap (basemap/tiles/z/x/y.pbf). The tile set covers the
+ * county, not its bounding box, so tiles at the corners do not exist: those are answered with
+ * an empty 204, which maplibre draws as an empty tile instead of reporting an error.
+ */
+const BASEMAP_TILE = /^\/basemap\/tiles\/\d{1,2}\/\d{1,6}\/\d{1,6}\.pbf$/;
+
 /** Headers on every app:// response, errors included, so no response escapes the policy. */
 export function securityHeaders(): Record<string, string> {
   return {
@@ -37,6 +44,9 @@ export function createAppProtocolHandler(root: string, readFile: ReadFile): (req
     try {
       bytes = await readFile(file);
     } catch {
+      if (BASEMAP_TILE.test(new URL(req.url).pathname)) {
+        return new Response(null, { status: 204, headers: { ...securityHeaders(), 'Content-Type': mimeTypeFor(file) } });
+      }
       // Missing, a directory, unreadable: all the same to the page, and no path leaks out.
       return plain(404, 'Not found');
     }
