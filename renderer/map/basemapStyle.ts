@@ -112,9 +112,10 @@ export function basemapLayers(): LayerSpecification[] {
 
 /**
  * The paper under the basemap: a light warm grey rather than OSM Bright's near-white, so the
- * white residential streets and their casings stand out from it.
+ * white residential streets and their casings stand out from it, and warm where the map's
+ * plain background (#eef1f4, streets off) is cool, so the two are never confused.
  */
-export const BASEMAP_BACKGROUND = '#ecebe7';
+export const BASEMAP_BACKGROUND = '#ebe6df';
 
 export interface TileSourceOptions {
   tiles: string;

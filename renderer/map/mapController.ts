@@ -161,13 +161,17 @@ export class MapController {
   }
 
   /**
-   * Ward shading is lighter over streets, so the streets under a ward can still be read, and
-   * wards with nothing to shade (class -1) leave the streets clear instead of greying them.
+   * At county zoom the ward shading is the map, as without a basemap; from zoom 10 to 14 it
+   * thins so that at street zoom the streets under it read clearly. Wards with none (class -1)
+   * keep a veil of the legend's "0" colour, to tell them from land outside the force.
    */
   private wardOpacity(cells: boolean): maplibregl.DataDrivenPropertyValueSpecification<number> {
-    const shaded = cells ? (this.basemap.visible ? 0.12 : 0.25) : this.basemap.visible ? 0.55 : 0.8;
-    const empty = this.basemap.visible ? 0 : shaded;
-    return ['case', ['==', ['get', 'cls'], -1], empty, shaded];
+    if (!this.basemap.visible) return cells ? 0.25 : 0.8;
+    const zero: maplibregl.ExpressionSpecification = ['==', ['get', 'cls'], -1];
+    // Solid "0" at county zoom, so an empty ward reads as the legend's 0 and not as farmland.
+    const county: maplibregl.ExpressionSpecification = ['case', zero, cells ? 0.25 : 1, cells ? 0.25 : 0.8];
+    const street: maplibregl.ExpressionSpecification = ['case', zero, cells ? 0.1 : 0.2, cells ? 0.1 : 0.3];
+    return ['interpolate', ['linear'], ['zoom'], 10, county, 14, street];
   }
 
   /** Cells are solid at county zoom, where they are specks, and let the streets through at street zoom. */
