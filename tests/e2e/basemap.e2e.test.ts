@@ -1,3 +1,8 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'fflate';
+import initSqlJs from 'sql.js';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { MUTE_LINE, MUTE_TEXT, colourToRgb, muteColour } from '../../renderer/map/mutedColour';
@@ -14,6 +19,35 @@ const MAJOR_ROAD = colourToRgb(muteColour('#fea', MUTE_LINE)); // primary / seco
 const ROAD_CASING = colourToRgb(muteColour('#cfcdca', MUTE_LINE)); // minor-road casing
 const STREET_NAME = colourToRgb(muteColour('#765', MUTE_TEXT));
 
+
+/**
+ * An MBTiles file (gzip tiles, TMS rows, as tippecanoe and tilemaker write them) of the bundled
+ * tiles around Leeds city centre: every zoom from 0 to 14, 3 x 3 tiles at the deepest zooms.
+ */
+async function leedsMbtiles(): Promise<Uint8Array> {
+  const SQL = await initSqlJs();
+  const db = new SQL.Database();
+  db.run('CREATE TABLE metadata (name TEXT, value TEXT); CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_data BLOB)');
+  db.run("INSERT INTO metadata VALUES ('name', 'Leeds centre'), ('format', 'pbf'), ('minzoom', '0'), ('maxzoom', '14')");
+  for (let z = 0; z <= 14; z++) {
+    const n = 2 ** z;
+    const cx = Math.floor(((LEEDS.lon + 180) / 360) * n);
+    const lat = (LEEDS.lat * Math.PI) / 180;
+    const cy = Math.floor(((1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2) * n);
+    for (let x = cx - 1; x <= cx + 1; x++) {
+      for (let y = cy - 1; y <= cy + 1; y++) {
+        let bytes: Buffer;
+        try {
+          bytes = readFileSync(`fixtures/basemap/tiles/${z}/${x}/${y}.pbf`);
+        } catch {
+          continue;
+        }
+        db.run('INSERT INTO tiles VALUES (?, ?, ?, ?)', [z, x, n - 1 - y, gzipSync(bytes)]);
+      }
+    }
+  }
+  return db.export();
+}
 
 /** The rows of `png` from `top` to `bottom` (shares of its height). */
 function crop(png: PNG, top: number, bottom = 1): PNG {
@@ -109,6 +143,25 @@ describe('offline street basemap', () => {
     expect(hotPixels).toBeGreaterThan(200);
     expect((await labels(app)).length).toBeGreaterThan(3);
     expect(countColour(png, ROAD_CASING, 10) + countColour(png, MAJOR_ROAD, 12)).toBeGreaterThan(500);
+  });
+
+  it("draws a user's own MBTiles file instead of the bundled tiles, read in the browser", async () => {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'hp-mbtiles-')), 'leeds-centre.mbtiles');
+    writeFileSync(file, await leedsMbtiles());
+    await app.page.getByRole('button', { name: 'Basemap' }).click();
+    const panel = app.page.getByRole('form', { name: 'Basemap settings' });
+    await panel.getByLabel('Choose an MBTiles file of vector tiles').setInputFiles(file);
+    const own = panel.getByRole('radio', { name: /My own tiles: leeds-centre\.mbtiles, \d+ tiles, zoom 0-14/ });
+    await expect.poll(() => own.isChecked(), { timeout: 30_000 }).toBe(true);
+    await app.page.getByRole('button', { name: 'Basemap' }).click();
+    const bundledBefore = tileResponses.filter((r) => r.url.includes('/basemap/tiles/')).length;
+    await app.page.evaluate(([lon, lat]) => (window as unknown as { hotspotMap: Probe }).hotspotMap.jumpTo(lon!, lat!, 16), [LEEDS.lon + 0.003, LEEDS.lat]);
+    await waitForMapIdle(app.page);
+    const png = await screenshotPng(app.page, 'basemap-user-mbtiles', '.map-canvas');
+    expect(countColour(png, MAJOR_ROAD, 12) / (png.width * png.height)).toBeGreaterThan(0.01);
+    await expect(labels(app)).resolves.toEqual(expect.arrayContaining(['Boar Lane']));
+    // Every tile came from the file: no new request for a bundled tile.
+    expect(tileResponses.filter((r) => r.url.includes('/basemap/tiles/')).length).toBe(bundledBefore);
   });
 
   it('made no request off this machine and raised no errors', () => {
