@@ -1,4 +1,6 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'fflate';
@@ -162,6 +164,46 @@ describe('offline street basemap', () => {
     await expect(labels(app)).resolves.toEqual(expect.arrayContaining(['Boar Lane']));
     // Every tile came from the file: no new request for a bundled tile.
     expect(tileResponses.filter((r) => r.url.includes('/basemap/tiles/')).length).toBe(bundledBefore);
+  });
+
+  it('an online tile server, once chosen, is asked for tiles (a second local server stands in for it)', async () => {
+    const tiles = createServer((req, res) => {
+      const m = /^\/(\d+)\/(\d+)\/(\d+)\.pbf$/.exec(req.url ?? '');
+      try {
+        const body = m ? readFileSync(`fixtures/basemap/tiles/${m[1]}/${m[2]}/${m[3]}.pbf`) : null;
+        res.writeHead(200, { 'Content-Type': 'application/x-protobuf', 'Access-Control-Allow-Origin': '*' });
+        res.end(body);
+      } catch {
+        res.writeHead(204, { 'Access-Control-Allow-Origin': '*' });
+        res.end();
+      }
+    });
+    await new Promise<void>((r) => tiles.listen(0, '127.0.0.1', r));
+    const port = (tiles.address() as AddressInfo).port;
+    try {
+      const asked: string[] = [];
+      app.page.on('request', (r) => r.url().startsWith(`http://127.0.0.1:${port}/`) && asked.push(r.url()));
+      await app.page.getByRole('button', { name: 'Basemap' }).click();
+      const panel = app.page.getByRole('form', { name: 'Basemap settings' });
+      await panel.getByRole('textbox', { name: 'Tile URL' }).fill('ftp://x');
+      await expect(panel.getByRole('button', { name: 'Use this server' }).isDisabled()).resolves.toBe(true);
+      await panel.getByRole('textbox', { name: 'Tile URL' }).fill(`http://127.0.0.1:${port}/{z}/{x}/{y}.pbf`);
+      await panel.getByRole('button', { name: 'Use this server' }).click();
+      await expect(panel.getByRole('radio', { name: 'Online tile server' }).isChecked()).resolves.toBe(true);
+      await app.page.getByRole('button', { name: 'Basemap' }).click();
+      await app.page.evaluate(([lon, lat]) => (window as unknown as { hotspotMap: Probe }).hotspotMap.jumpTo(lon!, lat!, 15), [LEEDS.lon - 0.01, LEEDS.lat]);
+      await waitForMapIdle(app.page);
+      expect(asked.length).toBeGreaterThan(0);
+      const png = await screenshotPng(app.page, 'basemap-remote', '.map-canvas');
+      expect(countColour(png, MAJOR_ROAD, 12) / (png.width * png.height)).toBeGreaterThan(0.005);
+      // Back to the bundled tiles, so nothing else in this file reaches the stand-in server.
+      await app.page.getByRole('button', { name: 'Basemap' }).click();
+      await panel.getByRole('radio', { name: /West Yorkshire \(bundled/ }).check();
+      await app.page.getByRole('button', { name: 'Basemap' }).click();
+      await waitForMapIdle(app.page);
+    } finally {
+      await new Promise((r) => tiles.close(r));
+    }
   });
 
   it('made no request off this machine and raised no errors', () => {
