@@ -161,8 +161,8 @@ export class MapController {
   }
 
   /**
-   * At county zoom the ward shading is the map, as without a basemap; from zoom 10 to 14 it
-   * thins so that at street zoom the streets under it read clearly. Wards with none (class -1)
+   * At county zoom the ward shading is the map, as without a basemap; then it
+   * thins from zoom 10 to 12.5 so that at street zoom the streets under it read clearly. Wards with none (class -1)
    * keep a veil of the legend's "0" colour, to tell them from land outside the force.
    */
   private wardOpacity(cells: boolean): maplibregl.DataDrivenPropertyValueSpecification<number> {
@@ -171,7 +171,7 @@ export class MapController {
     // Solid "0" at county zoom, so an empty ward reads as the legend's 0 and not as farmland.
     const county: maplibregl.ExpressionSpecification = ['case', zero, cells ? 0.25 : 1, cells ? 0.25 : 0.8];
     const street: maplibregl.ExpressionSpecification = ['case', zero, cells ? 0.1 : 0.2, cells ? 0.1 : 0.3];
-    return ['interpolate', ['linear'], ['zoom'], 10, county, 14, street];
+    return ['interpolate', ['linear'], ['zoom'], 10, county, 12.5, street];
   }
 
   /** Cells are solid at county zoom, where they are specks, and let the streets through at street zoom. */
@@ -239,6 +239,12 @@ export class MapController {
     return [...new Set(names.filter((n): n is string => typeof n === 'string'))];
   }
 
+  /** Ward names maplibre has placed on screen, for tests. */
+  wardLabels(): string[] {
+    if (!this.map.getLayer(WARD_LABEL_LAYER)) return [];
+    return [...new Set(this.map.queryRenderedFeatures({ layers: [WARD_LABEL_LAYER] }).map((f) => String(f.properties?.name)))];
+  }
+
   /** Moves the view (tests and "zoom to" actions). */
   jumpTo(lon: number, lat: number, zoom: number): void {
     this.map.jumpTo({ center: [lon, lat], zoom });
@@ -259,5 +265,6 @@ function registerProbe(c: MapController): void {
     jumpTo: (lon: number, lat: number, zoom: number) => c.jumpTo(lon, lat, zoom),
     hotCellCentre: () => c.hotCellCentre(),
     basemapLabels: () => c.basemapLabels(),
+    wardLabels: () => c.wardLabels(),
   };
 }

@@ -13,7 +13,7 @@ import { countColour, screenshotPng, useApp, waitForMapIdle } from './browser';
 /** Leeds city centre (Park Row / Boar Lane), where every road class and many street names meet. */
 const LEEDS = { lon: -1.5465, lat: 53.7965 };
 
-type Probe = { jumpTo(lon: number, lat: number, zoom: number): void; hotCellCentre(): [number, number] | null; basemapLabels(): string[] };
+type Probe = { jumpTo(lon: number, lat: number, zoom: number): void; hotCellCentre(): [number, number] | null; basemapLabels(): string[]; wardLabels(): string[] };
 const labels = (app: { page: import('playwright-core').Page }) => app.page.evaluate(() => (window as unknown as { hotspotMap: Probe }).hotspotMap.basemapLabels());
 
 /** Muted OSM Bright colours the map must show at street zoom. */
@@ -96,6 +96,20 @@ describe('offline street basemap', () => {
     expect(sprite.icons).toBeGreaterThan(50);
   });
 
+  it('names the wards with map labels from the bundled glyphs, from zoom 10.5', async () => {
+    const wardNames = () => app.page.evaluate(() => (window as unknown as { hotspotMap: Probe }).hotspotMap.wardLabels());
+    await app.page.evaluate(([lon, lat]) => (window as unknown as { hotspotMap: Probe }).hotspotMap.jumpTo(lon!, lat!, 12), [LEEDS.lon, LEEDS.lat]);
+    await waitForMapIdle(app.page);
+    await screenshotPng(app.page, 'basemap-leeds-wards', '.map-canvas');
+    const names = await wardNames();
+    expect(names.length).toBeGreaterThan(4);
+    expect(names).toContain('Little London & Woodhouse');
+    expect(await app.page.locator('.ward-label').count()).toBe(0);
+    await app.page.evaluate(([lon, lat]) => (window as unknown as { hotspotMap: Probe }).hotspotMap.jumpTo(lon!, lat!, 9), [LEEDS.lon, LEEDS.lat]);
+    await waitForMapIdle(app.page);
+    await expect(wardNames()).resolves.toEqual([]);
+  });
+
   it('states the OpenStreetMap attribution beside the boundary and crime sources', async () => {
     const attribution = app.page.locator('.maplibregl-ctrl-attrib-inner');
     await expect.poll(() => attribution.textContent()).toContain('© OpenStreetMap contributors, © OpenMapTiles');
@@ -103,6 +117,8 @@ describe('offline street basemap', () => {
   });
 
   it('switches the streets off and on from the Basemap settings, and remembers the choice', async () => {
+    await app.page.evaluate(([lon, lat]) => (window as unknown as { hotspotMap: Probe }).hotspotMap.jumpTo(lon!, lat!, 16), [LEEDS.lon, LEEDS.lat]);
+    await waitForMapIdle(app.page);
     const before = await screenshotPng(app.page, 'basemap-on', '.map-canvas');
     await app.page.getByRole('button', { name: 'Basemap' }).click();
     const panel = app.page.getByRole('form', { name: 'Basemap settings' });
