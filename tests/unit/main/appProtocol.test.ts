@@ -1,6 +1,7 @@
 import { mkdtempSync, mkdirSync, promises as fs, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createAppProtocolHandler } from '../../../main/protocol/appProtocolHandler';
 import { mimeTypeFor } from '../../../main/protocol/mimeTypes';
@@ -164,6 +165,37 @@ describe('createAppProtocolHandler', () => {
       const res = await handler(new Request(url));
       expect([404, 204], url).toContain(res.status);
       expect(await res.text(), url).not.toContain('secret');
+    }
+  });
+
+  it("serves the user's own tile folder under basemap/user/, gunzipped, and only its tiles", async () => {
+    const folder = path.join(base, 'lancashire-tiles');
+    mkdirSync(path.join(folder, '12', '2017'), { recursive: true });
+    writeFileSync(path.join(folder, '12', '2017', '1318.pbf'), gzipSync(TILE));
+    writeFileSync(path.join(folder, '12', '2017', '1319.mvt'), TILE);
+    writeFileSync(path.join(folder, 'notes.txt'), 'not a tile');
+    let picked: string | null = null;
+    const h = createAppProtocolHandler(root, (f) => fs.readFile(f), () => picked);
+    // Nothing picked yet: not found.
+    expect((await h(new Request('app://hotspot/basemap/user/12/2017/1318.pbf'))).status).toBe(404);
+    picked = folder;
+    const gz = await h(new Request('app://hotspot/basemap/user/12/2017/1318.pbf'));
+    expect(gz.status).toBe(200);
+    expect(gz.headers.get('content-type')).toBe('application/x-protobuf');
+    expect(gz.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(new Uint8Array(await gz.arrayBuffer())).toEqual(TILE);
+    expect(new Uint8Array(await (await h(new Request('app://hotspot/basemap/user/12/2017/1319.pbf'))).arrayBuffer())).toEqual(TILE);
+    expect((await h(new Request('app://hotspot/basemap/user/12/2017/9999.pbf'))).status).toBe(204);
+    for (const url of [
+      'app://hotspot/basemap/user/notes.txt',
+      'app://hotspot/basemap/user/..%2Fsecret.txt',
+      'app://hotspot/basemap/user/12/2017/..%2F..%2F..%2Fnotes.txt',
+      'app://hotspot/basemap/user/%2e%2e/%2e%2e/%2e%2e/dist/secret.txt',
+      'app://hotspot/basemap/user/12/2017/1318.pbf%00.txt',
+    ]) {
+      const res = await h(new Request(url));
+      expect(res.status, url).toBe(404);
+      expect(await res.text(), url).not.toMatch(/secret|not a tile/);
     }
   });
 
