@@ -9,6 +9,8 @@ interface Props {
   remoteAllowed: boolean;
   onChange(next: BasemapSettings): void;
   onPickFolder(files: FileList): void;
+  /** Desktop app: a main-process folder dialog instead of the browser's folder upload. */
+  onPickFolderDialog?: () => void;
   onPickFile(file: File): void;
   error: string | null;
 }
@@ -17,7 +19,7 @@ interface Props {
  * The basemap's settings, folded into one button on the map: streets on/off, whose tiles,
  * and the one option that reaches the network (off by default, and said so).
  */
-export function BasemapControl({ settings, userTiles, remoteAllowed, onChange, onPickFolder, onPickFile, error }: Props) {
+export function BasemapControl({ settings, userTiles, remoteAllowed, onChange, onPickFolder, onPickFolderDialog, onPickFile, error }: Props) {
   const [open, setOpen] = useState(false);
   const [url, setUrl] = useState(settings.remoteUrl);
   const id = useId();
@@ -44,15 +46,21 @@ export function BasemapControl({ settings, userTiles, remoteAllowed, onChange, o
               {userTiles ? `: ${userTiles.label}` : ' (choose below)'}
             </label>
             <div className="basemap-pick">
-              <label className="button-like">
-                Folder of tiles…
-                <input
-                  type="file"
-                  aria-label="Choose a folder of vector tiles ({z}/{x}/{y}.pbf)"
-                  {...({ webkitdirectory: '' } as Record<string, string>)}
-                  onChange={(e) => e.target.files && e.target.files.length > 0 && onPickFolder(e.target.files)}
-                />
-              </label>
+              {onPickFolderDialog ? (
+                <button type="button" onClick={onPickFolderDialog}>
+                  Folder of tiles…
+                </button>
+              ) : (
+                <label className="button-like">
+                  Folder of tiles…
+                  <input
+                    type="file"
+                    aria-label="Choose a folder of vector tiles ({z}/{x}/{y}.pbf)"
+                    {...({ webkitdirectory: '' } as Record<string, string>)}
+                    onChange={(e) => e.target.files && e.target.files.length > 0 && onPickFolder(e.target.files)}
+                  />
+                </label>
+              )}
               <label className="button-like">
                 MBTiles file…
                 <input type="file" accept=".mbtiles" aria-label="Choose an MBTiles file of vector tiles" onChange={(e) => e.target.files?.[0] && onPickFile(e.target.files[0])} />

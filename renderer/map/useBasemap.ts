@@ -51,6 +51,28 @@ export function useBasemap() {
     [adopt],
   );
 
+  /** Desktop app: main shows a folder dialog and serves the folder at app://hotspot/basemap/user/. */
+  const onPickFolderDialog = useCallback(() => {
+    const api = window.hotspot;
+    if (!api) return;
+    api.pickBasemapTiles().then(
+      (r) => {
+        if (!r.ok) return setError(r.error);
+        if (!r.value) return;
+        const { name, tiles, minzoom, maxzoom } = r.value;
+        // A new query per pick, so maplibre drops the previous folder's tiles.
+        const pick = Date.now();
+        adopt({
+          label: `folder ${name}, ${tiles.toLocaleString('en-GB')} tiles, zoom ${minzoom}-${maxzoom}`,
+          source: { tiles: `${assetBase}user/{z}/{x}/{y}.pbf?pick=${pick}`, maxzoom },
+          tile: async () => null,
+          close: () => undefined,
+        });
+      },
+      (e: unknown) => setError(`Could not choose a tile folder: ${e instanceof Error ? e.message : String(e)}`),
+    );
+  }, [adopt, assetBase]);
+
   const onPickFile = useCallback(
     (file: File) => {
       mbtilesFile(file).then(adopt, (e: unknown) => setError(`Could not open ${file.name}: ${e instanceof Error ? e.message : String(e)}`));
@@ -58,5 +80,8 @@ export function useBasemap() {
     [adopt],
   );
 
-  return { view, control: { settings, userTiles, remoteAllowed, onChange: change, onPickFolder, onPickFile, error } };
+  return {
+    view,
+    control: { settings, userTiles, remoteAllowed, onChange: change, onPickFolder, onPickFolderDialog: window.hotspot ? onPickFolderDialog : undefined, onPickFile, error },
+  };
 }
