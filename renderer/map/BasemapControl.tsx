@@ -62,8 +62,8 @@ export function BasemapControl({ settings, userTiles, remoteAllowed, onChange, o
                 </label>
               )}
               <label className="button-like">
-                MBTiles file…
-                <input type="file" accept=".mbtiles" aria-label="Choose an MBTiles file of vector tiles" onChange={(e) => e.target.files?.[0] && onPickFile(e.target.files[0])} />
+                MBTiles or PMTiles file…
+                <input type="file" accept=".mbtiles,.pmtiles" aria-label="Choose an MBTiles or PMTiles file of vector tiles" onChange={(e) => e.target.files?.[0] && onPickFile(e.target.files[0])} />
               </label>
             </div>
             <p className="basemap-note">Your own tiles are read from this computer and must use the OpenMapTiles schema. They are used until the app is closed.</p>

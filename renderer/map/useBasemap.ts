@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import { assetBaseFrom, bundledSource, loadBasemapSettings, saveBasemapSettings, type BasemapSettings, type BasemapView } from './basemapSettings';
-import { folderTiles, mbtilesFile, serveUserTiles, type UserTiles } from './userTiles';
+import { folderTiles, mbtilesFile, pmtilesFile, serveUserTiles, type UserTiles } from './userTiles';
 
 function storage(): Storage | null {
   try {
@@ -75,7 +75,7 @@ export function useBasemap() {
 
   const onPickFile = useCallback(
     (file: File) => {
-      mbtilesFile(file).then(adopt, (e: unknown) => setError(`Could not open ${file.name}: ${e instanceof Error ? e.message : String(e)}`));
+      (/\.pmtiles$/i.test(file.name) ? pmtilesFile(file) : mbtilesFile(file)).then(adopt, (e: unknown) => setError(`Could not open ${file.name}: ${e instanceof Error ? e.message : String(e)}`));
     },
     [adopt],
   );

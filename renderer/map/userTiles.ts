@@ -3,6 +3,7 @@ import * as Comlink from 'comlink';
 import { gunzipSync } from 'fflate';
 import type { TileSourceOptions } from './basemapStyle';
 import type { MbtilesReader } from './mbtiles.worker';
+import { openPmtiles } from './pmtilesRead';
 
 /**
  * A user's own vector tiles (another force's area), read from files on this machine and
@@ -100,4 +101,20 @@ export async function mbtilesFile(file: File): Promise<UserTiles> {
     worker.terminate();
     throw e;
   }
+}
+
+/**
+ * A .pmtiles archive (v3), read range by range straight from the file, so even a
+ * country-sized archive costs only the directories and the tiles in view.
+ */
+export async function pmtilesFile(file: File): Promise<UserTiles> {
+  const reader = await openPmtiles(async (offset, length) => new Uint8Array(await file.slice(offset, offset + length).arrayBuffer()));
+  const { minzoom, maxzoom, bounds, addressedTiles } = reader.header;
+  const valid = bounds.every(Number.isFinite) && bounds[0] < bounds[2] && bounds[1] < bounds[3];
+  return {
+    label: `${file.name}, ${addressedTiles.toLocaleString('en-GB')} tiles, zoom ${minzoom}-${maxzoom}`,
+    source: { tiles: USER_TILES_URL, maxzoom, ...(valid ? { bounds } : {}) },
+    tile: (z, x, y) => reader.tile(z, x, y),
+    close: () => undefined,
+  };
 }

@@ -168,7 +168,7 @@ describe('offline street basemap', () => {
     writeFileSync(file, await leedsMbtiles());
     await app.page.getByRole('button', { name: 'Basemap' }).click();
     const panel = app.page.getByRole('form', { name: 'Basemap settings' });
-    await panel.getByLabel('Choose an MBTiles file of vector tiles').setInputFiles(file);
+    await panel.getByLabel('Choose an MBTiles or PMTiles file of vector tiles').setInputFiles(file);
     const own = panel.getByRole('radio', { name: /My own tiles: leeds-centre\.mbtiles, \d+ tiles, zoom 0-14/ });
     await expect.poll(() => own.isChecked(), { timeout: 30_000 }).toBe(true);
     await app.page.getByRole('button', { name: 'Basemap' }).click();
