@@ -18,6 +18,7 @@ import { secondInstancePath } from './launch/secondInstance';
 import { buildMenuTemplate } from './menu/menuTemplate';
 import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './protocol/appOrigin';
 import { createAppProtocolHandler } from './protocol/appProtocolHandler';
+import { UserTilesFolder } from './protocol/userTilesFolder';
 import { hardenSession } from './security/hardenSession';
 import { hardenWebContents } from './security/hardenWebContents';
 import { confirmUnload } from './window/confirmUnload';
@@ -26,6 +27,7 @@ import { windowOptions } from './window/windowOptions';
 const isDev = !app.isPackaged;
 const paths = new ProjectPaths(projectPathFromArgv(process.argv, process.cwd()));
 let mainWindow: BrowserWindow | null = null;
+const userTiles = new UserTilesFolder();
 
 // Must happen before 'ready'. Sandbox every renderer, whatever options a window is given.
 app.enableSandbox();
@@ -61,7 +63,7 @@ function createWindow(): void {
 async function onReady(): Promise<void> {
   hardenSession(session.defaultSession, { allowDevTools: isDev });
   const rendererRoot = path.join(app.getAppPath(), 'dist', 'renderer');
-  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot, (f) => fs.readFile(f)));
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot, (f) => fs.readFile(f), () => userTiles.current()));
   registerIpc(
     ipcMain,
     createHandlers({
@@ -70,6 +72,7 @@ async function onReady(): Promise<void> {
       readFile: readUserFile,
       writeFile: atomicWrite,
       defaultDir: () => app.getPath('documents'),
+      userTiles,
     }),
   );
   const template = buildMenuTemplate({

@@ -15,6 +15,7 @@ const api: DesktopApi = {
   pickFiles: (req) => ipcRenderer.invoke(IPC.pickFiles, req),
   writeExport: (req) => ipcRenderer.invoke(IPC.writeExport, req),
   initialProjectPath: () => ipcRenderer.invoke(IPC.initialProjectPath),
+  pickBasemapTiles: () => ipcRenderer.invoke(IPC.pickBasemapTiles),
   onMenuAction(listener: (action: MenuAction) => void): () => void {
     // The page's listener never sees the IPC event (it carries `sender`, i.e. ipcRenderer).
     const forward = (_event: IpcRendererEvent, action: unknown): void => {

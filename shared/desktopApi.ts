@@ -16,6 +16,9 @@ export interface OpenedFile { path: string; name: string; bytes: Uint8Array }
 /** A dialog filter; extensions without the dot, e.g. `{ name: 'CSV', extensions: ['csv'] }`. */
 export interface FileFilter { name: string; extensions: string[] }
 
+/** A tile folder the user picked for the basemap: its name (never its path), tile count and zoom range. */
+export interface UserTilesInfo { name: string; tiles: number; minzoom: number; maxzoom: number }
+
 /** What a native menu item asks the renderer to do. */
 export type MenuAction = 'new' | 'open' | 'save' | 'save-as' | 'import' | 'export' | 'about';
 
@@ -46,6 +49,11 @@ export interface DesktopApi {
   writeExport(req: { suggestedName: string; bytes: Uint8Array; filters: FileFilter[] }): Promise<Result<{ path: string } | null>>;
   /** Subscribes to native menu actions; returns an unsubscribe function. */
   onMenuAction(listener: (action: MenuAction) => void): () => void;
+  /**
+   * Folder dialog for the user's own vector tiles ({z}/{x}/{y}.pbf, OpenMapTiles schema); main
+   * then serves them at app://hotspot/basemap/user/{z}/{x}/{y}.pbf. null when cancelled.
+   */
+  pickBasemapTiles(): Promise<Result<UserTilesInfo | null>>;
   /** A .hotspot path the app was started with (file association), if any. */
   initialProjectPath(): Promise<string | null>;
 }

@@ -12,6 +12,7 @@ export const IPC = {
   writeExport: 'hotspot:write-export',
   initialProjectPath: 'hotspot:initial-project-path',
   menuAction: 'hotspot:menu-action',
+  pickBasemapTiles: 'hotspot:pick-basemap-tiles',
 } as const;
 
 export const MENU_ACTIONS: readonly MenuAction[] = ['new', 'open', 'save', 'save-as', 'import', 'export', 'about'];

@@ -1,10 +1,11 @@
 import path from 'node:path';
-import type { FileFilter, OpenedFile, Result } from '../../shared/desktopApi';
+import type { FileFilter, OpenedFile, Result, UserTilesInfo } from '../../shared/desktopApi';
 import { describeFileError } from '../files/fileErrors';
 import type { ProjectPaths } from '../launch/projectPaths';
 import { extensionOf, fail, ok } from './validate';
 import { LIMITS, PROJECT_EXTENSION } from './limits';
 import { validatePickFiles, validateProjectPath, validateSaveProject, validateWriteExport } from './requests';
+import type { UserTilesFolder } from '../protocol/userTilesFolder';
 
 /** Native dialogs, reduced to what the handlers need; main adapts Electron's dialog module. */
 export interface Dialogs {
@@ -12,6 +13,8 @@ export interface Dialogs {
   showOpen(opts: { title: string; filters: FileFilter[]; multiple: boolean }): Promise<string[] | null>;
   /** The path chosen, or null when cancelled. */
   showSave(opts: { title: string; defaultPath: string; filters: FileFilter[] }): Promise<string | null>;
+  /** The folder chosen, or null when cancelled (absent where no folder dialog exists). */
+  showOpenFolder?(opts: { title: string }): Promise<string | null>;
 }
 
 export interface HandlerDeps {
@@ -22,6 +25,8 @@ export interface HandlerDeps {
   writeFile(file: string, bytes: Uint8Array): Promise<void>;
   /** Folder proposed by Save dialogs when there is no current file (the user's Documents). */
   defaultDir(): string;
+  /** The basemap tile folder main serves under app://hotspot/basemap/user/. */
+  userTiles?: UserTilesFolder;
 }
 
 const PROJECT_FILTERS: FileFilter[] = [{ name: 'Hotspot Planner project', extensions: [PROJECT_EXTENSION] }];
@@ -119,6 +124,12 @@ export function createHandlers(deps: HandlerDeps) {
 
     async initialProjectPath(): Promise<string | null> {
       return deps.paths.initialPath();
+    },
+
+    async pickBasemapTiles(): Promise<Result<UserTilesInfo | null>> {
+      if (!deps.userTiles || !deps.dialogs.showOpenFolder) return fail('Choosing a tile folder is not available here.');
+      const folder = await deps.dialogs.showOpenFolder({ title: 'Choose a folder of vector tiles' });
+      return folder ? deps.userTiles.adopt(folder) : ok(null);
     },
   };
 }

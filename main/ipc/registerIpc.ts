@@ -42,6 +42,7 @@ export function registerIpc(ipcMain: IpcMainLike, handlers: Handlers): void {
   ipcMain.handle(IPC.saveProject, wrap((a) => handlers.saveProject(a)));
   ipcMain.handle(IPC.pickFiles, wrap((a) => handlers.pickFiles(a)));
   ipcMain.handle(IPC.writeExport, wrap((a) => handlers.writeExport(a)));
+  ipcMain.handle(IPC.pickBasemapTiles, wrap(() => handlers.pickBasemapTiles()));
   // Not a Result: the API returns the path or null, and an untrusted caller simply gets null.
   ipcMain.handle(IPC.initialProjectPath, async (event) => (isTrustedSender(event) ? handlers.initialProjectPath() : null));
 }

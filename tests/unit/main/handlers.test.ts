@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -6,6 +6,7 @@ import { atomicWrite } from '../../../main/files/atomicWrite';
 import { readUserFile } from '../../../main/files/readUserFile';
 import { createHandlers, withExtension, type Dialogs } from '../../../main/ipc/handlers';
 import { ProjectPaths } from '../../../main/launch/projectPaths';
+import { UserTilesFolder } from '../../../main/protocol/userTilesFolder';
 
 function sqliteBytes(fill: number, size = 4096): Uint8Array {
   const b = new Uint8Array(size).fill(fill);
@@ -168,5 +169,36 @@ describe('withExtension', () => {
     expect(withExtension('/a/b.JSON', f)).toBe('/a/b.JSON');
     expect(withExtension('/a/b', f)).toBe('/a/b.geojson');
     expect(withExtension('/a/b.csv', f)).toBe('/a/b.csv.geojson');
+  });
+});
+
+describe('pickBasemapTiles', () => {
+  it('serves the chosen tile folder and names it without its path; a cancel or a folder without tiles changes nothing', async () => {
+    const tiles = path.join(dir, 'lancashire');
+    mkdirSync(path.join(tiles, '14', '8100'), { recursive: true });
+    mkdirSync(path.join(tiles, '13', '4050'), { recursive: true });
+    writeFileSync(path.join(tiles, '14', '8100', '5300.pbf'), 'x');
+    writeFileSync(path.join(tiles, '14', '8100', '5301.pbf'), 'x');
+    writeFileSync(path.join(tiles, '13', '4050', '2650.mvt'), 'x');
+    writeFileSync(path.join(tiles, 'README.txt'), 'x');
+    const userTiles = new UserTilesFolder();
+    let answer: string | null = null;
+    const dialogs = { showOpen: vi.fn(), showSave: vi.fn(), showOpenFolder: vi.fn(async () => answer) };
+    const h = createHandlers({ dialogs, paths: new ProjectPaths(null), readFile: readUserFile, writeFile: atomicWrite, defaultDir: () => dir, userTiles });
+    expect(await h.pickBasemapTiles()).toEqual({ ok: true, value: null });
+    expect(userTiles.current()).toBeNull();
+    answer = dir; // a folder with no zoom-level folders
+    expect(await h.pickBasemapTiles()).toEqual({ ok: false, error: expect.stringMatching(/holds no vector tiles/) });
+    expect(userTiles.current()).toBeNull();
+    answer = tiles;
+    const r = await h.pickBasemapTiles();
+    expect(r).toEqual({ ok: true, value: { name: 'lancashire', tiles: 3, minzoom: 13, maxzoom: 14 } });
+    expect(JSON.stringify(r)).not.toContain(dir);
+    expect(userTiles.current()).toBe(tiles);
+  });
+
+  it('says so where no folder dialog exists', async () => {
+    const { h } = setup();
+    expect(await h.pickBasemapTiles()).toEqual({ ok: false, error: 'Choosing a tile folder is not available here.' });
   });
 });

@@ -35,7 +35,7 @@ describe('preload', () => {
     expect([...exposed.keys()]).toEqual(['hotspot']);
     const api = exposed.get('hotspot') as Record<string, unknown>;
     expect(Object.keys(api).sort()).toEqual(
-      ['initialProjectPath', 'onMenuAction', 'openProject', 'openProjectPath', 'pickFiles', 'saveProject', 'writeExport'].sort(),
+      ['initialProjectPath', 'onMenuAction', 'openProject', 'openProjectPath', 'pickBasemapTiles', 'pickFiles', 'saveProject', 'writeExport'].sort(),
     );
     for (const v of Object.values(api)) expect(typeof v).toBe('function');
   });
@@ -49,6 +49,7 @@ describe('preload', () => {
     await api.pickFiles({ title: 't', filters: [], multiple: false });
     await api.writeExport({ suggestedName: 'x.csv', bytes, filters: [] });
     await api.initialProjectPath();
+    await api.pickBasemapTiles();
     expect(invoke.mock.calls).toEqual([
       [IPC.openProject],
       [IPC.openProjectPath, '/a.hotspot'],
@@ -56,6 +57,7 @@ describe('preload', () => {
       [IPC.pickFiles, { title: 't', filters: [], multiple: false }],
       [IPC.writeExport, { suggestedName: 'x.csv', bytes, filters: [] }],
       [IPC.initialProjectPath],
+      [IPC.pickBasemapTiles],
     ]);
   });
 

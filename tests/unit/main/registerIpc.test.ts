@@ -12,6 +12,7 @@ function setup(overrides: Partial<Handlers> = {}) {
     pickFiles: vi.fn(async () => ({ ok: true as const, value: [] })),
     writeExport: vi.fn(async () => ({ ok: true as const, value: null })),
     initialProjectPath: vi.fn(async () => '/home/ana/plan.hotspot'),
+    pickBasemapTiles: vi.fn(async () => ({ ok: true as const, value: null })),
     ...overrides,
   };
   registerIpc({ handle: (channel, l) => listeners.set(channel, l) }, handlers);
@@ -24,7 +25,7 @@ describe('registerIpc', () => {
   it('registers one channel per API call', () => {
     const { listeners } = setup();
     expect([...listeners.keys()].sort()).toEqual(
-      [IPC.openProject, IPC.openProjectPath, IPC.saveProject, IPC.pickFiles, IPC.writeExport, IPC.initialProjectPath].sort(),
+      [IPC.openProject, IPC.openProjectPath, IPC.saveProject, IPC.pickFiles, IPC.writeExport, IPC.initialProjectPath, IPC.pickBasemapTiles].sort(),
     );
   });
 
