@@ -40,7 +40,8 @@ describe('plan CLI command on the demo project', async () => {
     const lines = readFileSync(out, 'utf8').trimEnd().split('\r\n');
     expect(lines[0]).toBe(`# plan id: ${id}`);
     // The demo's data ends in Nov 2014, so the default basis is the 12 months to then.
-    expect(lines).toContain('# basis period: 2013-12 to 2014-11 (months inclusive; default: the latest 12 months with data)');
+    expect(lines).toContain('# basis period: 2013-12 to 2014-11 (months inclusive; default: the 12 months to the latest month with data; 4 of 12 months have data: 2014-08, 2014-09, 2014-10, 2014-11)');
+    expect(lines).toContain('# warning: Only 4 of the 12 basis months have crime data (2014-08, 2014-09, 2014-10, 2014-11): hotspots are ranked on those months alone.');
     const header = lines.findIndex((l) => l.startsWith('date,'));
     expect(lines.slice(header + 1)).toHaveLength(42);
     const db = await openProjectFile(project);
