@@ -9,12 +9,13 @@ import { runHotspotAnalysis, type HotspotParams, type HotspotResult } from '../.
 import * as Comlink from 'comlink';
 import { hotspotCellsCsv, hotspotCellsGeoJson } from '../../shared/export/hotspotCells';
 import { kdeRaster, type KdeRaster } from '../../shared/export/kdeRaster';
-import { db } from './engineState';
+import { db, onProjectReplaced } from './engineState';
 
 const CLASS_KEY: Record<number, string> = { 3: 'hot-99', 2: 'hot-95', 1: 'hot-90', [-1]: 'cold-90', [-2]: 'cold-95', [-3]: 'cold-99' };
 
 /** The last analysis, kept in the worker for exports so the cells never cross to the UI twice. */
 let last: HotspotResult | null = null;
+onProjectReplaced(() => (last = null));
 export type PaiSet = { kind: 'top'; n: number } | { kind: 'hot'; level: 1 | 2 | 3 };
 
 export interface PaiResult {
