@@ -7,9 +7,11 @@ export const uiStateApi = {
   /**
    * Keeps a tab's settings in the project (JSON under project_meta 'ui:<tab>'). They are
    * saved with the project but do not by themselves count as unsaved work. Returns whether
-   * anything changed.
+   * anything changed. With `generation` (see projectGeneration), settings meant for a
+   * project that has since been replaced are dropped instead of landing in the new one.
    */
-  saveUiState(tab: string, state: unknown): boolean {
+  saveUiState(tab: string, state: unknown, generation?: number): boolean {
+    if (generation !== undefined && generation !== projectGeneration()) return false;
     return saveUiState(db(), tab, state);
   },
 

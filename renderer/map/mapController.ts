@@ -10,6 +10,9 @@ import { WardLabels } from './wardLabels';
 
 maplibregl.setWorkerUrl(workerUrl);
 
+/** True only in the build the end-to-end tests serve (vite.config.ts); the shipped app has no test hook. */
+declare const __TEST_HOOKS__: boolean;
+
 type Areas = FeatureCollection<Polygon | MultiPolygon>;
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -25,6 +28,8 @@ export class MapController {
   private selected: string | null = null;
   private wardsKey = '';
   private kdeUrl: string | null = null;
+  /** Bumped by every setKde call: only the latest call may touch the map, so overlapping calls neither throw nor draw a stale surface. */
+  private kdeVersion = 0;
 
   constructor(container: HTMLElement, private readonly onSelectWard: (code: string | null) => void) {
     this.map = new maplibregl.Map({
@@ -42,7 +47,7 @@ export class MapController {
     this.labels = new WardLabels(this.map);
     this.ready = new Promise((resolve) => this.map.once('load', () => resolve()));
     void this.ready.then(() => this.addLayers());
-    registerProbe(this);
+    if (__TEST_HOOKS__) registerProbe(this);
   }
 
   private addLayers(): void {
@@ -97,19 +102,24 @@ export class MapController {
 
   /** The KDE surface as an image overlay (see shared/export/kdeRaster), or null to remove it. */
   async setKde(r: KdeRaster | null): Promise<void> {
+    const version = ++this.kdeVersion;
     await this.ready;
+    let blob: Blob | null = null;
+    if (r) {
+      const canvas = document.createElement('canvas');
+      canvas.width = r.width;
+      canvas.height = r.height;
+      canvas.getContext('2d')!.putImageData(new ImageData(r.rgba as Uint8ClampedArray<ArrayBuffer>, r.width, r.height), 0, 0);
+      blob = await new Promise<Blob | null>((res) => canvas.toBlob(res, 'image/png'));
+    }
+    // A later call (e.g. the box unticked while this image was encoding) wins; no await below.
+    if (version !== this.kdeVersion) return;
     const m = this.map;
     if (m.getLayer('kde')) m.removeLayer('kde');
     if (m.getSource('kde')) m.removeSource('kde');
     if (this.kdeUrl) URL.revokeObjectURL(this.kdeUrl);
     this.kdeUrl = null;
-    if (!r) return;
-    const canvas = document.createElement('canvas');
-    canvas.width = r.width;
-    canvas.height = r.height;
-    canvas.getContext('2d')!.putImageData(new ImageData(r.rgba as Uint8ClampedArray<ArrayBuffer>, r.width, r.height), 0, 0);
-    const blob = await new Promise<Blob | null>((res) => canvas.toBlob(res, 'image/png'));
-    if (!blob) return;
+    if (!r || !blob) return;
     this.kdeUrl = URL.createObjectURL(blob);
     m.addSource('kde', { type: 'image', url: this.kdeUrl, coordinates: r.corners });
     // Nearest-neighbour resampling keeps 150 m cells crisp instead of smearing them.

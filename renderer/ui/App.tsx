@@ -11,7 +11,7 @@ import { ImportHistory } from './import/ImportHistory';
 import { ReferenceData } from './import/ReferenceData';
 import { Legend } from './Legend';
 import { MapView } from './MapView';
-import { Toolbar } from './Toolbar';
+import { Toolbar, withShortcut } from './Toolbar';
 import { useProjectSession } from './useProjectSession';
 import { WardPanel } from './wards/WardPanel';
 
@@ -80,8 +80,8 @@ export function App() {
         if (file) setImporting({ file });
       }}
     >
-      <Toolbar projectName={summary?.name ?? '…'} dirty={p.dirty} busy={p.busy !== null} onAction={onAction}>
-        <button type="button" onClick={() => setImporting({ file: null })} disabled={p.busy !== null} title="Import a crime CSV (Ctrl+I)">Import…</button>
+      <Toolbar projectName={summary?.name ?? '…'} dirty={p.dirty} busy={p.busy !== null} shortcuts={platform.shortcuts} onAction={onAction} onRename={p.rename} recent={p.recent} onOpenRecent={p.openRecent}>
+        <button type="button" onClick={() => setImporting({ file: null })} disabled={p.busy !== null} title={withShortcut('Import a crime CSV', 'Ctrl+I', platform.shortcuts)}>Import…</button>
         <button type="button" onClick={() => setAbout(true)}>About</button>
       </Toolbar>
       <main className="workspace">

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CategorySet } from '../../../shared/harm/categorySets';
 import type { HarmSchemeSummary } from '../../../shared/harm/harmSchemes';
 import type { HotspotParams } from '../../../shared/hotspots/runHotspotAnalysis';
@@ -6,7 +6,9 @@ import type { HotspotView } from '../../engine/analysisApi';
 import type { EngineClient } from '../../engine/engineClient';
 import type { FeatureCollection } from 'geojson';
 import type { KdeRaster } from '../../../shared/export/kdeRaster';
+import { guard } from '../appEvents';
 import { giLegendText } from '../GiLegend';
+import { useSavedSettings } from '../useSavedSettings';
 import { HotspotControls } from './HotspotControls';
 import { TrendSection } from './TrendSection';
 
@@ -31,6 +33,12 @@ interface Props {
   onExport(name: string, bytes: Uint8Array, mime: string): void;
 }
 
+/** What the Hotspots tab keeps in the project: the settings of the last run. */
+export interface SavedHotspots {
+  params: HotspotParams;
+  ran: boolean;
+}
+
 /** Gi* hotspot analysis on the BNG grid: settings, run in the worker, results and exports. */
 export function HotspotPanel({ engine, revision, firstMonth, lastMonth, wardNames, onLayer, onExport }: Props) {
   const [schemes, setSchemes] = useState<HarmSchemeSummary[]>([]);
@@ -39,9 +47,18 @@ export function HotspotPanel({ engine, revision, firstMonth, lastMonth, wardName
   const [lastParams, setLastParams] = useState<HotspotParams | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [kdeShown, setKdeShown] = useState(false);
+  const [initial, setInitial] = useState<HotspotParams | null>(null);
+  // Each run or KDE request takes a ticket; an answer whose ticket is no longer the latest
+  // (a newer run, another project, new data) is dropped instead of drawn.
+  const ticket = useRef(0);
+  const kdeTicket = useRef(0);
+  const saved = useSavedSettings<SavedHotspots>(engine, 'hotspots', revision);
 
   useEffect(() => {
     if (revision === 0) return; // no project open yet
+    ticket.current++;
+    kdeTicket.current++;
     Promise.all([engine.harmSchemes(), engine.categorySets()]).then(
       ([s, c]) => {
         setSchemes(s);
@@ -50,22 +67,54 @@ export function HotspotPanel({ engine, revision, firstMonth, lastMonth, wardName
       (e: Error) => setError(e.message),
     );
     setView(null);
+    setBusy(false);
+    setKdeShown(false);
     onLayer(null);
   }, [engine, revision, onLayer]);
 
-  const run = async (params: HotspotParams) => {
+  const run = async (params: HotspotParams, restoring = false) => {
+    const mine = ++ticket.current;
+    kdeTicket.current++;
     setBusy(true);
     setError(null);
     try {
       const v = await engine.runHotspots(params);
+      if (mine !== ticket.current) return;
       setView(v);
       setLastParams(params);
+      setKdeShown(false);
       onLayer({ kind: 'gi', cells: v.cells, legend: giLegendText(v) });
+      if (!restoring) saved.save({ params, ran: true });
     } catch (e) {
-      setError((e as Error).message);
+      if (mine === ticket.current) setError(restoring ? `The saved analysis could not be re-run: ${(e as Error).message}` : (e as Error).message);
     } finally {
-      setBusy(false);
+      if (mine === ticket.current) setBusy(false);
     }
+  };
+
+  // Another project opened: its saved settings fill the form, and its last run is redrawn (Gi* takes well under a second).
+  useEffect(() => {
+    if (!saved.loaded) return;
+    const last = saved.loaded.value;
+    setInitial(last?.params ?? null);
+    setLastParams(last?.params ?? null);
+    if (last?.params && last.ran) void run(last.params, true);
+    // Deliberately keyed on the loaded settings only: run is recreated every render.
+  }, [saved.loaded]);
+
+  const showKde = (show: boolean) => {
+    if (!view) return;
+    const mine = ++kdeTicket.current;
+    setKdeShown(show);
+    const layer = { kind: 'gi' as const, cells: view.cells, legend: giLegendText(view) };
+    if (!show) return onLayer(layer);
+    guard(
+      engine.kdeRaster().then((kde) => {
+        // Unticked (or re-run) while the surface was being made: draw nothing.
+        if (mine === kdeTicket.current) onLayer({ ...layer, kde });
+      }),
+      'The KDE surface could not be drawn',
+    );
   };
 
   const exportCells = async (kind: 'csv' | 'geojson') => {
@@ -75,7 +124,7 @@ export function HotspotPanel({ engine, revision, firstMonth, lastMonth, wardName
 
   return (
     <div className="side-scroll">
-      <HotspotControls schemes={schemes} sets={sets} busy={busy} firstMonth={firstMonth} lastMonth={lastMonth} onRun={(p) => void run(p)} />
+      <HotspotControls key={saved.loaded?.generation ?? 0} initial={initial} schemes={schemes} sets={sets} busy={busy} firstMonth={firstMonth} lastMonth={lastMonth} onRun={(p) => void run(p)} />
       {busy && <p role="status">Computing Gi* on the grid…</p>}
       {error && <p role="alert" className="error">{error}</p>}
       {view && (
@@ -83,18 +132,20 @@ export function HotspotPanel({ engine, revision, firstMonth, lastMonth, wardName
           engine={engine}
           view={view}
           wardNames={wardNames}
-          onExport={(k) => void exportCells(k)}
-          onShowKde={(show) => {
-            const layer = { kind: 'gi' as const, cells: view.cells, legend: giLegendText(view) };
-            if (!show) return onLayer(layer);
-            void engine.kdeRaster().then((kde) => onLayer({ ...layer, kde }));
-          }}
+          onExport={(k) => guard(exportCells(k), 'Export failed')}
+          onShowKde={showKde}
+          kdeShown={kdeShown}
         />
       )}
       <TrendSection
         engine={engine}
+        revision={revision}
         params={lastParams}
-        onResult={(t) => onLayer(t ? { kind: 'trend', cells: t.cells, legend: `Trend classes over ${t.periods.length} periods; ${t.methodLines.slice(0, 4).join('; ')}.` } : null)}
+        onResult={(t) => {
+          kdeTicket.current++;
+          setKdeShown(false);
+          onLayer(t ? { kind: 'trend', cells: t.cells, legend: `Trend classes over ${t.periods.length} periods; ${t.methodLines.slice(0, 4).join('; ')}.` } : null);
+        }}
         onExport={onExport}
       />
     </div>
