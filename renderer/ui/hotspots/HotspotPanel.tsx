@@ -48,7 +48,6 @@ export function HotspotPanel({ engine, revision, firstMonth, lastMonth, wardName
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [kdeShown, setKdeShown] = useState(false);
-  const [initial, setInitial] = useState<HotspotParams | null>(null);
   // Each run or KDE request takes a ticket; an answer whose ticket is no longer the latest
   // (a newer run, another project, new data) is dropped instead of drawn.
   const ticket = useRef(0);
@@ -96,7 +95,6 @@ export function HotspotPanel({ engine, revision, firstMonth, lastMonth, wardName
   useEffect(() => {
     if (!saved.loaded) return;
     const last = saved.loaded.value;
-    setInitial(last?.params ?? null);
     setLastParams(last?.params ?? null);
     if (last?.params && last.ran) void run(last.params, true);
     // Deliberately keyed on the loaded settings only: run is recreated every render.
@@ -124,7 +122,7 @@ export function HotspotPanel({ engine, revision, firstMonth, lastMonth, wardName
 
   return (
     <div className="side-scroll">
-      <HotspotControls key={saved.loaded?.generation ?? 0} initial={initial} schemes={schemes} sets={sets} busy={busy} firstMonth={firstMonth} lastMonth={lastMonth} onRun={(p) => void run(p)} />
+      <HotspotControls key={saved.loaded?.generation ?? 0} initial={saved.loaded?.value?.params ?? null} schemes={schemes} sets={sets} busy={busy} firstMonth={firstMonth} lastMonth={lastMonth} onRun={(p) => void run(p)} />
       {busy && <p role="status">Computing Gi* on the grid…</p>}
       {error && <p role="alert" className="error">{error}</p>}
       {view && (
