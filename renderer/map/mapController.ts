@@ -159,6 +159,11 @@ export class MapController {
     return this.map.loaded() && !this.map.isMoving() && this.map.areTilesLoaded();
   }
 
+  /** Whether a KDE surface is on the map (test hook). */
+  hasKde(): boolean {
+    return Boolean(this.map.getLayer('kde'));
+  }
+
   background(): string {
     return BACKGROUND;
   }
@@ -176,5 +181,6 @@ function registerProbe(c: MapController): void {
     project: (lon: number, lat: number) => c.project(lon, lat),
     isIdle: () => c.isIdle(),
     background: () => c.background(),
+    hasKde: () => c.hasKde(),
   };
 }

@@ -87,6 +87,34 @@ describe('the analysis persists (browser mode)', () => {
   });
 });
 
+describe('the KDE checkbox', () => {
+  const app = useApp();
+
+  it('rapid ticks and unticks end with exactly what the box says, and no errors', async () => {
+    const page = app.page;
+    await page.getByRole('tab', { name: 'Hotspots' }).click();
+    await page.getByRole('form', { name: 'Hotspot analysis settings' }).getByRole('button', { name: 'Find hotspots' }).click();
+    const results = page.getByRole('region', { name: 'Hotspot results' });
+    await results.waitFor({ timeout: 60_000 });
+    const box = results.getByLabel('Show KDE surface');
+    const hasKde = () => page.evaluate(() => (window as unknown as { hotspotMap: { hasKde(): boolean } }).hotspotMap.hasKde());
+    // Five clicks in one task: each starts a surface request before the previous one is drawn.
+    await box.evaluate((el: HTMLInputElement) => {
+      for (let i = 0; i < 5; i++) el.click();
+    });
+    await expect.poll(() => box.isChecked()).toBe(true);
+    await expect.poll(hasKde, { timeout: 20_000 }).toBe(true);
+    // Ending on an untick while surfaces for the ticks are still being made: none may be drawn.
+    await box.evaluate((el: HTMLInputElement) => {
+      for (let i = 0; i < 5; i++) el.click();
+    });
+    expect(await box.isChecked()).toBe(false);
+    await page.waitForTimeout(2000);
+    expect(await hasKde()).toBe(false);
+    expect(app.errors).toEqual([]);
+  });
+});
+
 describe('the production build', () => {
   it('has no window.hotspotMap test hook (the e2e build has it)', async () => {
     const outDir = path.join(dir, 'prod');
