@@ -115,6 +115,17 @@ describe('the KDE checkbox', () => {
   });
 });
 
+describe('failures nobody waited for', () => {
+  const app = useApp();
+
+  it('reach the user in the status bar instead of only the console', async () => {
+    await app.page.evaluate(() => {
+      void Promise.reject(new Error('The worker could not read the project.'));
+    });
+    await expect.poll(() => app.page.getByRole('alert').allTextContents()).toContain('The worker could not read the project.');
+  });
+});
+
 describe('the production build', () => {
   it('has no window.hotspotMap test hook (the e2e build has it)', async () => {
     const outDir = path.join(dir, 'prod');
