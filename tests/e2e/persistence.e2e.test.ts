@@ -74,6 +74,8 @@ describe('the analysis persists (browser mode)', () => {
     const page = app.page;
     await page.getByRole('button', { name: 'Demo' }).click();
     await expect.poll(() => page.getByLabel('Project name').textContent()).toContain('West Yorkshire demo');
+    // The demo has no saved settings: the ward table is back to its defaults.
+    await page.getByRole('tab', { name: 'Wards' }).click();
     await expect.poll(() => page.getByRole('form', { name: 'Ward table settings' }).getByLabel('Ward harm scheme').inputValue()).toBe('count');
     await page.reload();
     await waitForApp(page);
