@@ -1,6 +1,7 @@
+import * as Comlink from 'comlink';
 import { getMeta } from '../../shared/project/projectDb';
-import { db, markDirty, projectGeneration } from './engineState';
-import { loadUiState, saveUiState } from './uiStateStore';
+import { db, isDirty, markDirty, projectGeneration } from './engineState';
+import { isWriting, loadUiState, saveUiState } from './uiStateStore';
 
 /** Per-tab settings kept in the project, the project's name, and which project is open. */
 export const uiStateApi = {
@@ -30,6 +31,18 @@ export const uiStateApi = {
 
   projectName(): string {
     return getMeta(db(), 'name') ?? 'Untitled project';
+  },
+
+  /**
+   * The project's bytes for browser mode to keep across a reload, or null while a write is
+   * under way (an import's transaction): sql.js closes and reopens the database to export it,
+   * which would end that transaction, so the caller tries again a little later.
+   */
+  keepSnapshot(): { bytes: Uint8Array; unsaved: boolean } | null {
+    const d = db();
+    if (isWriting(d)) return null;
+    const bytes = d.export();
+    return Comlink.transfer({ bytes, unsaved: isDirty() }, [bytes.buffer as ArrayBuffer]);
   },
 
   /** Restores the unsaved-changes flag of a project the browser kept across a reload. */

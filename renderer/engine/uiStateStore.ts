@@ -67,3 +67,17 @@ export function uiStateSlots(db: Database): string[] {
   const r = db.exec("SELECT substr(key, 4) FROM project_meta WHERE key LIKE 'ui:%' ORDER BY key");
   return (r[0]?.values ?? []).map((v) => String(v[0]));
 }
+
+/**
+ * Whether a transaction is open (an import writing). sql.js exports by closing and reopening
+ * the database, which would end it; SQLite refuses a nested BEGIN, which is the test.
+ */
+export function isWriting(db: Database): boolean {
+  try {
+    db.exec('BEGIN');
+  } catch {
+    return true;
+  }
+  db.exec('ROLLBACK');
+  return false;
+}

@@ -58,13 +58,17 @@ export function useProjectSession() {
     setRevision((v) => v + 1);
   }, [engine]);
 
+  const keepSoonRef = useRef<() => void>(() => undefined);
+
   /** Browser mode: writes the open project to IndexedDB now, so a reload brings it back. */
   const keepNow = useCallback(async () => {
     if (keepTimer.current) clearTimeout(keepTimer.current);
     keepTimer.current = null;
     if (!platform.keepsSession) return;
-    const [bytes, unsaved] = await Promise.all([engine.exportBytes(), engine.isDirty()]);
-    await platform.keepSession({ bytes, fileName: fileName.current, unsaved });
+    const snap = await engine.keepSnapshot();
+    // An import is writing: keep it once that is done.
+    if (!snap) return keepSoonRef.current();
+    await platform.keepSession({ bytes: snap.bytes, fileName: fileName.current, unsaved: snap.unsaved });
   }, [engine, platform]);
 
   const keepSoon = useCallback(() => {
@@ -72,6 +76,7 @@ export function useProjectSession() {
     if (keepTimer.current) clearTimeout(keepTimer.current);
     keepTimer.current = setTimeout(() => guard(keepNow()), KEEP_DELAY_MS);
   }, [platform, keepNow]);
+  keepSoonRef.current = keepSoon;
 
   useEffect(() => onSettingsChanged(keepSoon), [keepSoon]);
 

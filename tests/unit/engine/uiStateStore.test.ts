@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadSqlJs } from '../../../cli/sqlNode';
 import { createProjectDb, getMeta, openProjectDb } from '../../../shared/project/projectDb';
 import { projectSummary } from '../../../shared/project/projectSummary';
-import { loadUiState, saveUiState, UI_STATE_MAX_CHARS, uiStateSlots } from '../../../renderer/engine/uiStateStore';
+import { isWriting, loadUiState, saveUiState, UI_STATE_MAX_CHARS, uiStateSlots } from '../../../renderer/engine/uiStateStore';
 
 const hotspots = {
   params: { schemeId: 'cchi', categorySetId: 'serious-violence', from: '2014-01', to: '2014-04', cellSize: 150, shape: 'square', fdr: true, kde: true, studyArea: { kind: 'districts', codes: ['E08000035'] } },
@@ -57,5 +57,17 @@ describe('tab settings kept in the project', () => {
     const db = createProjectDb(await loadSqlJs());
     db.run("INSERT INTO project_meta(key, value) VALUES ('ui:wards', '{broken')");
     expect(loadUiState(db, 'wards')).toBeNull();
+  });
+
+  it('knows when an import holds a transaction, so browser mode does not export in the middle of it', async () => {
+    const db = createProjectDb(await loadSqlJs());
+    expect(isWriting(db)).toBe(false);
+    db.exec('BEGIN');
+    saveUiState(db, 'wards', { schemeId: 'count' });
+    expect(isWriting(db)).toBe(true);
+    // The probe left the import's transaction alone: it still commits what it wrote.
+    db.exec('COMMIT');
+    expect(loadUiState(db, 'wards')).toEqual({ schemeId: 'count' });
+    expect(isWriting(db)).toBe(false);
   });
 });
