@@ -70,6 +70,19 @@ describe('the analysis persists (browser mode)', () => {
     expect(app.errors).toEqual([]);
   });
 
+  it('a change without Save is kept too (shortly after it is made), and marks nothing as unsaved', async () => {
+    const page = app.page;
+    await page.getByRole('tab', { name: 'Wards' }).click();
+    const wards = page.getByRole('form', { name: 'Ward table settings' });
+    await wards.getByLabel('Ward category set').selectOption('');
+    await page.waitForTimeout(3000);
+    await page.reload();
+    await waitForApp(page);
+    await expect.poll(() => page.getByLabel('Project name').textContent()).toBe('Leeds night-time economy');
+    await expect.poll(() => wards.getByLabel('Ward harm scheme').inputValue()).toBe('cchi-category');
+    await expect.poll(() => wards.getByLabel('Ward category set').inputValue()).toBe('');
+  });
+
   it('Demo still opens the demo, and a reload after it opens the demo again', async () => {
     const page = app.page;
     await page.getByRole('button', { name: 'Demo' }).click();
