@@ -8,6 +8,8 @@ import { getMeta, openProjectDb } from '../../shared/project/projectDb';
 import { launch, screenshotPng, useApp, waitForApp } from './browser';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'hp-e2e-persist-'));
+// The whole-force demo takes seconds to rebuild a table or rerun Gi*: polls wait for it.
+const slow = { timeout: 60_000 };
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the analysis persists (browser mode)', () => {
@@ -19,8 +21,8 @@ describe('the analysis persists (browser mode)', () => {
     await page.getByRole('button', { name: 'Rename' }).click();
     await page.getByLabel('New project name').fill('Leeds night-time economy');
     await page.getByLabel('New project name').press('Enter');
-    await expect.poll(() => page.getByLabel('Project name').textContent()).toContain('Leeds night-time economy');
-    await expect.poll(() => page.title()).toContain('Leeds night-time economy');
+    await expect.poll(() => page.getByLabel('Project name').textContent(), slow).toContain('Leeds night-time economy');
+    await expect.poll(() => page.title(), slow).toContain('Leeds night-time economy');
 
     // Ward table settings.
     const wards = page.getByRole('form', { name: 'Ward table settings' });
@@ -49,23 +51,23 @@ describe('the analysis persists (browser mode)', () => {
     expect(getMeta(db, 'name')).toBe('Leeds night-time economy');
     expect(JSON.parse(getMeta(db, 'ui:wards')!)).toMatchObject({ schemeId: 'cchi-category', categorySetId: 'serious-violence' });
     expect(JSON.parse(getMeta(db, 'ui:hotspots')!)).toMatchObject({ ran: true, params: { schemeId: 'cchi-category', cellSize: 200, shape: 'hex', fdr: false } });
-    await expect.poll(() => page.getByLabel('Project name').textContent()).not.toContain('•');
+    await expect.poll(() => page.getByLabel('Project name').textContent(), slow).not.toContain('•');
 
     // Reload: the same project, not the demo, with its settings and its analysis.
     await page.reload();
     await waitForApp(page);
-    await expect.poll(() => page.getByLabel('Project name').textContent()).toBe('Leeds night-time economy');
-    await expect.poll(() => wards.getByLabel('Ward harm scheme').inputValue()).toBe('cchi-category');
-    await expect.poll(() => wards.getByLabel('Ward category set').inputValue()).toBe('serious-violence');
+    await expect.poll(() => page.getByLabel('Project name').textContent(), slow).toBe('Leeds night-time economy');
+    await expect.poll(() => wards.getByLabel('Ward harm scheme').inputValue(), slow).toBe('cchi-category');
+    await expect.poll(() => wards.getByLabel('Ward category set').inputValue(), slow).toBe('serious-violence');
     // The table itself was rebuilt with them (its method list sits in a closed details element).
-    await expect.poll(() => page.locator('ul[aria-label="Ward table method"]').textContent()).toMatch(/Serious violence/);
+    await expect.poll(() => page.locator('ul[aria-label="Ward table method"]').textContent(), slow).toMatch(/Serious violence/);
     await page.getByRole('tab', { name: 'Hotspots' }).click();
-    await expect.poll(() => settings.getByLabel('Cell size in metres').inputValue()).toBe('200');
-    await expect.poll(() => settings.getByLabel('Cell shape').inputValue()).toBe('hex');
-    await expect.poll(() => settings.getByLabel('Harm scheme').inputValue()).toBe('cchi-category');
-    await expect.poll(() => settings.getByLabel('False discovery rate correction').isChecked()).toBe(false);
+    await expect.poll(() => settings.getByLabel('Cell size in metres').inputValue(), slow).toBe('200');
+    await expect.poll(() => settings.getByLabel('Cell shape').inputValue(), slow).toBe('hex');
+    await expect.poll(() => settings.getByLabel('Harm scheme').inputValue(), slow).toBe('cchi-category');
+    await expect.poll(() => settings.getByLabel('False discovery rate correction').isChecked(), slow).toBe(false);
     await results.waitFor({ timeout: 60_000 });
-    await expect.poll(() => results.getByRole('list', { name: 'Method' }).allTextContents()).toEqual(methodBefore);
+    await expect.poll(() => results.getByRole('list', { name: 'Method' }).allTextContents(), slow).toEqual(methodBefore);
     await screenshotPng(page, 'persistence-after-reload');
     expect(app.errors).toEqual([]);
   });
@@ -75,24 +77,26 @@ describe('the analysis persists (browser mode)', () => {
     await page.getByRole('tab', { name: 'Wards' }).click();
     const wards = page.getByRole('form', { name: 'Ward table settings' });
     await wards.getByLabel('Ward category set').selectOption('');
-    await page.waitForTimeout(3000);
+    // Kept about 1.5 s after the change; exporting and storing the whole-force project takes a few more.
+    await page.waitForTimeout(8000);
     await page.reload();
     await waitForApp(page);
-    await expect.poll(() => page.getByLabel('Project name').textContent()).toBe('Leeds night-time economy');
-    await expect.poll(() => wards.getByLabel('Ward harm scheme').inputValue()).toBe('cchi-category');
-    await expect.poll(() => wards.getByLabel('Ward category set').inputValue()).toBe('');
+    await expect.poll(() => page.getByLabel('Project name').textContent(), slow).toBe('Leeds night-time economy');
+    await expect.poll(() => wards.getByLabel('Ward harm scheme').inputValue(), slow).toBe('cchi-category');
+    await expect.poll(() => wards.getByLabel('Ward category set').inputValue(), slow).toBe('');
   });
 
   it('Demo still opens the demo, and a reload after it opens the demo again', async () => {
     const page = app.page;
     await page.getByRole('button', { name: 'Demo' }).click();
-    await expect.poll(() => page.getByLabel('Project name').textContent()).toContain('West Yorkshire demo');
+    // Building the demo runs the normal import over every record: seconds, not milliseconds.
+    await expect.poll(() => page.getByLabel('Project name').textContent(), { timeout: 120_000 }).toContain('West Yorkshire demo');
     // The demo has no saved settings: the ward table is back to its defaults.
     await page.getByRole('tab', { name: 'Wards' }).click();
-    await expect.poll(() => page.getByRole('form', { name: 'Ward table settings' }).getByLabel('Ward harm scheme').inputValue()).toBe('count');
+    await expect.poll(() => page.getByRole('form', { name: 'Ward table settings' }).getByLabel('Ward harm scheme').inputValue(), slow).toBe('count');
     await page.reload();
     await waitForApp(page);
-    await expect.poll(() => page.getByLabel('Project name').textContent()).toContain('West Yorkshire demo');
+    await expect.poll(() => page.getByLabel('Project name').textContent(), slow).toContain('West Yorkshire demo');
   });
 
   it('browser mode advertises no keyboard shortcuts the browser does not have', async () => {
@@ -117,8 +121,8 @@ describe('the KDE checkbox', () => {
     await box.evaluate((el: HTMLInputElement) => {
       for (let i = 0; i < 5; i++) el.click();
     });
-    await expect.poll(() => box.isChecked()).toBe(true);
-    await expect.poll(hasKde, { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => box.isChecked(), slow).toBe(true);
+    await expect.poll(hasKde, slow).toBe(true);
     // Ending on an untick while surfaces for the ticks are still being made: none may be drawn.
     await box.evaluate((el: HTMLInputElement) => {
       for (let i = 0; i < 5; i++) el.click();
@@ -137,7 +141,7 @@ describe('failures nobody waited for', () => {
     await app.page.evaluate(() => {
       void Promise.reject(new Error('The worker could not read the project.'));
     });
-    await expect.poll(() => app.page.getByRole('alert').allTextContents()).toContain('The worker could not read the project.');
+    await expect.poll(() => app.page.getByRole('alert').allTextContents(), slow).toContain('The worker could not read the project.');
   });
 });
 
