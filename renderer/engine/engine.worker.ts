@@ -5,10 +5,11 @@ import { importApi } from './importApi';
 import { layersApi } from './layersApi';
 import { projectApi } from './projectApi';
 import { trendsApi } from './trendsApi';
+import { uiStateApi } from './uiStateApi';
 import { wardApi } from './wardApi';
 
 /** Everything the UI may ask of the engine. Typed on the UI side as `typeof engine`. */
-export const engine = { ...projectApi, ...importApi, ...analysisApi, ...harmApi, ...wardApi, ...layersApi, ...trendsApi };
+export const engine = { ...projectApi, ...importApi, ...analysisApi, ...harmApi, ...wardApi, ...layersApi, ...trendsApi, ...uiStateApi };
 
 export type Engine = typeof engine;
 

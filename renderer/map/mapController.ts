@@ -12,6 +12,9 @@ import { WARD_LABEL_LAYER, WARD_LABEL_SOURCE, wardLabelLayer, wardLabelPoints } 
 
 maplibregl.setWorkerUrl(workerUrl);
 
+/** True only in the build the end-to-end tests serve (vite.config.ts); the shipped app has no test hook. */
+declare const __TEST_HOOKS__: boolean;
+
 type Areas = FeatureCollection<Polygon | MultiPolygon>;
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -28,6 +31,8 @@ export class MapController {
   private selected: string | null = null;
   private wardsKey = '';
   private kdeUrl: string | null = null;
+  /** Bumped by every setKde call: only the latest call may touch the map, so overlapping calls neither throw nor draw a stale surface. */
+  private kdeVersion = 0;
 
   constructor(container: HTMLElement, private readonly onSelectWard: (code: string | null) => void, basemap: BasemapView) {
     this.basemap = basemap;
@@ -47,7 +52,7 @@ export class MapController {
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
     this.ready = new Promise((resolve) => this.map.once('load', () => resolve()));
     void this.ready.then(() => this.addLayers());
-    registerProbe(this);
+    if (__TEST_HOOKS__) registerProbe(this);
   }
 
   /** The first basemap label layer: our fills and lines go under it, so street names stay on top. */
@@ -116,19 +121,24 @@ export class MapController {
 
   /** The KDE surface as an image overlay (see shared/export/kdeRaster), or null to remove it. */
   async setKde(r: KdeRaster | null): Promise<void> {
+    const version = ++this.kdeVersion;
     await this.ready;
+    let blob: Blob | null = null;
+    if (r) {
+      const canvas = document.createElement('canvas');
+      canvas.width = r.width;
+      canvas.height = r.height;
+      canvas.getContext('2d')!.putImageData(new ImageData(r.rgba as Uint8ClampedArray<ArrayBuffer>, r.width, r.height), 0, 0);
+      blob = await new Promise<Blob | null>((res) => canvas.toBlob(res, 'image/png'));
+    }
+    // A later call (e.g. the box unticked while this image was encoding) wins; no await below.
+    if (version !== this.kdeVersion) return;
     const m = this.map;
     if (m.getLayer('kde')) m.removeLayer('kde');
     if (m.getSource('kde')) m.removeSource('kde');
     if (this.kdeUrl) URL.revokeObjectURL(this.kdeUrl);
     this.kdeUrl = null;
-    if (!r) return;
-    const canvas = document.createElement('canvas');
-    canvas.width = r.width;
-    canvas.height = r.height;
-    canvas.getContext('2d')!.putImageData(new ImageData(r.rgba as Uint8ClampedArray<ArrayBuffer>, r.width, r.height), 0, 0);
-    const blob = await new Promise<Blob | null>((res) => canvas.toBlob(res, 'image/png'));
-    if (!blob) return;
+    if (!r || !blob) return;
     this.kdeUrl = URL.createObjectURL(blob);
     m.addSource('kde', { type: 'image', url: this.kdeUrl, coordinates: r.corners });
     // Nearest-neighbour resampling keeps 150 m cells crisp instead of smearing them.
@@ -228,6 +238,11 @@ export class MapController {
     return this.map.loaded() && !this.map.isMoving() && this.map.areTilesLoaded();
   }
 
+  /** Whether a KDE surface is on the map (test hook). */
+  hasKde(): boolean {
+    return Boolean(this.map.getLayer('kde'));
+  }
+
   background(): string {
     return this.basemap.visible ? BASEMAP_BACKGROUND : BACKGROUND;
   }
@@ -266,5 +281,6 @@ function registerProbe(c: MapController): void {
     hotCellCentre: () => c.hotCellCentre(),
     basemapLabels: () => c.basemapLabels(),
     wardLabels: () => c.wardLabels(),
+    hasKde: () => c.hasKde(),
   };
 }
