@@ -1,10 +1,8 @@
 import type { Database } from 'sql.js';
 import { queryAll } from '../project/projectDb';
 import { DEFAULT_CATEGORY_SETS } from './defaultCategorySets';
-import {
-  deleteEditRecord, markedLabel, nextEditMark, readEditRecord, readEditRecords, stripEditMark, writeEditRecord,
-  type EditMark, type EditRecord,
-} from './editProvenance';
+import { markedLabel, nextEditMark, stripEditMark, type EditMark } from './editMark';
+import { deleteEditRecord, readEditRecord, readEditRecords, writeEditRecord, type EditRecord } from './editProvenance';
 import { normaliseOffenceCode } from './offenceCodes';
 
 /** A record belongs to the set when it matches ANY listed category, offence code or flag. */

@@ -2,7 +2,7 @@ import type { Database } from 'sql.js';
 import { lonLatToBng } from '../geo/bng';
 import { describeRule, getCategorySet, makeMatcher, type CategorySet } from './categorySets';
 import { getHarmScheme, type HarmScheme } from './harmSchemes';
-import { weightsHash, weightsTable } from './editProvenance';
+import { weightsHash, weightsTable } from './editMark';
 import { describeUnweighted, makeWeigher, type UnweightedReport, type Weigher } from './harmWeighting';
 
 /** Which records an analysis uses. Months are inclusive 'YYYY-MM'. */

@@ -1,10 +1,8 @@
 import type { Database } from 'sql.js';
 import { queryAll } from '../project/projectDb';
 import { CCHI_CATEGORY_SCHEME_ID, CCHI_WEST_YORKSHIRE_BY_CATEGORY, COUNT_SCHEME_ID } from './defaultSchemes';
-import {
-  countWeightChanges, deleteEditRecord, markedLabel, nextEditMark, readEditRecord, readEditRecords, stripEditMark,
-  weightsHash, writeEditRecord, type EditMark, type EditRecord,
-} from './editProvenance';
+import { countWeightChanges, markedLabel, nextEditMark, stripEditMark, weightsHash, type EditMark } from './editMark';
+import { deleteEditRecord, readEditRecord, readEditRecords, writeEditRecord, type EditRecord } from './editProvenance';
 import { normaliseOffenceCode } from './offenceCodes';
 
 export type HarmKeyKind = 'count' | 'category' | 'offence_code';
@@ -128,9 +126,14 @@ function validate(s: HarmScheme): void {
  */
 export function saveHarmScheme(db: Database, scheme: HarmScheme, now: Date = new Date()): void {
   validate(scheme);
-  const exists = queryAll(db, 'SELECT 1 FROM harm_schemes WHERE id = ?', [scheme.id]).length > 0;
+  const priorSource = queryAll<{ source: string }>(db, 'SELECT source FROM harm_schemes WHERE id = ?', [scheme.id])[0]?.source;
+  const exists = priorSource !== undefined;
   const prior = exists ? storedWeights(db, scheme.id) : null;
-  const rec = exists ? readEditRecord<Baseline>(db, 'scheme', scheme.id) : null;
+  // A user scheme given a whole new table with a new source (a CSV loaded over it) starts a
+  // new baseline: the source line then says where the weights came from. Installed defaults
+  // always compare with the installed table, whatever source a caller gives.
+  const newTable = exists && priorSource !== scheme.source && defaultWeights(scheme.id) === null;
+  const rec = exists && !newTable ? readEditRecord<Baseline>(db, 'scheme', scheme.id) : null;
   db.exec('BEGIN');
   try {
     db.run(
@@ -151,7 +154,7 @@ export function saveHarmScheme(db: Database, scheme: HarmScheme, now: Date = new
     }
     const saved = storedWeights(db, scheme.id);
     // A scheme saved before provenance existed is compared with what it held until now.
-    const baseline = baselineOf(scheme.id, rec) ?? prior ?? saved;
+    const baseline = newTable ? saved : (baselineOf(scheme.id, rec) ?? prior ?? saved);
     const recordBaseline = defaultWeights(scheme.id) === null || rec?.baseline !== undefined;
     const changedNow = prior === null || countWeightChanges(prior, saved) > 0;
     writeEditRecord<Baseline>(db, 'scheme', scheme.id, {

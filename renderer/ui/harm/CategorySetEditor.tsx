@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { CategorySet } from '../../../shared/harm/categorySets';
-import { formatEditMark } from '../../../shared/harm/editProvenance';
+import { formatEditMark } from '../../../shared/harm/editMark';
 import { POLICE_UK_CRIME_TYPES } from '../../../shared/import/crimeTypes';
 
 interface Props {

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CategorySet } from '../../../shared/harm/categorySets';
+import { isInstalledScheme } from '../../../shared/harm/defaultSchemes';
 import type { HarmKeyKind, HarmSchemeSummary } from '../../../shared/harm/harmSchemes';
 import { POLICE_UK_CRIME_TYPES } from '../../../shared/import/crimeTypes';
 import type { EngineClient } from '../../engine/engineClient';
@@ -76,7 +77,7 @@ export function HarmPanel({ engine, revision, onChanged }: Props) {
           </select>
         </label>
         {current && <SchemeEditor engine={engine} schemeId={current.id} onChanged={() => void changed()} />}
-        {current && current.source === 'user' && (
+        {current && !isInstalledScheme(current.id) && (
           <button type="button" onClick={() => void engine.deleteHarmScheme(current.id).then(() => { setSchemeId('count'); return changed(); })}>Delete scheme</button>
         )}
         <div className="new-row">

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { formatEditMark } from '../../../shared/harm/editProvenance';
+import { formatEditMark } from '../../../shared/harm/editMark';
+import { isInstalledScheme } from '../../../shared/harm/defaultSchemes';
 import type { HarmScheme } from '../../../shared/harm/harmSchemes';
 import type { WeightTableParse } from '../../../shared/harm/offenceCodes';
 import type { EngineClient } from '../../engine/engineClient';
@@ -40,7 +41,8 @@ export function SchemeEditor({ engine, schemeId, onChanged }: Props) {
     setVersion((v) => v + 1);
     onChanged();
   };
-  const baselineName = scheme.source === 'user' ? 'the weights it was created with' : 'the installed default weights';
+  const installed = isInstalledScheme(scheme.id);
+  const baselineName = installed ? 'the installed default weights' : 'the weights it was created or last loaded with';
 
   return (
     <section aria-label="Scheme weights" className="scheme-editor">
@@ -52,7 +54,7 @@ export function SchemeEditor({ engine, schemeId, onChanged }: Props) {
       </p>
       {scheme.edited && scheme.baselineWeights && (
         <button type="button" onClick={() => void save(scheme.baselineWeights!, scheme.source, 'Weights reset: the scheme is no longer marked as edited.')}>
-          Reset to {scheme.source === 'user' ? 'original' : 'default'} weights
+          Reset to {installed ? 'default' : 'original'} weights
         </button>
       )}
       {scheme.keyKind === 'offence_code' && (

@@ -3,7 +3,7 @@ import { loadSqlJs } from '../../../cli/sqlNode';
 import { getCategorySet, listCategorySets, resetCategorySet, resolveCategorySet, saveCategorySet } from '../../../shared/harm/categorySets';
 import { schemeName, schemeWeightsLine, selectCrimes } from '../../../shared/harm/crimeSelection';
 import { CCHI_WEST_YORKSHIRE_BY_CATEGORY } from '../../../shared/harm/defaultSchemes';
-import { formatEditMark, stripEditMark, weightsHash, weightsTable } from '../../../shared/harm/editProvenance';
+import { formatEditMark, stripEditMark, weightsHash, weightsTable } from '../../../shared/harm/editMark';
 import {
   createHarmScheme, deleteHarmScheme, getHarmScheme, listHarmSchemes, resetHarmScheme, resolveHarmScheme, saveHarmScheme,
 } from '../../../shared/harm/harmSchemes';
@@ -100,6 +100,21 @@ describe('edited harm schemes', () => {
     expect(getHarmScheme(db, 'css')!.label).toBe('ONS CSS');
     deleteHarmScheme(db, 'css');
     expect(getMeta(db, 'harm_edit:scheme:css')).toBeUndefined();
+  });
+
+  it('takes a table loaded from a file (a new source) as the new baseline of a user scheme, never of a default', async () => {
+    const db = await newDb();
+    createHarmScheme(db, { id: 'u', label: 'Force CCHI', keyKind: 'offence_code', description: '', source: 'user', weights: {} }, NOV30);
+    const u = getHarmScheme(db, 'u')!;
+    saveHarmScheme(db, { ...u, weights: { '1': 5475, '34B': 365 }, source: 'loaded from CSV (2 rows)' }, NOV30);
+    expect(getHarmScheme(db, 'u')!.label).toBe('Force CCHI');
+    saveHarmScheme(db, { ...getHarmScheme(db, 'u')!, weights: { '1': 5475, '34B': 400 } }, DEC02);
+    expect(getHarmScheme(db, 'u')!.label).toBe('Force CCHI (edited 2 Dec 2026, 1 change)');
+    expect(resetHarmScheme(db, 'u').weights).toEqual({ '1': 5475, '34B': 365 });
+
+    const cchi = getHarmScheme(db, 'cchi-category')!;
+    saveHarmScheme(db, { ...cchi, weights: { ...cchi.weights, Drugs: 4 }, source: 'my own table' }, NOV30);
+    expect(getHarmScheme(db, 'cchi-category')!.label).toBe('CCHI, derived category averages (edited 30 Nov 2026, 1 change)');
   });
 });
 
