@@ -49,7 +49,7 @@ export function SchemeEditor({ engine, schemeId, onChanged }: Props) {
       <p className="hint">{scheme.description}</p>
       {scheme.source && <p className="hint">Source: {scheme.source}</p>}
       <p className="hint" aria-label="Weights provenance">
-        Weight table #{scheme.weightsHash}: every output names the scheme with this code and lists the weights in its method notes.
+        Weight table #{scheme.weightsHash}: outputs name the scheme with this code, so two maps with the same code used the same weights.
         {scheme.edited ? ` ${formatEditMark(scheme.edited).replace(/^e/, 'E')} from ${baselineName}.` : ''}
       </p>
       {scheme.edited && scheme.baselineWeights && (
