@@ -38,11 +38,13 @@ export function listCategorySets(db: Database): CategorySet[] {
     'SELECT id, label, description, rule FROM category_sets ORDER BY label',
   ).map((r) => {
     const rec = edits.get(r.id);
-    const edited = rec?.edited ?? null;
-    return {
-      ...r, label: markedLabel(r.label, edited), rule: JSON.parse(r.rule) as CategorySetRule,
-      name: r.label, edited, baselineRule: rec?.baseline ?? defaultRule(r.id),
-    };
+    const rule = JSON.parse(r.rule) as CategorySetRule;
+    const baselineRule = rec?.baseline ?? defaultRule(r.id);
+    // As the rule stands now (see liveMark in harmSchemes): a default edited before provenance
+    // was kept is still marked, its date unknown.
+    const changes = baselineRule ? countRuleChanges(baselineRule, rule) : 0;
+    const edited = changes ? { on: rec?.edited?.on ?? '', changes } : null;
+    return { ...r, label: markedLabel(r.label, edited), rule, name: r.label, edited, baselineRule };
   });
 }
 

@@ -3,7 +3,7 @@
  * the UI, the worker and the CLI share (storage is in editProvenance.ts).
  */
 export interface EditMark {
-  /** UTC date of the last save that changed anything, YYYY-MM-DD. */
+  /** UTC date of the last save that changed anything, YYYY-MM-DD; '' when not recorded. */
   on: string;
   /** Weights (or set rule entries) that differ from the baseline: changed, added or removed. */
   changes: number;
@@ -15,13 +15,15 @@ export function isoDay(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** "edited 30 Nov 2026, 3 changes". */
+/** "edited 30 Nov 2026, 3 changes"; "edited, 3 changes" when the date was not recorded. */
 export function formatEditMark(m: EditMark): string {
+  const count = `${m.changes} change${m.changes === 1 ? '' : 's'}`;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(m.on)) return `edited, ${count}`;
   const [y, mo, d] = m.on.split('-').map(Number) as [number, number, number];
-  return `edited ${d} ${MONTHS[mo - 1] ?? '?'} ${y}, ${m.changes} change${m.changes === 1 ? '' : 's'}`;
+  return `edited ${d} ${MONTHS[mo - 1]} ${y}, ${count}`;
 }
 
-const MARK = / \(edited \d{1,2} [A-Z][a-z]{2} \d{4}, \d+ changes?\)$/;
+const MARK = / \(edited(?: \d{1,2} [A-Z][a-z]{2} \d{4})?, \d+ changes?\)$/;
 
 /** "<name> (edited ...)" when edited: the label every list, table and file shows. */
 export function markedLabel(name: string, edited: EditMark | null | undefined): string {

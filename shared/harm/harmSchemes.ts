@@ -61,9 +61,21 @@ export function listHarmSchemes(db: Database): HarmSchemeSummary[] {
             (SELECT COUNT(*) FROM harm_weights w WHERE w.scheme_id = s.id) AS weightCount
      FROM harm_schemes s ORDER BY CASE s.key_kind WHEN 'count' THEN 0 ELSE 1 END, s.label`,
   ).map((s) => {
-    const edited = edits.get(s.id)?.edited ?? null;
+    const edited = liveMark(s.id, edits.get(s.id), () => storedWeights(db, s.id));
     return { ...s, name: s.label, label: markedLabel(s.label, edited), edited };
   });
+}
+
+/**
+ * The mark as the stored weights stand now, not only as the last save recorded it: an
+ * installed default edited before provenance was kept (or behind the app's back) is still
+ * marked, with its date unknown. A user scheme with no recorded baseline cannot be judged.
+ */
+function liveMark(id: string, rec: EditRecord<Baseline> | null | undefined, weights: () => Record<string, number>): EditMark | null {
+  const baseline = baselineOf(id, rec);
+  if (!baseline) return null;
+  const changes = countWeightChanges(baseline, weights());
+  return changes ? { on: rec?.edited?.on ?? '', changes } : null;
 }
 
 function storedWeights(db: Database, id: string): Record<string, number> {
@@ -88,7 +100,7 @@ export function getHarmScheme(db: Database, id: string): HarmScheme | null {
   if (!s) return null;
   const weights = storedWeights(db, id);
   const rec = readEditRecord<Baseline>(db, 'scheme', id);
-  const edited = rec?.edited ?? null;
+  const edited = liveMark(id, rec, () => weights);
   return {
     ...s, label: markedLabel(s.label, edited), weights,
     name: s.label, edited, weightsHash: weightsHash(weights), baselineWeights: baselineOf(id, rec),

@@ -67,10 +67,26 @@ describe('edited harm schemes', () => {
     expect(JSON.parse(getMeta(db, 'harm_edit:scheme:cchi-category')!)).toEqual({ edited: { on: '2026-12-02', changes: 3 } });
   });
 
+  it('marks a default edited before provenance was kept (no record), with the date unknown', async () => {
+    const db = await newDb();
+    db.run(`UPDATE harm_weights SET weight = 4 WHERE scheme_id = 'cchi-category' AND key = 'Drugs'`);
+    db.run(`UPDATE category_sets SET rule = '{"categories":["Drugs"]}' WHERE id = 'soc-related'`);
+    expect(getHarmScheme(db, 'cchi-category')!.label).toBe('CCHI, derived category averages (edited, 1 change)');
+    expect(listHarmSchemes(db).find((s) => s.id === 'cchi-category')!.label).toBe('CCHI, derived category averages (edited, 1 change)');
+    // SOC-related by default: 2 categories, 7 offence codes, 6 flags; now Drugs alone: 14 removed.
+    expect(getCategorySet(db, 'soc-related')!.label).toBe('SOC-related (edited, 14 changes)');
+    expect(resolveHarmScheme(db, 'CCHI, derived category averages (edited, 1 change)')!.id).toBe('cchi-category');
+    // The next save dates it.
+    saveHarmScheme(db, getHarmScheme(db, 'cchi-category')!, NOV30);
+    expect(getHarmScheme(db, 'cchi-category')!.label).toBe('CCHI, derived category averages (edited 30 Nov 2026, 1 change)');
+  });
+
   it('says 1 change in the singular and strips only its own mark', () => {
     expect(formatEditMark({ on: '2026-01-05', changes: 1 })).toBe('edited 5 Jan 2026, 1 change');
     expect(stripEditMark('My scheme (edited 5 Jan 2026, 1 change)')).toBe('My scheme');
+    expect(stripEditMark('My scheme (edited, 2 changes)')).toBe('My scheme');
     expect(stripEditMark('My scheme (edited by Sam)')).toBe('My scheme (edited by Sam)');
+    expect(formatEditMark({ on: '', changes: 2 })).toBe('edited, 2 changes');
   });
 
   it('drops the mark on reset, and when the weights are put back by hand', async () => {
