@@ -4,13 +4,14 @@ import { parseArgs, requireValue, UsageError } from '../args';
 import type { Command } from '../command';
 import { fileRandomAccess, fileSource } from '../fixtures';
 import { openProjectFile, saveProjectFile } from '../projectFile';
-import { importBoundaries, type BoundaryReport } from '../../shared/areas/importBoundaries';
+import type { BoundaryReport } from '../../shared/areas/importBoundaries';
 import { isZipName } from '../../shared/import/policeUkFileName';
 import { batchSummaryLines, runImportBatch, type BatchInput, type BatchReport } from '../../shared/import/runImportBatch';
 import { reopenWithRoom } from '../../shared/import/presize';
 import { openProjectDb } from '../../shared/project/projectDb';
 import { loadSqlJs } from '../sqlNode';
-import { reassignWards, type ReassignReport } from '../../shared/import/reassignWards';
+import type { ReassignReport } from '../../shared/import/reassignWards';
+import { replaceBoundaries } from '../../shared/import/replaceBoundaries';
 import type { ImportFormat, ImportReport } from '../../shared/import/types';
 
 const FORMATS = ['auto', 'police-uk', 'stop-search', 'extract', 'ward-counts'] as const;
@@ -116,9 +117,11 @@ export const importCommand: Command = {
       let reassigned: ReassignReport | undefined;
       if (boundaries) {
         const text = await fs.readFile(boundaries, 'utf8');
-        boundaryReport = importBoundaries(db, text, { fileName: path.basename(boundaries) });
-        // Records already in the project move to the new wards, so counts never mix layers.
-        reassigned = reassignWards(db, boundaryReport.layer);
+        // Records already in the project move to the new wards in the same transaction, so
+        // counts never mix layers.
+        const replaced = replaceBoundaries(db, text, { fileName: path.basename(boundaries) });
+        boundaryReport = replaced;
+        reassigned = replaced.reassigned;
       }
       const inputs: BatchInput[] = [];
       for (const file of await expandPaths(files)) {

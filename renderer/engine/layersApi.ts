@@ -1,5 +1,6 @@
-import { importBoundaries, type BoundaryReport } from '../../shared/areas/importBoundaries';
-import { reassignWards, type ReassignReport } from '../../shared/import/reassignWards';
+import type { BoundaryReport } from '../../shared/areas/importBoundaries';
+import type { ReassignReport } from '../../shared/import/reassignWards';
+import { replaceBoundaries } from '../../shared/import/replaceBoundaries';
 import { setMeta } from '../../shared/project/projectDb';
 import { loadPopulation, type PopulationLoad } from '../../shared/wards/population';
 import { db, markDirty } from './engineState';
@@ -12,14 +13,9 @@ export const layersApi = {
    * never mix two boundary sets.
    */
   async loadBoundaries(file: File): Promise<BoundaryReport & { reassigned: ReassignReport | null }> {
-    const report = importBoundaries(db(), await file.text(), { fileName: file.name });
-    let reassigned: ReassignReport | null = null;
-    if (report.imported > 0) {
-      setMeta(db(), 'boundaries_source', `${file.name} (${report.imported} areas, ${report.crs === 'bng' ? 'British National Grid' : 'WGS84'})`);
-      reassigned = reassignWards(db());
-      markDirty();
-    }
-    return { ...report, reassigned };
+    const report = replaceBoundaries(db(), await file.text(), { fileName: file.name });
+    markDirty();
+    return report;
   },
 
   /** Resident population per ward, for harm per 1,000 residents. */

@@ -45,7 +45,8 @@ export function replaceAreaLayer(
     (f): f is Feature<Polygon | MultiPolygon> =>
       f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon',
   );
-  db.exec('BEGIN');
+  // A savepoint, not BEGIN, so a caller can make the replacement part of a larger transaction.
+  db.exec('SAVEPOINT replace_area_layer');
   try {
     db.run('DELETE FROM areas WHERE layer = ?', [layer]);
     const stmt = db.prepare(
@@ -64,9 +65,10 @@ export function replaceAreaLayer(
       ]);
     }
     stmt.free();
-    db.exec('COMMIT');
+    db.exec('RELEASE replace_area_layer');
   } catch (e) {
-    db.exec('ROLLBACK');
+    db.exec('ROLLBACK TO replace_area_layer');
+    db.exec('RELEASE replace_area_layer');
     throw e;
   }
   return polys.length;

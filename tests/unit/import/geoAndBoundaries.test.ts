@@ -9,6 +9,8 @@ import { runImport } from '../../../shared/import/runImport';
 import { normaliseWardName, WardIndex } from '../../../shared/import/wardIndex';
 import { lsoaToWard } from '../../../shared/import/lsoaLookup';
 import { reassignWards } from '../../../shared/import/reassignWards';
+import { replaceBoundaries } from '../../../shared/import/replaceBoundaries';
+import { getMeta } from '../../../shared/project/projectDb';
 import { booleanPointInPolygon } from '@turf/turf';
 import { fileSource, fixturePath } from '../../../cli/fixtures';
 import { expectAccounted, fileBytesSource, fixture, projectWithWards, rows, wardsGeoJson } from './helpers';
@@ -96,5 +98,26 @@ describe('coordinates, wards and boundaries', () => {
     expect(rows(db, 'SELECT COUNT(*) FROM crimes WHERE ward_code IS NOT NULL')).toEqual([[inside]]);
     expect(inside).toBe(2); // the two rows at the Baildon centroid, inside square T1
     expect(rows(db, "SELECT COUNT(*) FROM crimes WHERE ward_code = 'T1'")).toEqual([[2]]);
+  });
+
+  it('replaces boundaries and re-places records as one transaction: a failure leaves both as they were', async () => {
+    const db = await projectWithWards();
+    await runImport(db, await fileSource(fixturePath('west-yorkshire-street_2018-05_sample_saf98_normalised.csv')), { format: 'police-uk' });
+    const before = rows(db, 'SELECT ward_code, COUNT(*) FROM crimes GROUP BY ward_code ORDER BY ward_code');
+    const squares = readFileSync(fixture('import/boundaries-bng.geojson'), 'utf8');
+    // Make the re-placement step fail after the layer was replaced (no stop_searches table).
+    db.exec('ALTER TABLE stop_searches RENAME TO stop_searches_away');
+    expect(() => replaceBoundaries(db, squares, { fileName: 'squares.geojson' })).toThrow(/stop_searches/);
+    expect(listAreas(db)).toHaveLength(124);
+    expect(rows(db, 'SELECT ward_code, COUNT(*) FROM crimes GROUP BY ward_code ORDER BY ward_code')).toEqual(before);
+    db.exec('ALTER TABLE stop_searches_away RENAME TO stop_searches');
+    const ok = replaceBoundaries(db, squares, { fileName: 'squares.geojson' });
+    expect(ok.imported).toBe(2);
+    expect(ok.reassigned.records).toBe(1611);
+    const sq = areaFeatures(db).features;
+    const pts = rows(db, 'SELECT lon, lat FROM crimes WHERE lon IS NOT NULL') as [number, number][];
+    const inside = pts.filter(([lon, lat]) => sq.some((f) => booleanPointInPolygon([lon, lat], f))).length;
+    expect(rows(db, 'SELECT COUNT(*) FROM crimes WHERE ward_code IS NOT NULL')).toEqual([[inside]]);
+    expect(getMeta(db, 'boundaries_source')).toBe('squares.geojson (2 areas, British National Grid)');
   });
 });
