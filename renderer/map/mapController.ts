@@ -7,6 +7,7 @@ import type { KdeRaster } from '../../shared/export/kdeRaster';
 import { classOf } from './classBreaks';
 import { BACKGROUND, GI_COLOURS, offlineStyle, RAMP, SELECTED, TREND_COLOURS } from './mapStyle';
 import { WardLabels } from './wardLabels';
+import { attachPlanLayer } from './planLayer';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -42,6 +43,7 @@ export class MapController {
     this.labels = new WardLabels(this.map);
     this.ready = new Promise((resolve) => this.map.once('load', () => resolve()));
     void this.ready.then(() => this.addLayers());
+    attachPlanLayer(this.map, this.ready);
     registerProbe(this);
   }
 

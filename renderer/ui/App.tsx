@@ -10,13 +10,14 @@ import { ImportDialog } from './import/ImportDialog';
 import { ImportHistory } from './import/ImportHistory';
 import { ReferenceData } from './import/ReferenceData';
 import { Legend } from './Legend';
+import { PatrolsPanel } from './patrols/PatrolsPanel';
 import { MapView } from './MapView';
 import { Toolbar } from './Toolbar';
 import { useProjectSession } from './useProjectSession';
 import { WardPanel } from './wards/WardPanel';
 
-type Tab = 'wards' | 'hotspots' | 'harm' | 'imports';
-const TABS: [Tab, string][] = [['wards', 'Wards'], ['hotspots', 'Hotspots'], ['harm', 'Harm'], ['imports', 'Imports']];
+type Tab = 'wards' | 'hotspots' | 'patrols' | 'harm' | 'imports';
+const TABS: [Tab, string][] = [['wards', 'Wards'], ['hotspots', 'Hotspots'], ['patrols', 'Patrols'], ['harm', 'Harm'], ['imports', 'Imports']];
 
 function describePeriod(s: ProjectSummary | null): string {
   if (!s?.firstMonth) return 'no crimes imported';
@@ -101,6 +102,9 @@ export function App() {
           </div>
           <div hidden={tab !== 'hotspots'} className="side-scroll" id="panel-hotspots" role="tabpanel" aria-labelledby="tab-hotspots">
             <HotspotPanel engine={engine} revision={p.revision} firstMonth={summary?.firstMonth ?? null} lastMonth={summary?.lastMonth ?? null} wardNames={wardNames} onLayer={setLayer} onExport={p.exportFile} />
+          </div>
+          <div hidden={tab !== 'patrols'} className="side-scroll" id="panel-patrols" role="tabpanel" aria-labelledby="tab-patrols">
+            <PatrolsPanel engine={engine} revision={p.revision} active={tab === 'patrols'} onChanged={() => void p.refresh()} onExport={p.exportFile} />
           </div>
           {tab === 'harm' && (
             <div className="side-scroll" id="panel-harm" role="tabpanel" aria-labelledby="tab-harm">
