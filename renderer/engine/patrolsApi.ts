@@ -161,6 +161,8 @@ function requireDraft(): NonNullable<typeof draft> {
   return draft;
 }
 
+declare const __APP_VERSION__: string;
+
 const text = (s: string) => new TextEncoder().encode(s);
 
 export const patrolsApi = {
@@ -293,8 +295,8 @@ export const patrolsApi = {
   },
 
   /** The quarterly return workbook (or any period), or its CSVs zipped together. */
-  async quarterlyReturn(planId: string, from: string, to: string, kind: 'xlsx' | 'csv'): Promise<Uint8Array> {
-    const ret = buildQuarterlyReturn(db(), requirePlan(planId), from, to);
+  async quarterlyReturn(planId: string, from: string, to: string, kind: 'xlsx' | 'csv', periodLabel?: string): Promise<Uint8Array> {
+    const ret = buildQuarterlyReturn(db(), requirePlan(planId), from, to, { softwareVersion: `Hotspot Planner ${__APP_VERSION__}`, periodLabel });
     if (kind === 'xlsx') {
       const bytes = await returnXlsx(ret);
       return Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer]);

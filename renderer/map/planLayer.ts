@@ -135,7 +135,7 @@ function updateLegend(m: maplibregl.Map): void {
   const list = document.createElement('ul');
   for (const [colour, fill, text] of [
     [PLAN_OUTLINE, 'rgba(59,59,214,0.35)', 'plan hotspot, numbered by rank'],
-    [CANDIDATE_OUTLINE, 'rgba(178,24,43,0.18)', 'Gi* hot cell (eligible; click to add when picking)'],
+    [CANDIDATE_OUTLINE, 'rgba(178,24,43,0.18)', 'Gi* hot cell (click to add it when picking)'],
   ] as const) {
     const li = document.createElement('li');
     const sw = document.createElement('span');

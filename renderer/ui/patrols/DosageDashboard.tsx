@@ -94,10 +94,11 @@ export function DosageDashboard({ engine, plan, revision, onExport }: Props) {
   const rankOf = new Map(plan.hotspots.map((h) => [h.id, h.rank]));
   const hotspotBars: DeliveryBar[] = r
     ? r.byHotspot.map((h) => ({
-        key: h.hotspotId, label: `${rankOf.get(h.hotspotId) ?? ''}. ${h.name}`, sub: h.districtName ?? undefined,
+        key: h.hotspotId, label: `${rankOf.get(h.hotspotId) ?? ''}. ${h.name.replace(/^On or near /i, '')}`, sub: h.districtName ?? undefined,
         deliveredMinutes: h.patrolMinutes, targetMinutes: h.targetMinutes, pct: h.deliveredPct, measured,
       }))
     : [];
+  const periodLabel = mode === 'quarter' ? quarter : undefined;
   const fileBase = `${plan.name.replace(/[^\w.-]+/g, '_').slice(0, 40)}_${period?.from ?? ''}_${period?.to ?? ''}`;
 
   return (
@@ -177,10 +178,10 @@ export function DosageDashboard({ engine, plan, revision, onExport }: Props) {
           </div>
           {r.notes.length > 0 && <ul className="warnings" aria-label="Dosage notes">{r.notes.map((n, i) => <li key={i}>{n}</li>)}</ul>}
           <div className="export-buttons">
-            <button type="button" className="primary" disabled={busy !== null || !period} onClick={() => void exportIt('xlsx', async () => onExport(`${fileBase}_return.xlsx`, await engine.quarterlyReturn(plan.id, period!.from, period!.to, 'xlsx'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'))}>
+            <button type="button" className="primary" disabled={busy !== null || !period} onClick={() => void exportIt('xlsx', async () => onExport(`${fileBase}_return.xlsx`, await engine.quarterlyReturn(plan.id, period!.from, period!.to, 'xlsx', periodLabel), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'))}>
               Export quarterly return (XLSX)
             </button>
-            <button type="button" disabled={busy !== null || !period} onClick={() => void exportIt('csv', async () => onExport(`${fileBase}_return_csv.zip`, await engine.quarterlyReturn(plan.id, period!.from, period!.to, 'csv'), 'application/zip'))}>
+            <button type="button" disabled={busy !== null || !period} onClick={() => void exportIt('csv', async () => onExport(`${fileBase}_return_csv.zip`, await engine.quarterlyReturn(plan.id, period!.from, period!.to, 'csv', periodLabel), 'application/zip'))}>
               Return as CSVs (zip)
             </button>
             <button type="button" disabled={busy !== null || !period} onClick={() => void exportIt('dosage', async () => onExport(`${fileBase}_dosage.csv`, await engine.dosageCsv(plan.id, period!.from, period!.to), 'text/csv'))}>

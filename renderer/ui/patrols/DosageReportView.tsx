@@ -30,7 +30,12 @@ export function DosageReportView({ report: r }: { report: DosageImportReport }) 
       {r.rowsRead !== r.accepted + r.duplicates + r.rejected && (
         <p role="alert" className="error">The accounting does not add up: {r.rowsRead} read, {r.accepted + r.duplicates + r.rejected} accounted for.</p>
       )}
-      {r.notes.length > 0 && <ul className="method" aria-label="How the file was read">{r.notes.map((n, i) => <li key={i}>{n}</li>)}</ul>}
+      {r.notes.length > 0 && (
+        <details>
+          <summary>How the file was read</summary>
+          <ul className="method" aria-label="How the file was read">{r.notes.map((n, i) => <li key={i}>{n}</li>)}</ul>
+        </details>
+      )}
       {r.rejected > 0 && (
         <div className="table-scroll rejections">
           <table aria-label="Dosage rejections">
