@@ -109,6 +109,11 @@ export function showPlan(next: PlanLayerData | null, fit = false): void {
   void ready.then(apply);
 }
 
+/** True while map clicks pick cells, so they do not also select (and fly to) a ward. */
+export function isPlanPicking(): boolean {
+  return pickHandler !== null;
+}
+
 /** While set, map clicks are reported for hand-picking cells. */
 export function onPlanPick(handler: ((p: PlanPick) => void) | null): void {
   pickHandler = handler;

@@ -11,6 +11,7 @@ import { ImportHistory } from './import/ImportHistory';
 import { ReferenceData } from './import/ReferenceData';
 import { Legend } from './Legend';
 import { PatrolsPanel } from './patrols/PatrolsPanel';
+import { isPlanPicking } from '../map/planLayer';
 import { MapView } from './MapView';
 import { Toolbar } from './Toolbar';
 import { useProjectSession } from './useProjectSession';
@@ -86,7 +87,7 @@ export function App() {
         <button type="button" onClick={() => setAbout(true)}>About</button>
       </Toolbar>
       <main className="workspace">
-        <MapView areas={p.areas} values={values} breaks={breaks} selected={selected} cells={layer?.cells ?? null} kde={layer?.kde ?? null} onSelect={setSelected}>
+        <MapView areas={p.areas} values={values} breaks={breaks} selected={selected} cells={layer?.cells ?? null} kde={layer?.kde ?? null} onSelect={(c) => !isPlanPicking() && setSelected(c)}>
           <Legend title={legendTitle} breaks={breaks} method={method} digits={isCount ? 0 : 1} />
           {layer?.kind === 'gi' && <GiLegend method={layer.legend} />}
           {layer?.kind === 'trend' && <TrendLegend method={layer.legend} />}

@@ -12,8 +12,8 @@ const PLAN_OUTLINE = '#1d1d8f';
 /** Clicks an export button and saves the download; an error message shown instead fails at once with its text. */
 async function download(page: Page, click: () => Promise<void>, name: string): Promise<string> {
   const dl = page.waitForEvent('download', { timeout: 90_000 });
-  const failed = page.locator('#panel-patrols [role="alert"], .status-bar [role="alert"]').first().waitFor({ timeout: 90_000 }).then(async () => {
-    throw new Error(`export ${name} failed: ${await page.locator('#panel-patrols [role="alert"], .status-bar [role="alert"]').first().textContent()}`);
+  const failed = page.locator('#panel-patrols .error[role="alert"], .status-bar [role="alert"]').first().waitFor({ timeout: 90_000 }).then(async () => {
+    throw new Error(`export ${name} failed: ${await page.locator('#panel-patrols .error[role="alert"], .status-bar [role="alert"]').first().textContent()}`);
   }, () => undefined);
   await click();
   const file = path.join(dir, name);
@@ -107,6 +107,25 @@ describe('patrol plan from the demo hotspots, exports, dosage, dashboard and the
     const png = await screenshotPng(page, 'patrols-map', 'section[aria-label="Map"]');
     expect(countColour(png, hexToRgb(PLAN_OUTLINE), 30)).toBeGreaterThan(50);
     await page.screenshot({ path: 'tests/artifacts/patrols-plan.png' });
+  });
+
+  it('removes a hotspot by clicking it on the map, and puts it back', async () => {
+    const page = app.page;
+    const plan = page.getByRole('region', { name: 'Plan' });
+    const ids = () => plan.getByRole('table', { name: 'Plan hotspots' }).locator('tbody td.id').allTextContents();
+    const before = await ids();
+    await plan.getByLabel('Pick cells on the map').check();
+    const box = (await page.locator('.plan-marker').filter({ hasText: /^1$/ }).boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await expect.poll(() => plan.locator('.pick-row').textContent(), { timeout: 60_000 }).toContain('1 removed by hand');
+    const after = await ids();
+    expect(after).not.toContain(before[0]);
+    expect(after).toHaveLength(10); // the next-ranked hot cell takes its place
+    await page.screenshot({ path: 'tests/artifacts/patrols-hand-pick.png' });
+    await plan.getByRole('button', { name: 'Clear hand picks' }).click();
+    await expect.poll(ids, { timeout: 60_000 }).toEqual(before);
+    await plan.getByLabel('Pick cells on the map').uncheck();
+    await screenshotPng(page, 'patrols-plan-results', '#panel-patrols');
   });
 
   it('saves the plan into the project and marks it unsaved', async () => {
@@ -213,6 +232,24 @@ describe('patrol plan from the demo hotspots, exports, dosage, dashboard and the
       if (row.getCell(1).value === 'Patrol hours delivered') delivered = row.getCell(2).value;
     });
     expect(delivered).toBeCloseTo(expected.minutes / 60, 2);
+  });
+
+  it('evaluates the plan before vs after and exports the evaluation CSV', async () => {
+    const page = app.page;
+    await page.getByRole('tab', { name: 'Evaluation' }).click();
+    const ev = page.getByRole('region', { name: 'Evaluation' });
+    await expect(ev.getByLabel('Buffer in metres').inputValue()).resolves.toBe('250');
+    await ev.getByRole('button', { name: 'Run evaluation' }).click();
+    const results = ev.getByRole('region', { name: 'Evaluation results' });
+    await results.waitFor({ timeout: 60_000 });
+    const text = (await results.textContent())!;
+    expect(text).toContain('WDQ');
+    expect(text).toContain('WDD');
+    expect(text).not.toMatch(/NaN|Infinity/);
+    await expect(results.getByRole('table', { name: 'Areas before and after' }).locator('tbody tr').count()).resolves.toBe(4);
+    const csv = readFileSync(await download(page, () => results.getByRole('button', { name: 'Export evaluation CSV' }).click(), 'evaluation.csv'), 'utf8');
+    expect(csv.split(/\r?\n/).some((l) => l.startsWith('# '))).toBe(true);
+    await page.screenshot({ path: 'tests/artifacts/patrols-evaluation.png' });
   });
 
   it('raised no errors', () => {

@@ -20,7 +20,11 @@ const num = (v: number | null, d = 2) => (v === null ? 'undefined' : v.toFixed(d
 /** Before/after for patrolled hotspots vs a control, displacement into a buffer ring (WDQ, TNE, WDD). */
 export function EvaluationSection({ engine, plan, lastMonth, onExport }: Props) {
   const [before, setBefore] = useState({ from: plan.basisFrom, to: plan.basisTo });
-  const [after, setAfter] = useState({ from: plan.from.slice(0, 7), to: (lastMonth && lastMonth < plan.to.slice(0, 7) ? lastMonth : plan.to.slice(0, 7)) });
+  // After: the patrol months, cut at the last month with crimes when that falls inside them.
+  const [after, setAfter] = useState({
+    from: plan.from.slice(0, 7),
+    to: lastMonth && lastMonth >= plan.from.slice(0, 7) && lastMonth < plan.to.slice(0, 7) ? lastMonth : plan.to.slice(0, 7),
+  });
   const [buffer, setBuffer] = useState(250);
   const [controlMode, setControlMode] = useState<'next-ranked' | 'given'>('next-ranked');
   const [controlIds, setControlIds] = useState('');
@@ -66,7 +70,7 @@ export function EvaluationSection({ engine, plan, lastMonth, onExport }: Props) 
       {busy && <p role="status">Counting crimes before and after…</p>}
       {error && <p role="alert" className="error">{error}</p>}
       {ev && (
-        <div className="eval-results" aria-label="Evaluation results">
+        <section className="eval-results" aria-label="Evaluation results">
           <div className="readings">
             <p><strong>WDQ (counts):</strong> {ev.wdq.reading}</p>
             <p><strong>Total net effect:</strong> {ev.wdq.tne === null ? 'cannot be given (see notes).' : `${signed(ev.wdq.tne, 1)} crimes (positive = net reduction).`}</p>
@@ -123,7 +127,7 @@ export function EvaluationSection({ engine, plan, lastMonth, onExport }: Props) 
             <button type="button" onClick={() => engine.evaluationCsv().then((b) => onExport(`evaluation_${plan.id}.csv`, b, 'text/csv'), (e: unknown) => setError(errorText(e)))}>Export evaluation CSV</button>
           </div>
           <MethodBox lines={ev.method} label="Evaluation method" />
-        </div>
+        </section>
       )}
     </section>
   );

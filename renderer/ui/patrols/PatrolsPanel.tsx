@@ -45,6 +45,8 @@ export function PatrolsPanel({ engine, revision, active, onChanged, onExport }: 
   const [chosenPlan, setChosenPlan] = useState('');
   const [dosageRevision, setDosageRevision] = useState(0);
   const fitNext = useRef(false);
+  const resultsRef = useRef<HTMLDivElement>(null);
+  const scrollNext = useRef(false);
 
   useEffect(() => {
     if (revision === 0) return;
@@ -78,11 +80,18 @@ export function PatrolsPanel({ engine, revision, active, onChanged, onExport }: 
       run('Choosing hotspots and scheduling visits…', async () => {
         const v = await engine.buildPatrolPlan(requestOf(f));
         fitNext.current = fit;
+        scrollNext.current = fit;
         setView(v);
         setForm({ ...f, id: v.plan.id });
       }),
     [engine, run],
   );
+
+  useEffect(() => {
+    if (!scrollNext.current || !view) return;
+    scrollNext.current = false;
+    resultsRef.current?.scrollIntoView({ block: 'start' });
+  }, [view]);
 
   // The plan on the map while the tab is open; zoom to it after a fresh build or open.
   useEffect(() => {
@@ -98,10 +107,14 @@ export function PatrolsPanel({ engine, revision, active, onChanged, onExport }: 
     async (p: PlanPick) => {
       if (!form || !view) return;
       const c = form.choice;
-      const hs = p.hotspot ? view.plan.hotspots.find((h) => h.id === p.hotspot!.id) : undefined;
+      // At county zoom a 150 m cell is a pixel or two: work out the cell under the click too.
+      const cellHere = c.unit === 'cell' ? p.cellId ?? (await engine.cellAt(p.lon, p.lat, view.plan.cellSize, view.plan.cellShape)) : null;
+      const hs = p.hotspot
+        ? view.plan.hotspots.find((h) => h.id === p.hotspot!.id)
+        : cellHere ? view.plan.hotspots.find((h) => h.cellIds.includes(cellHere)) : undefined;
       let id: string;
-      if (hs) id = hs.cellIds.length > 1 ? p.cellId ?? (await engine.cellAt(p.lon, p.lat, view.plan.cellSize, view.plan.cellShape)) : p.hotspot!.unitId;
-      else if (c.unit === 'cell') id = p.cellId ?? (await engine.cellAt(p.lon, p.lat, view.plan.cellSize, view.plan.cellShape));
+      if (hs) id = hs.cellIds.length > 1 && cellHere ? cellHere : hs.cellIds.length === 1 && c.unit === 'cell' ? hs.cellIds[0]! : hs.id;
+      else if (cellHere) id = cellHere;
       else {
         setError('With LSOA units, hand-picking removes a hotspot (click it); add LSOAs by raising the number of hotspots.');
         return;
@@ -218,6 +231,7 @@ export function PatrolsPanel({ engine, revision, active, onChanged, onExport }: 
             onChange={setForm}
             onBuild={() => void build(form, true)}
           />
+          <div ref={resultsRef} />
           {view && (
             <PlanResults
               view={view}
