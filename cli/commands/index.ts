@@ -3,6 +3,8 @@ import { demoCommand } from './demo';
 import { importCommand } from './import';
 import { hotspotsCommand } from './hotspots';
 import { wardsCommand } from './wards';
+import { dosageCommand } from './dosage';
+import { evaluateCommand } from './evaluate';
 
 /** Every CLI command. Keep in the order `--help` should list them. */
-export const COMMANDS: Command[] = [demoCommand, importCommand, hotspotsCommand, wardsCommand];
+export const COMMANDS: Command[] = [demoCommand, importCommand, hotspotsCommand, wardsCommand, dosageCommand, evaluateCommand];
