@@ -1,5 +1,6 @@
 import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import { attachPlanLayer } from './planLayer';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { bbox, pointOnFeature } from '@turf/turf';
@@ -7,7 +8,6 @@ import type { KdeRaster } from '../../shared/export/kdeRaster';
 import { classOf } from './classBreaks';
 import { BACKGROUND, GI_COLOURS, offlineStyle, RAMP, SELECTED, TREND_COLOURS } from './mapStyle';
 import { WardLabels } from './wardLabels';
-import { attachPlanLayer } from './planLayer';
 
 maplibregl.setWorkerUrl(workerUrl);
 
