@@ -155,3 +155,8 @@ function updateLegend(m: maplibregl.Map): void {
   method.textContent = data.legend;
   legendEl.append(title, list, method);
 }
+
+/** Brings a hotspot into view at street zoom (from the plan table). */
+export function focusPlanHotspot(lon: number, lat: number): void {
+  void ready.then(() => map?.easeTo({ center: [lon, lat], zoom: Math.max(map.getZoom(), 15), duration: 400 }));
+}

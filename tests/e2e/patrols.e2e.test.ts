@@ -126,6 +126,12 @@ describe('patrol plan from the demo hotspots, exports, dosage, dashboard and the
     await expect.poll(ids, { timeout: 60_000 }).toEqual(before);
     await plan.getByLabel('Pick cells on the map').uncheck();
     await screenshotPng(page, 'patrols-plan-results', '#panel-patrols');
+    // A row brings its hotspot into view at street level.
+    await plan.getByRole('table', { name: 'Plan hotspots' }).locator('tbody tr').first().click();
+    await page.waitForFunction(() => (document.querySelector('.maplibregl-canvas') as HTMLCanvasElement | null) !== null);
+    await page.waitForTimeout(600); // the 400 ms ease, then idle
+    await waitForMapIdle(page);
+    await screenshotPng(page, 'patrols-hotspot-street', 'section[aria-label="Map"]');
   });
 
   it('saves the plan into the project and marks it unsaved', async () => {

@@ -6,7 +6,7 @@ import type { EngineClient } from '../../engine/engineClient';
 import { formatNumber } from '../../map/classBreaks';
 import { BandLegend, DeliveryChart, type DeliveryBar } from './DeliveryChart';
 import { MethodBox } from './MethodBox';
-import { errorText } from './planForm';
+import { errorText, shortName } from './planForm';
 
 interface Props {
   engine: EngineClient;
@@ -94,7 +94,7 @@ export function DosageDashboard({ engine, plan, revision, onExport }: Props) {
   const rankOf = new Map(plan.hotspots.map((h) => [h.id, h.rank]));
   const hotspotBars: DeliveryBar[] = r
     ? r.byHotspot.map((h) => ({
-        key: h.hotspotId, label: `${rankOf.get(h.hotspotId) ?? ''}. ${h.name.replace(/^On or near /i, '')}`, sub: h.districtName ?? undefined,
+        key: h.hotspotId, label: `${rankOf.get(h.hotspotId) ?? ''}. ${shortName(h.name)}`, sub: h.districtName ?? undefined,
         deliveredMinutes: h.patrolMinutes, targetMinutes: h.targetMinutes, pct: h.deliveredPct, measured,
       }))
     : [];

@@ -9,6 +9,7 @@ import { errorText } from './planForm';
 interface Props {
   engine: EngineClient;
   plan: PatrolPlan;
+  firstMonth: string | null;
   lastMonth: string | null;
   onExport(name: string, bytes: Uint8Array, mime: string): void;
 }
@@ -18,7 +19,15 @@ const pct = (v: number | null) => (v === null ? 'n/a' : `${v > 0 ? '+' : ''}${v.
 const num = (v: number | null, d = 2) => (v === null ? 'undefined' : v.toFixed(d));
 
 /** Before/after for patrolled hotspots vs a control, displacement into a buffer ring (WDQ, TNE, WDD). */
-export function EvaluationSection({ engine, plan, lastMonth, onExport }: Props) {
+/** Plain words when a period reaches outside the months the project has crimes for (they would count as zero). */
+function coverage(what: string, p: { from: string; to: string }, first: string | null, last: string | null): string | null {
+  if (!first || !last) return `The project has no crimes, so the ${what} period counts none.`;
+  if (p.from >= first && p.to <= last) return null;
+  return `The ${what} period (${p.from} to ${p.to}) reaches outside the months with crimes in this project (${first} to ${last}): ` +
+    'those months count as zero crimes here. Import the crimes for them before reading the change.';
+}
+
+export function EvaluationSection({ engine, plan, firstMonth, lastMonth, onExport }: Props) {
   const [before, setBefore] = useState({ from: plan.basisFrom, to: plan.basisTo });
   // After: the patrol months, cut at the last month with crimes when that falls inside them.
   const [after, setAfter] = useState({
@@ -67,6 +76,9 @@ export function EvaluationSection({ engine, plan, lastMonth, onExport }: Props) 
         )}
         <button type="submit" className="primary wide" disabled={busy}>Run evaluation</button>
       </form>
+      {[coverage('before', before, firstMonth, lastMonth), coverage('after', after, firstMonth, lastMonth)].filter(Boolean).map((t) => (
+        <p key={t} className="shortfall" role="note">{t}</p>
+      ))}
       {busy && <p role="status">Counting crimes before and after…</p>}
       {error && <p role="alert" className="error">{error}</p>}
       {ev && (

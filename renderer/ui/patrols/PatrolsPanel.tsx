@@ -4,7 +4,7 @@ import type { HarmSchemeSummary } from '../../../shared/harm/harmSchemes';
 import type { PlanSummary } from '../../../shared/patrols/planStore';
 import type { EngineClient } from '../../engine/engineClient';
 import type { PlanView } from '../../engine/patrolsApi';
-import { onPlanPick, showPlan, type PlanPick } from '../../map/planLayer';
+import { focusPlanHotspot, onPlanPick, showPlan, type PlanPick } from '../../map/planLayer';
 import { DosageDashboard } from './DosageDashboard';
 import { DosageImport } from './DosageImport';
 import { EvaluationSection } from './EvaluationSection';
@@ -240,6 +240,7 @@ export function PatrolsPanel({ engine, revision, active, onChanged, onExport }: 
               onPicking={setPicking}
               onClearHand={() => void build({ ...form, choice: { ...form.choice, handAdded: [], handRemoved: [] } }, false)}
               onSave={() => void save()}
+              onFocus={(h) => focusPlanHotspot(h.centre.lon, h.centre.lat)}
               onUseWindows={() => {
                 if (!view.suggestion) return;
                 void build({ ...form, dosage: { ...form.dosage, windows: view.suggestion.windows } }, false);
@@ -253,7 +254,7 @@ export function PatrolsPanel({ engine, revision, active, onChanged, onExport }: 
         <DosageImport engine={engine} planId={view.plan.id} onChanged={() => { setDosageRevision((r) => r + 1); onChanged(); }} />
       ) : needSaved)}
       {section === 'dashboard' && view && (saved ? <DosageDashboard engine={engine} plan={view.plan} revision={dosageRevision} onExport={onExport} /> : needSaved)}
-      {section === 'evaluation' && view && (saved ? <EvaluationSection engine={engine} plan={view.plan} lastMonth={months.last} onExport={onExport} /> : needSaved)}
+      {section === 'evaluation' && view && (saved ? <EvaluationSection engine={engine} plan={view.plan} firstMonth={months.first} lastMonth={months.last} onExport={onExport} /> : needSaved)}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { PlanView } from '../../engine/patrolsApi';
 import { formatNumber } from '../../map/classBreaks';
 import { MethodBox } from './MethodBox';
-import { describeWindow, hours } from './planForm';
+import { describeWindow, hours, shortName } from './planForm';
 
 interface Props {
   view: PlanView;
@@ -11,10 +11,11 @@ interface Props {
   onClearHand(): void;
   onSave(): void;
   onUseWindows(): void;
+  onFocus(h: PlanView['plan']['hotspots'][number]): void;
 }
 
 /** The built plan: what to save, the hotspots, the target, and the first days of the schedule. */
-export function PlanResults({ view, busy, picking, onPicking, onClearHand, onSave, onUseWindows }: Props) {
+export function PlanResults({ view, busy, picking, onPicking, onClearHand, onSave, onUseWindows, onFocus }: Props) {
   const { plan, schedule } = view;
   const t = schedule.target;
   const hand = plan.choice.handAdded.length + plan.choice.handRemoved.length;
@@ -84,6 +85,7 @@ export function PlanResults({ view, busy, picking, onPicking, onClearHand, onSav
 
       <div className="table-scroll plan-table">
         <table aria-label="Plan hotspots">
+          <caption>Click a hotspot to see it on the map at street level.</caption>
           <thead>
             <tr>
               <th scope="col" className="num">#</th><th scope="col">Name</th><th scope="col">District</th><th scope="col">Ward</th>
@@ -92,7 +94,7 @@ export function PlanResults({ view, busy, picking, onPicking, onClearHand, onSav
           </thead>
           <tbody>
             {plan.hotspots.map((h) => (
-              <tr key={h.id} className="plain-row">
+              <tr key={h.id} tabIndex={0} title="Show on the map" onClick={() => onFocus(h)} onKeyDown={(e) => e.key === 'Enter' && onFocus(h)}>
                 <td className="num"><span className="rank-chip">{h.rank}</span></td>
                 <td>{h.name}{h.chosenBy === 'hand' ? <span className="tag" title="added by hand on the map">hand</span> : null}</td>
                 <td>{h.districtName ?? '—'}</td>
@@ -113,7 +115,7 @@ export function PlanResults({ view, busy, picking, onPicking, onClearHand, onSav
             <ol>
               {visits.map((v, i) => (
                 <li key={i}>
-                  <span className="time">{v.start}</span> <span className="rank-chip small">{rankOf.get(v.hotspotId) ?? '?'}</span> {v.hotspotName}
+                  <span className="time">{v.start}</span> <span className="rank-chip small">{rankOf.get(v.hotspotId) ?? '?'}</span> <span title={v.hotspotName}>{shortName(v.hotspotName)}</span>
                   <span className="hint"> · {v.team} · {v.minutes} min</span>
                 </li>
               ))}

@@ -88,3 +88,8 @@ export function hours(minutes: number): string {
 export function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
+
+/** police.uk names all start "On or near"; where space is short the place itself is enough. */
+export function shortName(name: string): string {
+  return name.replace(/^On or near /i, '');
+}
