@@ -128,8 +128,14 @@ describe('patrol plan from the demo hotspots, exports, dosage, dashboard and the
     await screenshotPng(page, 'patrols-plan-results', '#panel-patrols');
     // A row brings its hotspot into view at street level.
     await plan.getByRole('table', { name: 'Plan hotspots' }).locator('tbody tr').first().click();
-    await page.waitForFunction(() => (document.querySelector('.maplibregl-canvas') as HTMLCanvasElement | null) !== null);
-    await page.waitForTimeout(600); // the 400 ms ease, then idle
+    // Wait until the map has eased so that hotspot 1's marker sits at the centre of the map.
+    await page.waitForFunction(() => {
+      const mark = [...document.querySelectorAll('.plan-marker')].find((e) => e.textContent === '1');
+      const map = document.querySelector('.map-canvas');
+      if (!mark || !map) return false;
+      const a = mark.getBoundingClientRect(), b = map.getBoundingClientRect();
+      return Math.abs(a.x + a.width / 2 - (b.x + b.width / 2)) < 3 && Math.abs(a.y + a.height / 2 - (b.y + b.height / 2)) < 3;
+    }, undefined, { timeout: 30_000 });
     await waitForMapIdle(page);
     await screenshotPng(page, 'patrols-hotspot-street', 'section[aria-label="Map"]');
   });
