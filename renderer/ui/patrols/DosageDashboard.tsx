@@ -1,12 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
-import { financialQuarter } from '../../../shared/returns/periods';
 import type { PatrolPlan } from '../../../shared/patrols/types';
 import type { DosageReport } from '../../engine/patrolsApi';
 import type { EngineClient } from '../../engine/engineClient';
 import { formatNumber } from '../../map/classBreaks';
 import { BandLegend, DeliveryChart, type DeliveryBar } from './DeliveryChart';
 import { MethodBox } from './MethodBox';
-import { errorText, shortName } from './planForm';
+import { errorText, monthBounds, quartersOf, shortName } from './planForm';
 
 interface Props {
   engine: EngineClient;
@@ -17,27 +16,6 @@ interface Props {
 }
 
 type Mode = 'plan' | 'month' | 'quarter' | 'custom';
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-function monthBounds(month: string): { from: string; to: string } {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return { from: `${month}-01`, to: `${month}-${pad(new Date(Date.UTC(y, m, 0)).getUTCDate())}` };
-}
-
-/** Financial quarters (Q1 = April-June) overlapping the plan's period. */
-function quartersOf(from: string, to: string): { label: string; from: string; to: string }[] {
-  const out: { label: string; from: string; to: string }[] = [];
-  const y0 = Number(from.slice(0, 4)) - 1;
-  const y1 = Number(to.slice(0, 4));
-  for (let y = y0; y <= y1; y++) {
-    for (let q = 1; q <= 4; q++) {
-      const p = financialQuarter(`${y}-${pad((y + 1) % 100)} Q${q}`);
-      if (p.to >= from && p.from <= to) out.push(p);
-    }
-  }
-  return out;
-}
 
 const SOURCE_TEXT: Record<string, string> = { gps: 'GPS', records: 'patrol records', 'gps+records': 'GPS and records', none: 'no input' };
 

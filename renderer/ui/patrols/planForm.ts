@@ -1,4 +1,5 @@
 import type { DosageSettings, HotspotChoice, PatrolPlan } from '../../../shared/patrols/types';
+import { financialQuarter } from '../../../shared/returns/periods';
 import type { PlanRequest } from '../../engine/patrolsApi';
 
 /** Everything the plan builder edits, complete (the request sends what differs from defaults too). */
@@ -92,4 +93,22 @@ export function errorText(e: unknown): string {
 /** police.uk names all start "On or near"; where space is short the place itself is enough. */
 export function shortName(name: string): string {
   return name.replace(/^On or near /i, '');
+}
+
+/** First and last local date of a month 'YYYY-MM'. */
+export function monthBounds(month: string): { from: string; to: string } {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return { from: `${month}-01`, to: `${month}-${pad(new Date(Date.UTC(y, m, 0)).getUTCDate())}` };
+}
+
+/** Financial quarters (Q1 = April-June) overlapping a period of local dates, oldest first. */
+export function quartersOf(from: string, to: string): { label: string; from: string; to: string }[] {
+  const out: { label: string; from: string; to: string }[] = [];
+  for (let y = Number(from.slice(0, 4)) - 1; y <= Number(to.slice(0, 4)); y++) {
+    for (let q = 1; q <= 4; q++) {
+      const p = financialQuarter(`${y}-${pad((y + 1) % 100)} Q${q}`);
+      if (p.to >= from && p.from <= to) out.push(p);
+    }
+  }
+  return out;
 }
