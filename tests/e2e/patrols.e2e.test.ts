@@ -76,6 +76,20 @@ function fixesCsv(firstDay: string, hs: HotspotFeature[]): { csv: string; rows: 
   return { csv: `${lines.join('\n')}\n`, rows: lines.length - 1, visits, minutes: visits * LINGER_MINUTES };
 }
 
+/** Manual patrol records for hotspots 9 and 10 (no GPS there): three 15-minute patrols with outcomes and an extra column. */
+function recordsCsv(firstDay: string, hs: HotspotFeature[]): { csv: string; minutes: number; visits: number } {
+  const [y, m, d] = firstDay.split('-').map(Number) as [number, number, number];
+  const day = (k: number) => new Date(Date.UTC(y, m - 1, d + k)).toISOString().slice(0, 10);
+  const h9 = hs[8]!.properties.id, h10 = hs[9]!.properties.id;
+  const csv = [
+    'hotspot_id,start,end,officers,arrests,stop_searches,weapons_seized,intel_submissions,asb_warnings',
+    `${h9},${day(0)} 12:00,${day(0)} 12:15,2,1,2,0,1,1`,
+    `${h9},${day(1)} 12:00,${day(1)} 12:15,2,0,1,0,0,0`,
+    `${h10},${day(0)} 13:00,${day(0)} 13:15,1,0,0,1,2,0`,
+  ].join('\n');
+  return { csv: `${csv}\n`, minutes: 45, visits: 3 };
+}
+
 describe('patrol plan from the demo hotspots, exports, dosage, dashboard and the return', () => {
   const app = useApp();
   let planFrom = '';
@@ -207,6 +221,24 @@ describe('patrol plan from the demo hotspots, exports, dosage, dashboard and the
     await expect(report.getByRole('table', { name: 'Dosage rejections' }).textContent()).resolves.toContain('timestamp');
     await expect(dosage.getByRole('table', { name: 'Dosage imports' }).locator('tbody tr').count()).resolves.toBe(1);
     await page.screenshot({ path: 'tests/artifacts/patrols-dosage.png' });
+
+    // The same file again adds nothing.
+    await dosage.getByLabel('GPS fix files').setInputFiles(file);
+    await dosage.getByRole('button', { name: /^Import 1 fix file$/ }).click();
+    await expect.poll(() => dosage.getByRole('region', { name: 'Dosage import report e2e-fixes.csv' }).textContent(), { timeout: 60_000 }).toContain('already imported');
+    await expect(dosage.getByRole('table', { name: 'Dosage imports' }).locator('tbody tr').count()).resolves.toBe(1);
+
+    // Patrol records: the other source, with outcomes.
+    const rec = recordsCsv(planFrom, features);
+    const recFile = path.join(dir, 'e2e-patrol-records.csv');
+    writeFileSync(recFile, rec.csv);
+    await dosage.getByLabel('Patrol record files').setInputFiles(recFile);
+    await dosage.getByRole('button', { name: /^Import 1 patrol record file$/ }).click();
+    const recReport = dosage.getByRole('region', { name: 'Dosage import report e2e-patrol-records.csv' });
+    await recReport.waitFor({ timeout: 60_000 });
+    await expect(recReport.getByRole('table', { name: 'Dosage import totals' }).textContent()).resolves.toMatch(/Rows read3Accepted3Duplicates0Rejected0/);
+    await expect(dosage.getByRole('table', { name: 'Dosage imports' }).locator('tbody tr').count()).resolves.toBe(2);
+    expected = { visits: expected.visits + rec.visits, minutes: expected.minutes + rec.minutes };
   });
 
   it('shows delivered vs target bars per district and hotspot for the first month', async () => {
@@ -227,6 +259,8 @@ describe('patrol plan from the demo hotspots, exports, dosage, dashboard and the
     await expect(chart.locator('g.bar-row').first().textContent()).resolves.toContain('7.3 /');
     await expect(dash.getByLabel('Compliance').textContent()).resolves.toMatch(/planned visits/);
     await expect(dash.getByLabel('Dosage sources').textContent()).resolves.toContain('e2e-fixes.csv');
+    await expect(dash.getByLabel('Dosage sources').textContent()).resolves.toContain('e2e-patrol-records.csv');
+    await expect(dash.getByLabel('Outcomes').textContent()).resolves.toMatch(/1\s*Arrests.*3\s*Stop and searches.*1\s*Weapons seized.*3\s*Intelligence submissions.*1\s*asb warnings/);
     await expect(dash.getByLabel('Dosage sources').textContent()).resolves.toMatch(/Median fix interval seen: 30 s/);
     await page.screenshot({ path: 'tests/artifacts/patrols-dashboard.png' });
     await screenshotPng(page, 'patrols-dashboard-panel', '#panel-patrols');

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { PatrolPlan } from '../../../shared/patrols/types';
+import { OUTCOME_LABELS } from '../../../shared/returns/dosage';
 import type { DosageReport } from '../../engine/patrolsApi';
 import type { EngineClient } from '../../engine/engineClient';
 import { formatNumber } from '../../map/classBreaks';
@@ -125,6 +126,14 @@ export function DosageDashboard({ engine, plan, revision, onExport }: Props) {
             </div>
           </div>
           <p className="compliance" aria-label="Compliance">{r.compliance.sentence}</p>
+          {r.outcomeNames.length > 0 && (
+            <div className="outcomes" aria-label="Outcomes">
+              <span className="hint">Outcomes (patrol records):</span>
+              {r.outcomeNames.map((k) => (
+                <span key={k} className="outcome"><strong>{r.measured.records ? formatNumber(r.total.outcomes[k] ?? 0) : '—'}</strong> {OUTCOME_LABELS[k] ?? k.replace(/_/g, ' ')}</span>
+              ))}
+            </div>
+          )}
           {!measured && <p className="warning">No GPS fixes or patrol records cover this period: import them under Dosage. Nothing below is a measured zero.</p>}
           <BandLegend />
           <DeliveryChart title="Patrol hours by district" bars={districtBars} />

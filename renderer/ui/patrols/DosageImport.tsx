@@ -88,11 +88,11 @@ export function DosageImport({ engine, planId, onChanged }: Props) {
       <div className="file-pick-row">
         <label className="file-pick">
           <span>GPS fix CSVs</span>
-          <input type="file" multiple accept=".csv,.txt,text/csv" aria-label="GPS fix files" disabled={running} onChange={(e) => void pick('fixes', [...(e.target.files ?? [])])} />
+          <input type="file" multiple accept=".csv,.txt,text/csv" aria-label="GPS fix files" disabled={running} onChange={(e) => { void pick('fixes', [...(e.target.files ?? [])]); e.target.value = ''; }} />
         </label>
         <label className="file-pick">
           <span>Patrol record CSVs</span>
-          <input type="file" multiple accept=".csv,.txt,text/csv" aria-label="Patrol record files" disabled={running} onChange={(e) => void pick('records', [...(e.target.files ?? [])])} />
+          <input type="file" multiple accept=".csv,.txt,text/csv" aria-label="Patrol record files" disabled={running} onChange={(e) => { void pick('records', [...(e.target.files ?? [])]); e.target.value = ''; }} />
         </label>
       </div>
       {preview && (
