@@ -7,6 +7,7 @@ export {};
 const BENCHES: Record<string, () => Promise<{ run(argv: string[]): Promise<void> }>> = {
   import: () => import('./importBench'),
   hotspots: () => import('./hotspotsBench'),
+  dosage: () => import('./dosageBench'),
 };
 
 const [benchName, ...rest] = process.argv.slice(2);

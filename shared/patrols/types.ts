@@ -49,6 +49,8 @@ export interface DosageSettings {
   maxFixGapMinutes: number;
   /** Visits shorter than this are pass-throughs, minutes. Default 2. */
   minVisitMinutes: number;
+  /** Minutes a team needs between two of its visits (travel). Default 10 (DEFAULT_TRAVEL_MINUTES). */
+  travelMinutes?: number;
 }
 
 export interface PlanHotspot {
