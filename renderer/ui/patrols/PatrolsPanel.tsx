@@ -143,6 +143,13 @@ export function PatrolsPanel({ engine, revision, active, onChanged, onExport }: 
   );
 
   async function save() {
+    if (!view) return;
+    // Dosage already imported for this plan id was geofenced to the hotspots stored before.
+    const earlier = plans.some((p) => p.id === view.plan.id) ? await engine.dosageImports(view.plan.id).catch(() => []) : [];
+    if (earlier.length > 0 && !window.confirm(
+      `This replaces the saved plan "${view.plan.name}". Its ${earlier.length} dosage ${earlier.length === 1 ? 'import was' : 'imports were'} measured against the hotspots saved before: ` +
+      'remove and import them again under Dosage so the figures match the new hotspots. Replace the plan?',
+    )) return;
     await run('Saving the plan…', async () => {
       setView(await engine.savePatrolPlan());
       setPlans(await engine.listPatrolPlans());
