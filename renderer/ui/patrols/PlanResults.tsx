@@ -52,7 +52,7 @@ export function PlanResults({ view, busy, picking, onPicking, onClearHand, onSav
       )}
 
       <div className="kpis" aria-label="Plan target">
-        <div className="kpi"><span className="kpi-value">{formatNumber(t.totalHours, 1)}</span><span className="kpi-label">patrol hours target</span></div>
+        <div className="kpi"><span className="kpi-value">{hours(t.totalMinutes)}</span><span className="kpi-label">patrol hours target</span></div>
         <div className="kpi"><span className="kpi-value">{formatNumber(t.plannedVisits)}</span><span className="kpi-label">planned visits</span></div>
         <div className="kpi"><span className="kpi-value">{plan.dosage.visitsPerDay} × {plan.dosage.minutesPerVisit} min</span><span className="kpi-label">per hotspot per day</span></div>
         <div className="kpi"><span className="kpi-value">{plan.dosage.teams.length}</span><span className="kpi-label">{plan.dosage.teams.length === 1 ? 'team' : 'teams'}</span></div>
@@ -107,7 +107,7 @@ export function PlanResults({ view, busy, picking, onPicking, onClearHand, onSav
         </table>
       </div>
 
-      <h4>Schedule: first {schedule.previewDays} {schedule.previewDays === 1 ? 'day' : 'days'} of {formatNumber(schedule.visits)} visits</h4>
+      <h4>Schedule: first {schedule.previewDays} {schedule.previewDays === 1 ? 'day' : 'days'} of {formatNumber(schedule.visits)} visits ({plan.dosage.minutesPerVisit} min each; the CSV and PDF have them all)</h4>
       <div className="schedule-preview" aria-label="Schedule preview">
         {[...byDate.entries()].map(([date, visits]) => (
           <div key={date} className="schedule-day">
@@ -116,7 +116,8 @@ export function PlanResults({ view, busy, picking, onPicking, onClearHand, onSav
               {visits.map((v, i) => (
                 <li key={i}>
                   <span className="time">{v.start}</span> <span className="rank-chip small">{rankOf.get(v.hotspotId) ?? '?'}</span> <span title={v.hotspotName}>{shortName(v.hotspotName)}</span>
-                  <span className="hint"> · {v.team} · {v.minutes} min</span>
+                  {plan.dosage.teams.length > 1 && <span className="hint"> · {v.team}</span>}
+                  {v.minutes !== plan.dosage.minutesPerVisit && <span className="hint"> · {v.minutes} min</span>}
                 </li>
               ))}
             </ol>
