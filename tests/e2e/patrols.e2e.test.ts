@@ -94,7 +94,7 @@ describe('patrol plan from the demo hotspots, exports, dosage, dashboard and the
   const app = useApp();
   let planFrom = '';
   let features: HotspotFeature[] = [];
-  let expected = { visits: 0, minutes: 0 };
+  let expected = { visits: 0, visits10: 0, visits15: 0, minutes: 0 };
 
   it('builds a plan of 10 hotspots, draws them numbered on the map and lists them', async () => {
     const page = app.page;
@@ -199,7 +199,7 @@ describe('patrol plan from the demo hotspots, exports, dosage, dashboard and the
     await page.getByRole('tab', { name: 'Dosage', exact: true }).click();
     const dosage = page.getByRole('region', { name: 'Dosage inputs' });
     const { csv, rows, visits, minutes } = fixesCsv(planFrom, features);
-    expected = { visits, minutes };
+    expected = { visits, visits10: visits, visits15: visits, minutes };
     const file = path.join(dir, 'e2e-fixes.csv');
     writeFileSync(file, csv);
     await dosage.getByLabel('GPS fix files').setInputFiles(file);
@@ -238,7 +238,33 @@ describe('patrol plan from the demo hotspots, exports, dosage, dashboard and the
     await recReport.waitFor({ timeout: 60_000 });
     await expect(recReport.getByRole('table', { name: 'Dosage import totals' }).textContent()).resolves.toMatch(/Rows read3Accepted3Duplicates0Rejected0/);
     await expect(dosage.getByRole('table', { name: 'Dosage imports' }).locator('tbody tr').count()).resolves.toBe(2);
-    expected = { visits: expected.visits + rec.visits, minutes: expected.minutes + rec.minutes };
+    expected = { visits: expected.visits + rec.visits, visits10: expected.visits10 + rec.visits, visits15: expected.visits15 + rec.visits, minutes: expected.minutes + rec.minutes };
+
+    // A radio export whose columns are not recognised: mapped by hand, positions in BNG.
+    // Hotspot 10 (a 150 m cell) gets one 12-minute visit: a Koper-band visit under 15 minutes.
+    const m = /_E(\d+)_N(\d+)$/.exec(features[9]!.properties.id)!;
+    const [e0, n0] = [Number(m[1]) + 75, Number(m[2]) + 75];
+    // On the third day: a day the patrol records do not cover, so the GPS and record figures do not meet.
+    const day3 = new Date(Date.parse(`${planFrom}T12:00:00Z`) + 2 * 86_400_000).toISOString().slice(0, 10);
+    const odd = ['radio_name,recorded,east,north'];
+    for (let i = 0; i <= 12; i++) odd.push(`R7,${day3} 16:${pad(i)}:00,${e0 + (i % 3) * 5},${n0 - (i % 2) * 5}`);
+    const oddFile = path.join(dir, 'radio-export.csv');
+    writeFileSync(oddFile, `${odd.join('\n')}\n`);
+    await dosage.getByLabel('GPS fix files').setInputFiles(oddFile);
+    const mapping = dosage.getByRole('group', { name: 'Fix column mapping' });
+    await mapping.waitFor({ timeout: 30_000 });
+    await expect(dosage.getByRole('button', { name: /^Import 1 fix file$/ }).isDisabled()).resolves.toBe(true);
+    await mapping.getByLabel('Device column').selectOption('radio_name');
+    await mapping.getByLabel('Timestamp column').selectOption('recorded');
+    await mapping.getByLabel('Position given as').selectOption('bng');
+    await mapping.getByLabel('Easting column').selectOption('east');
+    await mapping.getByLabel('Northing column').selectOption('north');
+    await page.screenshot({ path: 'tests/artifacts/patrols-fix-mapping.png' });
+    await dosage.getByRole('button', { name: /^Import 1 fix file$/ }).click();
+    const oddReport = dosage.getByRole('region', { name: 'Dosage import report radio-export.csv' });
+    await oddReport.waitFor({ timeout: 60_000 });
+    await expect(oddReport.getByRole('table', { name: 'Dosage import totals' }).textContent()).resolves.toMatch(/Rows read13Accepted13Duplicates0Rejected0Devices1Visits to hotspots \(2 min or more\)1/);
+    expected = { visits: expected.visits + 1, visits10: expected.visits10 + 1, visits15: expected.visits15, minutes: expected.minutes + 12 };
   });
 
   it('shows delivered vs target bars per district and hotspot for the first month', async () => {
@@ -251,10 +277,10 @@ describe('patrol plan from the demo hotspots, exports, dosage, dashboard and the
     await chart.waitFor({ timeout: 60_000 });
     await expect(chart.locator('g.bar-row').count()).resolves.toBe(10);
     await expect(dash.getByRole('img', { name: 'Patrol hours by district' }).locator('g.bar-row').count()).resolves.toBeGreaterThan(0);
-    const hoursText = (expected.minutes / 60).toFixed(1);
+    const hoursText = (expected.minutes / 60).toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
     await expect.poll(() => dash.getByLabel('Dosage totals').textContent()).toMatch(new RegExp(`^${hoursText.replace('.', '\\.')}\\s*/`));
     const totals = (await dash.getByLabel('Dosage totals').textContent())!;
-    expect(totals).toContain(`${expected.visits} ≥10 min, ${expected.visits} ≥15 min`);
+    expect(totals).toContain(`${expected.visits} (${expected.visits10} ≥10 min, ${expected.visits15} ≥15 min)`.replace(' (', 'visits ('));
     // Hotspot 1 was patrolled 22 days x 20 min = 7.3 h.
     await expect(chart.locator('g.bar-row').first().textContent()).resolves.toContain('7.3 /');
     await expect(dash.getByLabel('Compliance').textContent()).resolves.toMatch(/planned visits/);
