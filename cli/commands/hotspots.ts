@@ -8,6 +8,10 @@ import { resolveHarmScheme } from '../../shared/harm/harmSchemes';
 import { hotspotCellsCsv, hotspotCellsGeoJson } from '../../shared/export/hotspotCells';
 import { runHotspotAnalysis, type HotspotParams } from '../../shared/hotspots/runHotspotAnalysis';
 import type { Database } from 'sql.js';
+import path from 'node:path';
+import type { StudyAreaSpec } from '../../shared/hotspots/studyAreaChoice';
+
+type StudyAreaGeometry = Extract<StudyAreaSpec, { kind: 'polygon' }>['geometry'];
 
 const help = `Usage: hotspot-planner hotspots --project P --out FILE.csv|FILE.geojson [options]
 
@@ -29,6 +33,13 @@ Options:
   --distance M        Gi* neighbourhood distance in metres (default cell x sqrt 2: touching cells + self)
   --fdr on|off        Benjamini-Hochberg FDR correction (default on)
   --bandwidth M       KDE bandwidth in metres (default: MASS bandwidth.nrd rule)
+  --districts A,B     study area: these districts only (e.g. Leeds or "Leeds,Bradford");
+                      Gi* mean and variance are then over their cells alone (default: the force)
+  --area FILE         study area: the cells inside the polygons of a WGS84 GeoJSON file
+  --inference I       normal (default; matches spdep::localG) or permutation (conditional
+                      permutation as PySAL esda / rgeoda, folded pseudo p-values, then FDR)
+  --permutations N    permutations for --inference permutation (default 999)
+  --seed N            seed for --inference permutation (default 20240401; same seed, same p)
   --method inline|sidecar
                       CSV only. inline (default): the method (scheme, period, cell size,
                       neighbourhood, correction, exclusions) leads the file as "# " lines, read by
@@ -61,13 +72,47 @@ export function resolveFilter(db: Database, args: ParsedArgs): Pick<HotspotParam
   };
 }
 
+async function studyAreaArg(args: ParsedArgs): Promise<StudyAreaSpec> {
+  const districts = args.values['districts'];
+  const area = args.values['area'];
+  if (districts && area) throw new UsageError('Give --districts or --area, not both.');
+  if (districts) return { kind: 'districts', districts: districts.split(',').map((d) => d.trim()).filter(Boolean) };
+  if (!area) return { kind: 'force' };
+  let fc: unknown;
+  try {
+    fc = JSON.parse(await fs.readFile(area, 'utf8'));
+  } catch (e) {
+    throw new UsageError(`Cannot read the study-area file ${area}: ${(e as Error).message}`);
+  }
+  const f = fc as { type?: string; features?: unknown[]; geometry?: unknown };
+  const collection = f.type === 'FeatureCollection' ? fc : f.type === 'Feature' ? { type: 'FeatureCollection', features: [fc] } : null;
+  if (!collection) throw new UsageError(`${area} is not a GeoJSON Feature or FeatureCollection.`);
+  return { kind: 'polygon', name: path.basename(area), geometry: collection as StudyAreaGeometry };
+}
+
+function inferenceArg(args: ParsedArgs): HotspotParams['inference'] {
+  const kind = args.values['inference'] ?? 'normal';
+  if (kind === 'normal') {
+    if (args.values['permutations'] || args.values['seed']) throw new UsageError('--permutations and --seed go with --inference permutation.');
+    return { kind: 'normal' };
+  }
+  if (kind !== 'permutation') throw new UsageError('--inference must be normal or permutation.');
+  const int = (name: string) => {
+    const v = args.values[name];
+    if (v === undefined) return undefined;
+    if (!/^\d+$/.test(v)) throw new UsageError(`--${name} must be a whole number (got "${v}").`);
+    return Number(v);
+  };
+  return { kind: 'permutation', permutations: int('permutations'), seed: int('seed') };
+}
+
 export const hotspotsCommand: Command = {
   name: 'hotspots',
   summary: 'Gi* hotspot cells (harm-weighted, FDR-corrected) to CSV or GeoJSON',
   help,
   async run(argv, io) {
     const args = parseArgs(argv, {
-      values: ['project', 'out', 'from', 'to', 'types', 'set', 'scheme', 'cell', 'shape', 'distance', 'fdr', 'bandwidth', 'method'],
+      values: ['project', 'out', 'from', 'to', 'types', 'set', 'scheme', 'cell', 'shape', 'distance', 'fdr', 'bandwidth', 'method', 'districts', 'area', 'inference', 'permutations', 'seed'],
     });
     if (args.help) {
       io.out(help);
@@ -83,13 +128,15 @@ export const hotspotsCommand: Command = {
     if (fdr !== 'on' && fdr !== 'off') throw new UsageError('--fdr must be on or off.');
     const method = args.values['method'] ?? 'inline';
     if (method !== 'inline' && method !== 'sidecar') throw new UsageError('--method must be inline or sidecar.');
+    const studyArea = await studyAreaArg(args);
+    const inference = inferenceArg(args);
     const db = await openProjectFile(project);
     try {
       const bandwidth = num(args, 'bandwidth');
       const result = runHotspotAnalysis(db, {
         ...resolveFilter(db, args),
         cellSize: num(args, 'cell'), shape, distance: num(args, 'distance'), fdr: fdr === 'on',
-        kde: bandwidth === undefined ? true : { bandwidth },
+        kde: bandwidth === undefined ? true : { bandwidth }, studyArea, inference,
       });
       let text = geojson ? hotspotCellsGeoJson(result) : hotspotCellsCsv(result);
       if (!geojson && method === 'sidecar') {

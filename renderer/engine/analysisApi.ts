@@ -5,7 +5,8 @@ import { bngToLonLat } from '../../shared/geo/bng';
 import { squareRing } from '../../shared/hotspots/bngGrid';
 import { hexRing } from '../../shared/hotspots/hexGrid';
 import { pai, topCells } from '../../shared/hotspots/concentration';
-import { runHotspotAnalysis, type HotspotParams, type HotspotResult } from '../../shared/hotspots/runHotspotAnalysis';
+import { runHotspotAnalysisAsync, type HotspotParams, type HotspotResult } from '../../shared/hotspots/runHotspotAnalysis';
+import { listDistricts } from '../../shared/hotspots/studyAreaChoice';
 import * as Comlink from 'comlink';
 import { hotspotCellsCsv, hotspotCellsGeoJson } from '../../shared/export/hotspotCells';
 import { kdeRaster, type KdeRaster } from '../../shared/export/kdeRaster';
@@ -15,6 +16,8 @@ const CLASS_KEY: Record<number, string> = { 3: 'hot-99', 2: 'hot-95', 1: 'hot-90
 
 /** The last analysis, kept in the worker for exports so the cells never cross to the UI twice. */
 let last: HotspotResult | null = null;
+/** The running analysis's cancel switch (one analysis at a time). */
+let running: AbortController | null = null;
 export type PaiSet = { kind: 'top'; n: number } | { kind: 'hot'; level: 1 | 2 | 3 };
 
 export interface PaiResult {
@@ -32,6 +35,7 @@ export interface HotspotView {
   method: HotspotResult['method'];
   methodLines: string[];
   warnings: string[];
+  studyArea: HotspotResult['studyArea'];
   /** Significant cells only, as WGS84 polygons with id, class, count, harm, z, p, pFdr. */
   cells: FeatureCollection<Polygon>;
   /** The top cells by Gi* z, for the table beside the map. */
@@ -47,9 +51,25 @@ export const analysisApi = {
     return listCategorySets(db());
   },
 
-  /** Runs Gi*, FDR and KDE over the study grid; returns what the map and panel need. */
-  runHotspots(params: HotspotParams): HotspotView {
-    const r = runHotspotAnalysis(db(), params);
+  /** The project's policing districts, for the study-area choice. */
+  districts(): string[] {
+    return listDistricts(db());
+  },
+
+  /**
+   * Runs Gi*, FDR and KDE over the study area; returns what the map and panel need.
+   * onProgress gets the share of the permutation work done (permutation inference only).
+   */
+  async runHotspots(params: HotspotParams, onProgress?: (done: number) => void): Promise<HotspotView> {
+    running?.abort();
+    const ctl = new AbortController();
+    running = ctl;
+    let r: HotspotResult;
+    try {
+      r = await runHotspotAnalysisAsync(db(), params, { signal: ctl.signal, onProgress: (_stage, d) => onProgress?.(d) });
+    } finally {
+      if (running === ctl) running = null;
+    }
     last = r;
     const c = r.cells;
     const features: Feature<Polygon>[] = [];
@@ -72,9 +92,14 @@ export const analysisApi = {
       method: r.method,
       methodLines: r.methodLines,
       warnings: r.warnings,
+      studyArea: r.studyArea,
       cells: { type: 'FeatureCollection', features },
       top: order.map((k) => ({ id: c.ids[k]!, ward: c.areaCode[k]!, count: c.count[k]!, harm: c.harm[k]!, z: c.z[k]!, p: c.p[k]!, pFdr: c.pFdr[k]!, cls: c.cls[k]! })),
     };
+  },
+
+  cancelHotspots(): void {
+    running?.abort();
   },
 
   /**

@@ -1,4 +1,5 @@
-import { neighbourOffsets, type StudyGrid } from './lattice';
+import type { StudyGrid } from './lattice';
+import { neighbourSums } from './neighbourSums';
 
 export interface GiStarResult {
   z: Float64Array;
@@ -33,28 +34,12 @@ export function giStar(grid: StudyGrid, x: Float64Array, distance: number): GiSt
     ss += d * d;
   }
   const sd = Math.sqrt(ss / n); // two-pass: same value as sqrt(sum x^2/n - X^2), less rounding
-  const offsets = neighbourOffsets(grid.shape, grid.size, distance);
-  const m = offsets.length / 2;
+  const { lag, w: neighbours } = neighbourSums(grid, x, distance);
   const z = new Float64Array(n);
-  const neighbours = new Int32Array(n);
-  const { ci, cj, iMin, jMin, iSpan, jSpan, lookup } = grid;
   for (let k = 0; k < n; k++) {
-    const i0 = ci[k]! - iMin;
-    const j0 = cj[k]! - jMin;
-    let lag = 0;
-    let w = 0;
-    for (let o = 0; o < m; o++) {
-      const ii = i0 + offsets[2 * o]!;
-      const jj = j0 + offsets[2 * o + 1]!;
-      if (ii < 0 || jj < 0 || ii >= iSpan || jj >= jSpan) continue;
-      const idx = lookup[jj * iSpan + ii]!;
-      if (idx < 0) continue;
-      lag += x[idx]!;
-      w++;
-    }
-    neighbours[k] = w;
+    const w = neighbours[k]!;
     const denom = sd * Math.sqrt((n * w - w * w) / (n - 1));
-    z[k] = denom > 0 ? (lag - mean * w) / denom : NaN;
+    z[k] = denom > 0 ? (lag[k]! - mean * w) / denom : NaN;
   }
   return { z, neighbours, mean, sd, n };
 }

@@ -11,7 +11,9 @@ import { giStar } from './giStar';
 import { kdeOnGrid } from './kde';
 import { cellIdAt, type CellShape } from './lattice';
 import { twoSidedP } from './normal';
-import { DEFAULT_CELL_SIZE, studyGridFor } from './projectGrid';
+import { DEFAULT_CELL_SIZE } from './projectGrid';
+import { permutationSteps, PERMUTATION_METHOD, type PermutationResult } from './permutation';
+import { chooseStudyArea, districtCoverage, type StudyAreaSpec } from './studyAreaChoice';
 import { WARN_CELL_LIMIT } from './studyArea';
 import { temporalProfile, type TemporalProfile } from './temporalProfile';
 
@@ -27,6 +29,16 @@ export interface HotspotParams extends CrimeFilter {
   kde?: boolean | { bandwidth?: number };
   /** Area layer forming the study area. Default 'wards'. */
   layer?: string;
+  /** The cells analysed: the whole force (default), some districts, or a polygon. */
+  studyArea?: StudyAreaSpec;
+  /** Inference: the normal approximation (default, matches spdep::localG) or conditional permutation. */
+  inference?: { kind: 'normal' } | { kind: 'permutation'; permutations?: number; seed?: number };
+}
+
+/** What a long run can be told: cancel, and how far it is. */
+export interface RunOptions {
+  signal?: AbortSignal;
+  onProgress?: (stage: string, done: number) => void;
 }
 
 /** Per-cell results as typed arrays in study-grid order. */
@@ -95,18 +107,45 @@ export interface HotspotResult {
   /** The method as readable lines ("scheme: ...", "period: ..."): every output states them. */
   methodLines: string[];
   warnings: string[];
+  /** The study area used, and the districts in it that hold records (to offer a restriction). */
+  studyArea: { label: string; districts: string[]; districtsWithData: string[] };
 }
 
 export { DEFAULT_CELL_SIZE, studyGridFor } from './projectGrid';
 
 /** The whole hotspot analysis, as plain data for the CLI and the UI worker. */
-export function runHotspotAnalysis(db: Database, params: HotspotParams = {}): HotspotResult {
+export function runHotspotAnalysis(db: Database, params: HotspotParams = {}, run: RunOptions = {}): HotspotResult {
+  const steps = hotspotAnalysisSteps(db, params, run);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    run.onProgress?.('permutations', r.value);
+  }
+}
+
+/**
+ * The analysis for the worker: identical results, but it returns to the event loop between
+ * slices of the permutation work, so progress reaches the UI and a cancel is heard.
+ */
+export async function runHotspotAnalysisAsync(db: Database, params: HotspotParams = {}, run: RunOptions = {}): Promise<HotspotResult> {
+  const steps = hotspotAnalysisSteps(db, params, run);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    run.onProgress?.('permutations', r.value);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (run.signal?.aborted) throw new Error('Hotspot analysis cancelled.');
+  }
+}
+
+function* hotspotAnalysisSteps(db: Database, params: HotspotParams, run: RunOptions): Generator<number, HotspotResult, void> {
   const size = params.cellSize ?? DEFAULT_CELL_SIZE;
   const shape = params.shape ?? 'square';
   const distance = params.distance ?? size * Math.SQRT2;
   if (!(distance > 0)) throw new Error(`Neighbourhood distance must be positive (got ${distance}).`);
   const fdr = params.fdr ?? true;
-  const grid = studyGridFor(db, shape, size, params.layer);
+  const area = chooseStudyArea(db, shape, size, params.studyArea, params.layer);
+  const grid = area.grid;
   const sel = selectCrimePoints(db, params);
   const warnings: string[] = [];
 
@@ -124,11 +163,27 @@ export function runHotspotAnalysis(db: Database, params: HotspotParams = {}): Ho
   const rec = Float64Array.from(use, (r) => sel.records[r]!);
   const usedRecords = rec.reduce((s, v) => s + v, 0);
   const counts = countIntoCells(grid, e, nn, w, rec);
+  const coverage = districtCoverage(db, area, counts.count, params.layer);
+  if (coverage.warning) warnings.push(coverage.warning);
 
   const gi = giStar(grid, counts.harm, distance);
-  const p = Float64Array.from(gi.z, twoSidedP);
+  const inference = params.inference ?? { kind: 'normal' };
+  let p: Float64Array;
+  let inferenceText = 'two-sided normal p-values';
+  let signZ = gi.z;
+  if (inference.kind === 'permutation') {
+    const perm: PermutationResult = yield* permutationSteps(grid, counts.harm, distance, {
+      permutations: inference.permutations, seed: inference.seed, signal: run.signal,
+    });
+    p = perm.pseudoP;
+    inferenceText = PERMUTATION_METHOD(perm.permutations, perm.seed);
+    // Hot or cold by the side of the permutation mean; magnitude carried by z for the legend.
+    signZ = Float64Array.from(gi.z, (z, k) => (perm.direction[k] === 0 ? 0 : Math.abs(z) * perm.direction[k]!));
+  } else {
+    p = Float64Array.from(gi.z, twoSidedP);
+  }
   const pFdr = fdr ? bhAdjust(p) : new Float64Array(grid.n).fill(NaN);
-  const cls = classify(gi.z, fdr ? pFdr : p);
+  const cls = classify(signZ, fdr ? pFdr : p);
 
   let kde: HotspotMethod['kde'] = null;
   let kdeDensity: Float64Array | null = null;
@@ -162,7 +217,12 @@ export function runHotspotAnalysis(db: Database, params: HotspotParams = {}): Ho
     warnings.push(`The grid has ${grid.n.toLocaleString('en-GB')} cells (over ${WARN_CELL_LIMIT.toLocaleString('en-GB')}): check the cell size and the boundary layer.`);
   }
   if (grid.n > 0 && emptyCells / grid.n > 0.5) {
-    warnings.push(`${((100 * emptyCells) / grid.n).toFixed(1)}% of cells have no records: Gi* on sparse data finds few hotspots; consider a longer period or larger cells.`);
+    // Sparse data does not hide hotspots from Gi*: with a mean near 0, any cluster stands out.
+    // What it does is make the normal approximation unreliable.
+    warnings.push(
+      `${((100 * emptyCells) / grid.n).toFixed(1)}% of cells have no records: with so many zeros the normal approximation behind Gi* p-values is poor` +
+        (inference.kind === 'normal' ? ' and tends to call small clusters hot; consider permutation inference, a longer period or larger cells.' : '; permutation inference is in use.'),
+    );
   }
   const recs = (k: number) => `${k} record${k === 1 ? '' : 's'}`;
   if (counts.outside > 0) warnings.push(`${recs(counts.outside)} outside the study-area cells, not counted.`);
@@ -182,14 +242,14 @@ export function runHotspotAnalysis(db: Database, params: HotspotParams = {}): Ho
       idFormat: shape === 'square' ? 'SQ{size}_E{SW corner easting}_N{SW corner northing} (BNG)' : 'HX{size}_Q{q}_R{r} (axial, hex 0,0 centred on BNG 0,0)',
       chosen: params.cellSize === undefined ? 'default' : 'user',
     },
-    studyArea: `${grid.n} cells whose centre lies inside the union of the "${params.layer ?? DEFAULT_LAYER}" areas (cells with no records count as zero)`,
+    studyArea: `${area.label}: ${grid.n} cells whose centre lies inside the "${params.layer ?? DEFAULT_LAYER}" areas there (cells with no records count as zero; mean and variance over these cells only)`,
     neighbourhood: {
       distance,
       chosen: params.distance === undefined ? 'default' : 'user',
       rule: `binary weights, cells with centres within ${fmtM(distance)} m (inclusive, relative tolerance 1e-9), self included` +
         (params.distance === undefined ? ` (default: cell size x sqrt 2 = ${shape === 'square' ? '8 touching cells' : '6 touching hexagons'} + self)` : ''),
     },
-    statistic: 'Getis-Ord Gi* z-score on harm per cell; mean and S over all study-area cells; two-sided normal p-values',
+    statistic: `Getis-Ord Gi* z-score on harm per cell; mean and S over all study-area cells; ${inferenceText}`,
     correction: {
       fdr,
       text: fdr
@@ -223,7 +283,10 @@ export function runHotspotAnalysis(db: Database, params: HotspotParams = {}): Ho
     hotspotCells: hotspotSet.reduce((s, v) => s + v, 0),
     temporal,
   };
-  return { cells, summary, method, methodLines: methodLines(method), warnings };
+  return {
+    cells, summary, method, methodLines: methodLines(method), warnings,
+    studyArea: { label: area.label, districts: area.districts, districtsWithData: coverage.withData },
+  };
 }
 
 function fmtM(v: number): string {

@@ -2,10 +2,16 @@ import { useState } from 'react';
 import type { CategorySet } from '../../../shared/harm/categorySets';
 import type { HarmSchemeSummary } from '../../../shared/harm/harmSchemes';
 import type { HotspotParams } from '../../../shared/hotspots/runHotspotAnalysis';
+import type { StudyAreaSpec } from '../../../shared/hotspots/studyAreaChoice';
+import { StudyAreaPicker } from './StudyAreaPicker';
 
 interface Props {
   schemes: HarmSchemeSummary[];
   sets: CategorySet[];
+  districts: string[];
+  studyArea: StudyAreaSpec;
+  onStudyArea(a: StudyAreaSpec): void;
+  onError(message: string): void;
   busy: boolean;
   firstMonth: string | null;
   lastMonth: string | null;
@@ -13,7 +19,7 @@ interface Props {
 }
 
 /** Every choice the analysis makes is on screen and defaults to DOMAIN.md's values. */
-export function HotspotControls({ schemes, sets, busy, firstMonth, lastMonth, onRun }: Props) {
+export function HotspotControls({ schemes, sets, districts, studyArea, onStudyArea, onError, busy, firstMonth, lastMonth, onRun }: Props) {
   const [schemeId, setSchemeId] = useState('count');
   const [setId, setSetId] = useState('');
   const [from, setFrom] = useState('');
@@ -23,6 +29,9 @@ export function HotspotControls({ schemes, sets, busy, firstMonth, lastMonth, on
   const [distance, setDistance] = useState('');
   const [fdr, setFdr] = useState(true);
   const [bandwidth, setBandwidth] = useState('');
+  const [inference, setInference] = useState<'normal' | 'permutation'>('normal');
+  const [permutations, setPermutations] = useState(999);
+  const [seed, setSeed] = useState(20240401);
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
@@ -36,6 +45,8 @@ export function HotspotControls({ schemes, sets, busy, firstMonth, lastMonth, on
       distance: distance ? Number(distance) : undefined,
       fdr,
       kde: bandwidth ? { bandwidth: Number(bandwidth) } : true,
+      studyArea,
+      inference: inference === 'normal' ? { kind: 'normal' } : { kind: 'permutation', permutations, seed },
     });
   };
 
@@ -81,6 +92,26 @@ export function HotspotControls({ schemes, sets, busy, firstMonth, lastMonth, on
         <span>KDE bandwidth (m)</span>
         <input type="number" aria-label="KDE bandwidth in metres" min={1} placeholder="rule of thumb (MASS bandwidth.nrd)" value={bandwidth} onChange={(e) => setBandwidth(e.target.value)} />
       </label>
+      <StudyAreaPicker districts={districts} value={studyArea} onChange={onStudyArea} onError={onError} />
+      <label>
+        <span>Inference</span>
+        <select aria-label="Inference" value={inference} onChange={(e) => setInference(e.target.value as 'normal' | 'permutation')}>
+          <option value="normal">normal approximation (as spdep, ArcGIS)</option>
+          <option value="permutation">conditional permutation (as PySAL, GeoDa)</option>
+        </select>
+      </label>
+      {inference === 'permutation' && (
+        <>
+          <label>
+            <span>Permutations</span>
+            <input type="number" aria-label="Permutations" min={99} max={99999} step={100} value={permutations} onChange={(e) => setPermutations(Number(e.target.value))} />
+          </label>
+          <label>
+            <span>Seed</span>
+            <input type="number" aria-label="Permutation seed" min={0} step={1} value={seed} onChange={(e) => setSeed(Number(e.target.value))} />
+          </label>
+        </>
+      )}
       <label className="check">
         <input type="checkbox" aria-label="False discovery rate correction" checked={fdr} onChange={(e) => setFdr(e.target.checked)} />
         <span>FDR correction (Benjamini-Hochberg)</span>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import * as Comlink from 'comlink';
 import type { CategorySet } from '../../../shared/harm/categorySets';
 import type { HarmSchemeSummary } from '../../../shared/harm/harmSchemes';
 import type { HotspotParams } from '../../../shared/hotspots/runHotspotAnalysis';
@@ -8,6 +9,7 @@ import type { FeatureCollection } from 'geojson';
 import type { KdeRaster } from '../../../shared/export/kdeRaster';
 import { giLegendText } from '../GiLegend';
 import { HotspotControls } from './HotspotControls';
+import type { StudyAreaSpec } from '../../../shared/hotspots/studyAreaChoice';
 import { TrendSection } from './TrendSection';
 
 export interface CellLayer {
@@ -38,14 +40,18 @@ export function HotspotPanel({ engine, revision, firstMonth, lastMonth, wardName
   const [view, setView] = useState<HotspotView | null>(null);
   const [lastParams, setLastParams] = useState<HotspotParams | null>(null);
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [districts, setDistricts] = useState<string[]>([]);
+  const [studyArea, setStudyArea] = useState<StudyAreaSpec>({ kind: 'force' });
 
   useEffect(() => {
     if (revision === 0) return; // no project open yet
-    Promise.all([engine.harmSchemes(), engine.categorySets()]).then(
-      ([s, c]) => {
+    Promise.all([engine.harmSchemes(), engine.categorySets(), engine.districts()]).then(
+      ([s, c, d]) => {
         setSchemes(s);
         setSets(c);
+        setDistricts(d);
       },
       (e: Error) => setError(e.message),
     );
@@ -56,8 +62,9 @@ export function HotspotPanel({ engine, revision, firstMonth, lastMonth, wardName
   const run = async (params: HotspotParams) => {
     setBusy(true);
     setError(null);
+    setProgress(null);
     try {
-      const v = await engine.runHotspots(params);
+      const v = await engine.runHotspots(params, Comlink.proxy((d: number) => setProgress(d)));
       setView(v);
       setLastParams(params);
       onLayer({ kind: 'gi', cells: v.cells, legend: giLegendText(v) });
@@ -65,7 +72,15 @@ export function HotspotPanel({ engine, revision, firstMonth, lastMonth, wardName
       setError((e as Error).message);
     } finally {
       setBusy(false);
+      setProgress(null);
     }
+  };
+
+  /** The data covers only some districts: rerun over those alone (the coverage warning's offer). */
+  const restrictTo = (ds: string[]) => {
+    const area: StudyAreaSpec = { kind: 'districts', districts: ds };
+    setStudyArea(area);
+    if (lastParams) void run({ ...lastParams, studyArea: area });
   };
 
   const exportCells = async (kind: 'csv' | 'geojson') => {
@@ -75,13 +90,23 @@ export function HotspotPanel({ engine, revision, firstMonth, lastMonth, wardName
 
   return (
     <div className="side-scroll">
-      <HotspotControls schemes={schemes} sets={sets} busy={busy} firstMonth={firstMonth} lastMonth={lastMonth} onRun={(p) => void run(p)} />
-      {busy && <p role="status">Computing Gi* on the grid…</p>}
+      <HotspotControls
+        schemes={schemes} sets={sets} districts={districts} studyArea={studyArea} onStudyArea={setStudyArea}
+        busy={busy} firstMonth={firstMonth} lastMonth={lastMonth} onRun={(p) => void run(p)} onError={setError}
+      />
+      {busy && (
+        <div role="status" className="progress-line">
+          {progress === null ? 'Computing Gi* on the grid…' : `Permutations: ${Math.round(100 * progress)}% of cells done…`}
+          {progress !== null && <progress max={1} value={progress} />}
+          <button type="button" onClick={() => void engine.cancelHotspots()}>Cancel</button>
+        </div>
+      )}
       {error && <p role="alert" className="error">{error}</p>}
       {view && (
         <HotspotResults
           engine={engine}
           view={view}
+          onRestrict={restrictTo}
           wardNames={wardNames}
           onExport={(k) => void exportCells(k)}
           onShowKde={(show) => {

@@ -11,17 +11,21 @@ interface Props {
   wardNames: Map<string, string>;
   onExport(kind: 'csv' | 'geojson'): void;
   onShowKde(show: boolean): void;
+  /** Rerun over these districts only (offered when the records cover part of the study area). */
+  onRestrict(districts: string[]): void;
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const CLASS_TEXT: Record<number, string> = { 3: 'hot 99%', 2: 'hot 95%', 1: 'hot 90%' };
 
 /** What the analysis found, how concentrated harm is, and exactly how it was made. */
-export function HotspotResults({ engine, view, wardNames, onExport, onShowKde }: Props) {
+export function HotspotResults({ engine, view, wardNames, onExport, onShowKde, onRestrict }: Props) {
   const s = view.summary;
   const c = s.concentration;
+  const partial = view.studyArea.districtsWithData.length > 0 && view.studyArea.districtsWithData.length < view.studyArea.districts.length;
   return (
     <section aria-label="Hotspot results" className="hotspot-results">
+      <p className="study-area-line">Study area: {view.studyArea.label}.</p>
       <p>
         {formatNumber(s.cells)} cells, {formatNumber(s.recordsInCells)} of {formatNumber(s.records)} records counted, total harm {formatNumber(s.totalHarm, 1)}.
       </p>
@@ -50,6 +54,11 @@ export function HotspotResults({ engine, view, wardNames, onExport, onShowKde }:
         <ul aria-label="Warnings" className="warnings">
           {view.warnings.map((w) => <li key={w}>{w}</li>)}
         </ul>
+      )}
+      {partial && (
+        <button type="button" className="primary" onClick={() => onRestrict(view.studyArea.districtsWithData)}>
+          Restrict the study area to {view.studyArea.districtsWithData.join(', ')}
+        </button>
       )}
       <div className="export-buttons">
         <button type="button" onClick={() => onExport('csv')}>Export cells CSV</button>

@@ -21,6 +21,7 @@ function result(): HotspotResult {
     method: {} as HotspotResult['method'],
     methodLines: ['scheme: CCHI, derived category averages', 'correction: Benjamini-Hochberg false discovery rate'],
     warnings: [],
+    studyArea: { label: 'the whole force area', districts: [], districtsWithData: [] },
   };
 }
 
