@@ -55,11 +55,12 @@ export function attachPlanLayer(m: maplibregl.Map, loaded: Promise<void>): void 
 }
 
 function addLayers(m: maplibregl.Map): void {
+  // At street zoom the fills thin out so the streets inside a hotspot can be read; outlines stay.
   m.addSource('plan-candidates', { type: 'geojson', data: EMPTY });
   m.addSource('plan-hotspots', { type: 'geojson', data: EMPTY });
-  m.addLayer({ id: 'plan-candidates-fill', type: 'fill', source: 'plan-candidates', paint: { 'fill-color': CANDIDATE_OUTLINE, 'fill-opacity': 0.18 } });
+  m.addLayer({ id: 'plan-candidates-fill', type: 'fill', source: 'plan-candidates', paint: { 'fill-color': CANDIDATE_OUTLINE, 'fill-opacity': ['interpolate', ['linear'], ['zoom'], 12, 0.18, 16, 0.06] } });
   m.addLayer({ id: 'plan-candidates-line', type: 'line', source: 'plan-candidates', paint: { 'line-color': CANDIDATE_OUTLINE, 'line-width': 0.8, 'line-opacity': 0.7 } });
-  m.addLayer({ id: 'plan-fill', type: 'fill', source: 'plan-hotspots', paint: { 'fill-color': PLAN_FILL, 'fill-opacity': 0.35 } });
+  m.addLayer({ id: 'plan-fill', type: 'fill', source: 'plan-hotspots', paint: { 'fill-color': PLAN_FILL, 'fill-opacity': ['interpolate', ['linear'], ['zoom'], 12, 0.35, 16, 0.12] } });
   m.addLayer({
     id: 'plan-line', type: 'line', source: 'plan-hotspots',
     paint: { 'line-color': PLAN_OUTLINE, 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 2, 14, 3.5] },
