@@ -154,7 +154,7 @@ describe('patrol plan from the demo hotspots, exports, dosage, dashboard and the
     await screenshotPng(page, 'patrols-hotspot-street', 'section[aria-label="Map"]');
   });
 
-  it('saves the plan into the project and marks it unsaved', async () => {
+  it('saves the plan into the project', async () => {
     const page = app.page;
     const plan = page.getByRole('region', { name: 'Plan' });
     await plan.getByRole('button', { name: 'Save plan to project' }).click();
@@ -194,7 +194,7 @@ describe('patrol plan from the demo hotspots, exports, dosage, dashboard and the
     await page.screenshot({ path: 'tests/artifacts/patrols-exports.png' });
   });
 
-  it('imports GPS fixes lingering in three hotspots with every row accounted for', async () => {
+  it('imports a month of GPS fixes, patrol records and a radio export mapped by hand, every row accounted for', async () => {
     const page = app.page;
     await page.getByRole('tab', { name: 'Dosage', exact: true }).click();
     const dosage = page.getByRole('region', { name: 'Dosage inputs' });
@@ -325,6 +325,28 @@ describe('patrol plan from the demo hotspots, exports, dosage, dashboard and the
     const csv = readFileSync(await download(page, () => results.getByRole('button', { name: 'Export evaluation CSV' }).click(), 'evaluation.csv'), 'utf8');
     expect(csv.split(/\r?\n/).some((l) => l.startsWith('# '))).toBe(true);
     await page.screenshot({ path: 'tests/artifacts/patrols-evaluation.png' });
+  });
+
+  it('opens the saved plan from the list', async () => {
+    const page = app.page;
+    const bar = page.getByRole('group', { name: 'Saved plans' });
+    const id = (await page.getByRole('combobox', { name: 'Saved plans' }).locator('option').nth(1).getAttribute('value'))!;
+    await bar.getByRole('combobox', { name: 'Saved plans' }).selectOption(id);
+    await bar.getByRole('button', { name: 'Open' }).click();
+    await page.getByRole('tab', { name: 'Plan', exact: true }).click();
+    const plan = page.getByRole('region', { name: 'Plan', exact: true });
+    await expect.poll(() => plan.getByLabel('Plan status').textContent()).toBe('Saved in project');
+    await expect(plan.getByRole('table', { name: 'Plan hotspots' }).locator('tbody tr').count()).resolves.toBe(10);
+    await expect(plan.textContent()).resolves.toContain(id);
+  });
+
+  it('says in words what is wrong with the settings', async () => {
+    const page = app.page;
+    const form = page.getByRole('form', { name: 'Plan settings' });
+    await form.getByLabel('Window 1 end').fill('10:00');
+    await form.getByRole('button', { name: 'Build plan' }).click();
+    await expect.poll(() => page.locator('#panel-patrols .error[role="alert"]').textContent()).toContain('is empty: start and end are the same time');
+    await form.getByLabel('Window 1 end').fill('02:00');
   });
 
   it('raised no errors', () => {
