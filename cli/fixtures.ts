@@ -2,6 +2,7 @@ import { existsSync, promises as fs, createReadStream } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ImportSource } from '../shared/import/types';
+import type { RandomAccessFile } from '../shared/import/zipSource';
 
 /** Finds the bundled fixtures folder from source (cli/) or from a build (dist/cli/). */
 export function fixturesDir(): string {
@@ -31,5 +32,28 @@ export async function fileSource(file: string): Promise<ImportSource> {
     name: path.basename(file),
     size: stat.size,
     chunks: () => createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Uint8Array>,
+  };
+}
+
+/** A file on disk read at any offset (zip members are read a slice at a time, never the whole zip). */
+export async function fileRandomAccess(file: string): Promise<RandomAccessFile> {
+  const handle = await fs.open(file, 'r').catch(() => {
+    throw new Error(`Cannot read ${file}: no such file.`);
+  });
+  const { size } = await handle.stat();
+  // The handle is closed when the process exits; a CLI run opens a handful of zips at most.
+  return {
+    name: path.basename(file),
+    size,
+    async read(offset, length) {
+      const buf = new Uint8Array(Math.max(0, Math.min(length, size - offset)));
+      let done = 0;
+      while (done < buf.length) {
+        const { bytesRead } = await handle.read(buf, done, buf.length - done, offset + done);
+        if (bytesRead === 0) break;
+        done += bytesRead;
+      }
+      return buf.subarray(0, done);
+    },
   };
 }

@@ -2,18 +2,20 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, requireValue } from '../args';
 import type { Command } from '../command';
-import { fileSource, fixturePath, readFixture } from '../fixtures';
+import { fileRandomAccess, fixturePath, readFixture } from '../fixtures';
 import { saveProjectFile } from '../projectFile';
 import { loadSqlJs } from '../sqlNode';
-import { buildDemoProject } from '../../shared/project/demoProject';
+import { batchSummaryLines } from '../../shared/import/runImportBatch';
+import { buildDemoProject, DEMO_ZIP_NAME } from '../../shared/project/demoProject';
 
-export const DEMO_CRIMES = 'west-yorkshire-street_2018-05_sample_saf98_normalised.csv';
 export const DEMO_WARDS = 'wy_wards_2025_bgc.geojson';
 
 const help = `Usage: hotspot-planner demo --out DIR
 
-Builds the West Yorkshire demo project (124 ONS 2025 wards and the police.uk May 2018
-sample) from the bundled fixtures and writes it to DIR/demo.hotspot.
+Builds the West Yorkshire demo project from the bundled fixtures and writes it to
+DIR/demo.hotspot: 124 ONS 2025 wards and the police.uk download zip ${DEMO_ZIP_NAME}
+(street crime for the whole force, Aug to Nov 2014, 77,500 rows; stop and search for
+Aug 2021, the only stop-and-search month bundled), imported as an analyst's import would.
 
 Options:
   --out DIR   folder to write demo.hotspot into (created if missing)
@@ -31,18 +33,26 @@ export const demoCommand: Command = {
     }
     const outDir = requireValue(args, 'out');
     await fs.mkdir(outDir, { recursive: true });
+    const started = Date.now();
     const { db, report } = await buildDemoProject(await loadSqlJs(), {
       wardsGeoJson: await readFixture(DEMO_WARDS),
-      policeUkCsv: await fileSource(fixturePath(DEMO_CRIMES)),
+      policeUkZip: await fileRandomAccess(fixturePath(DEMO_ZIP_NAME)),
     });
+    const importMs = Date.now() - started;
     const target = path.join(outDir, 'demo.hotspot');
     await saveProjectFile(db, target);
     db.close();
-    io.out(
-      `Wrote ${target}\n` +
-        `Crimes: ${report.rowsRead} rows read, ${report.imported} imported, ${report.duplicates} duplicates, ` +
-        `${report.rejected} rejected, ${report.outOfArea} outside the force area.`,
-    );
+    const lines = [`Wrote ${target}`];
+    for (const f of report.files) {
+      const r = f.report;
+      lines.push(
+        r
+          ? `${f.name}: ${r.rowsRead} rows read, ${r.imported} imported, ${r.duplicates} duplicates, ${r.rejected} rejected, ${r.outOfArea} outside the force area.`
+          : `${f.name}: ${f.message ?? f.status}`,
+      );
+    }
+    lines.push(...batchSummaryLines(report), `Import took ${(importMs / 1000).toFixed(1)} s.`);
+    io.out(lines.join('\n'));
     return 0;
   },
 };

@@ -2,10 +2,11 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, requireValue, UsageError } from '../args';
 import type { Command } from '../command';
-import { fileSource } from '../fixtures';
+import { fileRandomAccess, fileSource } from '../fixtures';
 import { openProjectFile, saveProjectFile } from '../projectFile';
 import { importBoundaries, type BoundaryReport } from '../../shared/areas/importBoundaries';
-import { runImport } from '../../shared/import/runImport';
+import { isZipName } from '../../shared/import/policeUkFileName';
+import { batchSummaryLines, runImportBatch, type BatchInput, type BatchReport } from '../../shared/import/runImportBatch';
 import { reopenWithRoom } from '../../shared/import/presize';
 import { openProjectDb } from '../../shared/project/projectDb';
 import { loadSqlJs } from '../sqlNode';
@@ -14,19 +15,22 @@ import type { ImportFormat, ImportReport } from '../../shared/import/types';
 
 const FORMATS = ['auto', 'police-uk', 'stop-search', 'extract', 'ward-counts'] as const;
 
-const help = `Usage: hotspot-planner import --project P [--boundaries B.geojson] [--crimes FILE...]
+const help = `Usage: hotspot-planner import --project P [--boundaries B.geojson] [--crimes FILE.zip|FOLDER|FILE...]
                               [--format auto|police-uk|stop-search|extract|ward-counts]
                               [--mapping M.json] [--json]
 
 Imports crime files into an existing project, each in one transaction, and saves the
 project atomically. Every row is accounted for: read = imported + duplicates + rejected.
-Rejected rows do not fail the command; a file that cannot be read at all (not a CSV, wrong
-header, missing mapping) does, and then the project is left as it was.
+Rejected rows do not fail the command. A file that cannot be read at all (not a CSV, wrong
+header, missing mapping, no rows) is reported and left out, the other files are still
+imported, and the command exits with code 1.
 
 Options:
   --project P        the .hotspot project to import into
-  --crimes FILE...   one or more CSV files (police.uk street crime, stop-and-search,
-                     a force extract, or ward-level counts)
+  --crimes FILE...   CSV files (police.uk street crime, stop-and-search, a force extract,
+                     or ward-level counts), police.uk download zips (YYYY-MM/YYYY-MM-force-
+                     street.csv, -stop-and-search.csv; -outcomes.csv files are listed and
+                     skipped), or folders (their CSV and zip files, subfolders included)
   --format F         auto (default: detected from the header) or the format to use
   --mapping M.json   column mapping for force extracts (ExtractMapping as JSON); without it
                      the mapping saved in the project for the same header is used
@@ -50,6 +54,27 @@ function summary(r: ImportReport): string {
   }
   if (r.rejected > 20) lines.push(`  ... ${r.rejected - 20} more rejections (use --json, or export them from the app)`);
   return lines.join('\n');
+}
+
+/** Folders become their CSV and zip files (sorted, subfolders included); files stay as given. */
+async function expandPaths(paths: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const p of paths) {
+    const stat = await fs.stat(p).catch(() => {
+      throw new Error(`Cannot read ${p}: no such file or folder.`);
+    });
+    if (!stat.isDirectory()) {
+      out.push(p);
+      continue;
+    }
+    const found = (await fs.readdir(p, { recursive: true, withFileTypes: true }))
+      .filter((d) => d.isFile() && /\.(csv|zip)$/i.test(d.name))
+      .map((d) => path.join(d.parentPath ?? (d as unknown as { path: string }).path, d.name))
+      .sort();
+    if (found.length === 0) throw new Error(`${p} holds no CSV or zip files.`);
+    out.push(...found);
+  }
+  return out;
 }
 
 function boundarySummary(b: BoundaryReport): string {
@@ -95,13 +120,21 @@ export const importCommand: Command = {
         // Records already in the project move to the new wards, so counts never mix layers.
         reassigned = reassignWards(db, boundaryReport.layer);
       }
-      const reports: ImportReport[] = [];
-      for (const file of files) {
-        const source = await fileSource(file);
-        // Big files go into a project reopened with room, so sql.js never copies its in-memory file.
-        const SQL = await loadSqlJs();
-        db = reopenWithRoom(db, source.size, (image) => openProjectDb(SQL, image, projectPath));
-        reports.push(await runImport(db, source, { format, mapping }));
+      const inputs: BatchInput[] = [];
+      for (const file of await expandPaths(files)) {
+        inputs.push(isZipName(file) ? { kind: 'zip', file: await fileRandomAccess(file) } : { kind: 'csv', source: await fileSource(file) });
+      }
+      const SQL = await loadSqlJs();
+      // Big files go into a project reopened with room, so sql.js never copies its in-memory file.
+      const batch: BatchReport = await runImportBatch(db, inputs, {
+        format, mapping,
+        dbFor: (bytes) => (db = reopenWithRoom(db, bytes, (image) => openProjectDb(SQL, image, projectPath))),
+      });
+      const reports: ImportReport[] = batch.files.flatMap((f) => (f.status === 'imported' && f.report ? [f.report] : []));
+      const failed = batch.files.filter((f) => f.status === 'not-imported');
+      if (batch.totals.importedFiles === 0 && failed.length > 0 && !boundaries) {
+        // Nothing to save: the project file is left exactly as it was.
+        throw new Error(failed.map((f) => f.message ?? `${f.name}: not imported`).join('\n'));
       }
       await saveProjectFile(db, projectPath);
       if (args.booleans.has('json')) {
@@ -115,6 +148,8 @@ export const importCommand: Command = {
                 read: r.rowsRead, imported: r.imported, duplicates: r.duplicates, rejected: r.rejected,
                 outOfArea: r.outOfArea, placedBy: r.placedBy, notes: r.notes ?? [], warnings: r.warnings, rejections: r.rejections,
               })),
+              files: batch.files.map((f) => ({ file: f.name, status: f.status, format: f.format, message: f.message ?? null })),
+              totals: batch.totals,
             },
             null,
             2,
@@ -125,10 +160,15 @@ export const importCommand: Command = {
         if (reassigned && reassigned.records > 0) {
           io.out(`Re-placed ${reassigned.records} stored records in the new wards: ${reassigned.changed} changed, ${reassigned.outOfArea} now out of area.`);
         }
-        for (const r of reports) io.out(summary(r));
+        for (const f of batch.files) {
+          if (f.status === 'imported' && f.report) io.out(summary(f.report));
+          else if (f.status === 'skipped') io.out(`${f.name}: skipped: ${f.message ?? ''}`);
+          else io.err(`${f.name}: NOT IMPORTED: ${f.message ?? f.status}`);
+        }
+        if (batch.files.length > 1) io.out(batchSummaryLines(batch).join('\n'));
         io.out(`Saved ${projectPath}`);
       }
-      return 0;
+      return batch.files.some((f) => f.status === 'not-imported') ? 1 : 0;
     } finally {
       db.close();
     }

@@ -1,8 +1,10 @@
-import { getRejections, listImports, previewSource, rejectionsToCsv, reopenWithRoom, runImport } from '../../shared/import/index';
+import { getRejections, listImports, previewSource, rejectionsToCsv, removeImport, reopenWithRoom, runImport } from '../../shared/import/index';
+import { isZipName } from '../../shared/import/policeUkFileName';
+import { runImportBatch, type BatchInput, type BatchReport } from '../../shared/import/runImportBatch';
 import { openProjectDb } from '../../shared/project/projectDb';
 import type { ImportFormat, ImportProgress, ImportReport } from '../../shared/import/types';
 import { db, markDirty, sql, swapDb } from './engineState';
-import { fileSource } from './sources';
+import { fileRandomAccess, fileSource } from './sources';
 
 let cancelRequested = false;
 
@@ -33,12 +35,48 @@ export const importApi = {
     return report;
   },
 
+  /**
+   * Several files, a folder's files or police.uk download zips: each CSV (or zip member) in its
+   * own transaction with its own report, plus the combined totals. Zips are read a member at a
+   * time from the File, never inflated whole.
+   */
+  async importFiles(
+    files: File[],
+    options: { format?: ImportFormat | 'auto'; mapping?: unknown } = {},
+    onProgress?: (p: ImportProgress & { fileIndex: number; fileName: string }) => void,
+  ): Promise<BatchReport> {
+    cancelRequested = false;
+    const SQL = await sql();
+    const inputs: BatchInput[] = files.map((f) => (isZipName(f.name) ? { kind: 'zip', file: fileRandomAccess(f) } : { kind: 'csv', source: fileSource(f) }));
+    let current = { index: 0, name: '' };
+    const report = await runImportBatch(db(), inputs, {
+      format: options.format ?? 'auto',
+      mapping: options.mapping,
+      dbFor: (bytes) => {
+        swapDb(reopenWithRoom(db(), bytes, (image) => openProjectDb(SQL, image, 'project')));
+        return db();
+      },
+      onFile: (index, name) => (current = { index, name }),
+      onProgress: onProgress ? (p) => void onProgress({ ...p, fileIndex: current.index, fileName: current.name }) : undefined,
+      isCancelled: () => cancelRequested,
+    });
+    if (report.totals.importedFiles > 0) markDirty();
+    return report;
+  },
+
   cancelImport(): void {
     cancelRequested = true;
   },
 
   importHistory() {
     return listImports(db());
+  },
+
+  /** Takes one import's records out of the project; the history keeps the import, marked removed. */
+  removeImport(importId: number) {
+    const r = removeImport(db(), importId);
+    markDirty();
+    return r;
   },
 
   rejectionsCsv(importId: number): Uint8Array {

@@ -1,11 +1,16 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { areaFeatures } from '../../shared/areas/areaLayer';
-import { buildBaseProject, buildDemoProject } from '../../shared/project/demoProject';
+import { buildBaseProject, buildDemoProject, DEMO_ZIP_NAME } from '../../shared/project/demoProject';
+import { reopenWithRoom } from '../../shared/import/presize';
+import type { BatchReport } from '../../shared/import/runImportBatch';
+import { bytesFile } from '../../shared/import/zipSource';
 import { openProjectDb, setMeta } from '../../shared/project/projectDb';
 import { projectSummary, type ProjectSummary } from '../../shared/project/projectSummary';
-import { crimesUrl, DEMO_CRIMES_NAME, wardsUrl } from './demoAssets';
+import { demoZipUrl, wardsUrl } from './demoAssets';
 import { db, isDirty, markDirty, markSaved, replaceDb, sql } from './engineState';
-import { bytesSource } from './sources';
+
+/** The last demo build: its combined import report and how long the import took in this worker. */
+let lastDemo: { report: BatchReport; importMs: number } | null = null;
 
 async function fetchBytes(url: string): Promise<Uint8Array> {
   const res = await fetch(url);
@@ -14,27 +19,38 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
 }
 
 export const projectApi = {
-  /** Builds the West Yorkshire demo from the bundled fixtures through the normal import path. */
+  /** Builds the West Yorkshire demo from the bundled police.uk zip through the normal batch import. */
   async openDemo(): Promise<ProjectSummary> {
-    const [wards, crimes] = await Promise.all([fetchBytes(wardsUrl), fetchBytes(crimesUrl)]);
-    const { db: next } = await buildDemoProject(await sql(), {
-      wardsGeoJson: new TextDecoder().decode(wards),
-      policeUkCsv: bytesSource(DEMO_CRIMES_NAME, crimes),
-    });
+    const [wards, zip] = await Promise.all([fetchBytes(wardsUrl), fetchBytes(demoZipUrl)]);
+    const SQL = await sql();
+    const started = performance.now();
+    const { db: next, report } = await buildDemoProject(
+      SQL,
+      { wardsGeoJson: new TextDecoder().decode(wards), policeUkZip: bytesFile(DEMO_ZIP_NAME, zip) },
+      (current, bytes) => reopenWithRoom(current, bytes, (image) => openProjectDb(SQL, image, DEMO_ZIP_NAME)),
+    );
+    lastDemo = { report, importMs: Math.round(performance.now() - started) };
     replaceDb(next);
     return projectSummary(next);
+  },
+
+  /** The demo's combined import report and import time (ms, wards + all files), or null before a demo was built. */
+  demoImport(): { report: BatchReport; importMs: number } | null {
+    return lastDemo;
   },
 
   /** A new project with the bundled West Yorkshire wards and no crimes. */
   async newProject(name: string): Promise<ProjectSummary> {
     const wards = new TextDecoder().decode(await fetchBytes(wardsUrl));
     const next = buildBaseProject(await sql(), wards, name);
+    lastDemo = null;
     replaceDb(next);
     return projectSummary(next);
   },
 
   async openBytes(bytes: Uint8Array, fileName: string): Promise<ProjectSummary> {
     const next = openProjectDb(await sql(), bytes, fileName);
+    lastDemo = null;
     replaceDb(next);
     return projectSummary(next);
   },

@@ -1,4 +1,5 @@
 import type { ImportSource } from '../../shared/import/types';
+import type { RandomAccessFile } from '../../shared/import/zipSource';
 
 /** A browser File (input, drag-and-drop) streamed in chunks, never read whole. */
 export function fileSource(file: File): ImportSource {
@@ -28,4 +29,13 @@ async function* readStream(stream: ReadableStream<Uint8Array>): AsyncIterable<Ui
   } finally {
     reader.releaseLock();
   }
+}
+
+/** A browser File read at any offset (zip members are read a slice at a time). */
+export function fileRandomAccess(file: File): RandomAccessFile {
+  return {
+    name: file.name,
+    size: file.size,
+    read: async (offset, length) => new Uint8Array(await file.slice(offset, offset + length).arrayBuffer()),
+  };
 }

@@ -8,6 +8,7 @@ import { HarmPanel } from './harm/HarmPanel';
 import { HotspotPanel, type CellLayer } from './hotspots/HotspotPanel';
 import { ImportDialog } from './import/ImportDialog';
 import { ImportHistory } from './import/ImportHistory';
+import { droppedFiles } from './import/droppedFiles';
 import { ReferenceData } from './import/ReferenceData';
 import { Legend } from './Legend';
 import { PatrolsPanel } from './patrols/PatrolsPanel';
@@ -32,14 +33,14 @@ export function App() {
   const [wardParams, setWardParams] = useState<WardTableParams>({});
   const [selected, setSelected] = useState<string | null>(null);
   const [tab, setTab] = useState<Tab>('wards');
-  const [importing, setImporting] = useState<{ file: File | null } | null>(null);
+  const [importing, setImporting] = useState<{ files: File[] | null } | null>(null);
   const [dragging, setDragging] = useState(false);
   const [layer, setLayer] = useState<CellLayer | null>(null);
   const [about, setAbout] = useState(false);
 
   const onAction = useCallback(
     (action: string) => {
-      if (action === 'import') setImporting({ file: null });
+      if (action === 'import') setImporting({ files: null });
       else if (action === 'export' || action === 'export-wards') void engine.wardTableCsv(wardParams).then((b) => exportFile('ward-harm-table.csv', b, 'text/csv'));
       else if (action === 'about') setAbout(true);
       else {
@@ -78,12 +79,16 @@ export function App() {
       onDrop={(e) => {
         e.preventDefault();
         setDragging(false);
-        const file = e.dataTransfer.files[0];
-        if (file) setImporting({ file });
+        // Every dropped file (and the files of dropped folders), not just the first.
+        const plain = [...e.dataTransfer.files];
+        void droppedFiles(e.dataTransfer).then(
+          (files) => files.length > 0 && setImporting({ files }),
+          () => plain.length > 0 && setImporting({ files: plain }),
+        );
       }}
     >
       <Toolbar projectName={summary?.name ?? '…'} dirty={p.dirty} busy={p.busy !== null} onAction={onAction}>
-        <button type="button" onClick={() => setImporting({ file: null })} disabled={p.busy !== null} title="Import a crime CSV (Ctrl+I)">Import…</button>
+        <button type="button" onClick={() => setImporting({ files: null })} disabled={p.busy !== null} title="Import CSV files, a folder or a police.uk zip (Ctrl+I)">Import…</button>
         <button type="button" onClick={() => setAbout(true)}>About</button>
       </Toolbar>
       <main className="workspace">
@@ -114,21 +119,19 @@ export function App() {
           )}
           {tab === 'imports' && (
             <div className="side-scroll" id="panel-imports" role="tabpanel" aria-labelledby="tab-imports">
-              <ImportHistory engine={engine} revision={p.revision} onExport={p.exportFile} />
+              <ImportHistory engine={engine} revision={p.revision} onExport={p.exportFile} onChanged={() => void p.refresh()} />
               <ReferenceData engine={engine} onChanged={() => void p.refresh()} />
             </div>
           )}
         </aside>
       </main>
-      {dragging && <div className="drop-hint">Drop a CSV to import it</div>}
+      {dragging && <div className="drop-hint">Drop CSV files, a folder or a police.uk zip to import them</div>}
       {importing && (
         <ImportDialog
           engine={engine}
-          file={importing.file}
-          onClose={(imported) => {
-            setImporting(null);
-            if (imported) void p.refresh();
-          }}
+          files={importing.files}
+          onImported={() => void p.refresh()}
+          onClose={() => setImporting(null)}
           onExport={(name, bytes) => p.exportFile(name, bytes, 'text/csv')}
         />
       )}

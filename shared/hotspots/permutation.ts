@@ -16,11 +16,11 @@ export interface PermutationOptions {
 export interface PermutationResult {
   /** Folded pseudo p-value per cell: (extreme + 1) / (permutations + 1), as PySAL esda. NaN when undefined. */
   pseudoP: Float64Array;
-  /** +1 when the observed neighbourhood sum is above the permutation mean, -1 below, 0 equal. */
+  /** +1 when the observed neighbourhood sum is above the null mean, -1 below, 0 equal. */
   direction: Int8Array;
   permutations: number;
   seed: number;
-  /** Distinct null distributions simulated (cells sharing their own value and neighbour count share one). */
+  /** Sets of random draws made: one per distinct neighbour count. */
   groups: number;
 }
 
@@ -30,12 +30,13 @@ export interface PermutationResult {
  * replacement, from the other n - 1 cells. With binary weights and a fixed w_i, Gi* is an
  * increasing function of the neighbourhood sum, so ranking sums ranks Gi* exactly.
  *
- * Why grouping is exact: the null distribution of cell i's sum depends only on x_i and w_i
- * (the pool is "all values but one copy of x_i"), so every cell with the same (x_i, w_i)
- * has the same null distribution. We simulate it once per group and binary-search each
- * cell's observed sum in it. On 150 m grids most cells are 0 with 9 neighbours, so 90k cells
- * need only a few thousand simulated distributions. Cells of one group share their random
- * draws, as esda shares one random index matrix across all cells.
+ * How it stays exact and fast: for each neighbour count w we draw `permutations` random
+ * (w - 1)-subsets of ALL n cells once and sort their sums S. For cell i the test compares
+ * S against lag_i - x_i, by binary search. A subset that happens to contain i itself (chance
+ * (w - 1)/n, about 1 in 10,000 on a force grid) has i swapped for a cell drawn uniformly from
+ * those not in the subset; that swap makes each cell's null exactly uniform over the
+ * (w - 1)-subsets of the other n - 1 cells. Cells share the draws, as esda shares one random
+ * index matrix across all cells; each cell's own test is exact.
  */
 export function giStarPermutation(grid: StudyGrid, x: Float64Array, distance: number, o: PermutationOptions = {}): PermutationResult {
   const steps = permutationSteps(grid, x, distance, o);
@@ -47,9 +48,8 @@ export function giStarPermutation(grid: StudyGrid, x: Float64Array, distance: nu
 }
 
 /**
- * The same work as a generator that yields the share done after each slice of groups, so
- * the worker can return to its event loop between slices (to hear a cancel) while the CLI
- * runs it straight through.
+ * The same work as a generator that yields the share of cells done, so the worker can return
+ * to its event loop between slices (to hear a cancel) while the CLI runs it straight through.
  */
 export function* permutationSteps(grid: StudyGrid, x: Float64Array, distance: number, o: PermutationOptions = {}): Generator<number, PermutationResult, void> {
   const perms = o.permutations ?? DEFAULT_PERMUTATIONS;
@@ -59,17 +59,17 @@ export function* permutationSteps(grid: StudyGrid, x: Float64Array, distance: nu
   const { lag, w } = neighbourSums(grid, x, distance);
   const pseudoP = new Float64Array(n).fill(NaN);
   const direction = new Int8Array(n);
+  let total = 0;
+  for (let k = 0; k < n; k++) total += x[k]!;
 
-  // Group cells by (own value, neighbour count); a sorted key order keeps results seed-stable.
-  const groups = new Map<string, number[]>();
+  const byCount = new Map<number, number[]>();
   for (let k = 0; k < n; k++) {
     if (w[k]! < 2 || w[k]! >= n) continue; // no other slot to permute, or the whole area
-    const key = `${w[k]}|${x[k]}`;
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = []));
+    let g = byCount.get(w[k]!);
+    if (!g) byCount.set(w[k]!, (g = []));
     g.push(k);
   }
-  const keys = [...groups.keys()].sort();
+  const counts = [...byCount.keys()].sort((a, b) => a - b);
   const rng = xoroshiro128plus(seed);
   // Unbiased integer in [0, m): reject the top sliver of 2^32 that m does not divide.
   const below = (m: number): number => {
@@ -79,94 +79,76 @@ export function* permutationSteps(grid: StudyGrid, x: Float64Array, distance: nu
       if (r < limit) return r % m;
     }
   };
-  const uniform = () => (rng.next() >>> 0) / 4294967296;
 
-  // Most 150 m cells are 0, so drawing slot by slot wastes draws on zeros. Equivalent and
-  // exact: draw how many of the slots hit non-zero cells (hypergeometric, one uniform against
-  // a precomputed CDF), then draw only those among the non-zero cells.
-  const nonZero: number[] = [];
-  for (let k = 0; k < n; k++) if (x[k] !== 0) nonZero.push(k);
-  const posInNonZero = new Int32Array(n).fill(-1);
-  nonZero.forEach((k, p) => (posInNonZero[k] = p));
-  const cdfCache = new Map<string, Float64Array>();
-  const hyperCdf = (pool: number, good: number, draws: number): Float64Array => {
-    const key = `${pool}|${good}|${draws}`;
-    let cdf = cdfCache.get(key);
-    if (cdf) return cdf;
-    // P(m) = C(good, m) C(pool - good, draws - m) / C(pool, draws), in logs for large pools.
-    const lc = (a: number, b: number) => (b < 0 || b > a ? -Infinity : logFact(a) - logFact(b) - logFact(a - b));
-    cdf = new Float64Array(draws + 1);
-    let acc = 0;
-    for (let m = 0; m <= draws; m++) {
-      acc += Math.exp(lc(good, m) + lc(pool - good, draws - m) - lc(pool, draws));
-      cdf[m] = acc;
-    }
-    cdf[draws] = 1;
-    cdfCache.set(key, cdf);
-    return cdf;
-  };
-
-  const sims = new Float64Array(perms);
-  const drawn = new Int32Array(64);
   let done = 0;
   let sinceYield = 0;
-  for (const key of keys) {
+  for (const wc of counts) {
     if (o.signal?.aborted) throw o.signal.reason ?? new Error('Cancelled.');
-    const members = groups.get(key)!;
-    const rep = members[0]!;
-    const slots = w[rep]! - 1;
-    const xi = x[rep]!;
-    const repPos = posInNonZero[rep]!; // -1 when the cell's own value is 0
-    const good = nonZero.length - (repPos >= 0 ? 1 : 0);
-    const cdf = hyperCdf(n - 1, good, slots);
-    let simSum = 0;
+    const slots = wc - 1;
+    const members = byCount.get(wc)!;
+    // perms random slots-subsets of all n cells, and their sums.
+    const draws = new Int32Array(perms * slots);
+    const sums = new Float64Array(perms);
     for (let s = 0; s < perms; s++) {
-      const u = uniform();
-      let m = 0;
-      while (m < slots && u >= cdf[m]!) m++;
-      let sum = xi;
-      for (let t = 0; t < m; t++) {
-        let p: number;
-        // Uniform over the non-zero cells other than this one, without replacement.
+      let sum = 0;
+      const base = s * slots;
+      for (let t = 0; t < slots; t++) {
+        let idx: number;
         for (;;) {
-          p = below(good);
-          if (repPos >= 0 && p >= repPos) p++;
+          idx = below(n);
           let dup = false;
-          for (let v = 0; v < t; v++) if (drawn[v] === p) { dup = true; break; }
+          for (let u = 0; u < t; u++) if (draws[base + u] === idx) { dup = true; break; }
           if (!dup) break;
         }
-        drawn[t] = p;
-        sum += x[nonZero[p]!]!;
+        draws[base + t] = idx;
+        sum += x[idx]!;
       }
-      sims[s] = sum;
-      simSum += sum;
+      sums[s] = sum;
     }
-    sims.sort();
-    const simMean = simSum / perms;
+    // Which subsets contain each cell (rare), so a cell's own draws can be swapped out.
+    const containing = new Map<number, number[]>();
+    for (let s = 0; s < perms; s++) {
+      for (let t = 0; t < slots; t++) {
+        const c = draws[s * slots + t]!;
+        let l = containing.get(c);
+        if (!l) containing.set(c, (l = []));
+        l.push(s);
+      }
+    }
+    const sorted = sums.slice().sort();
     for (const k of members) {
-      const obs = lag[k]!;
-      // Tolerance so sums equal up to rounding (e.g. harm weights like 0.1) count as ties.
-      const tol = 1e-9 * Math.max(1, Math.abs(obs));
-      const atLeast = perms - lowerBound(sims, obs - tol);
-      const atMost = lowerBound(sims, obs + tol);
-      const extreme = Math.min(atLeast, atMost);
-      pseudoP[k] = (extreme + 1) / (perms + 1);
-      direction[k] = obs > simMean + tol ? 1 : obs < simMean - tol ? -1 : 0;
-    }
-    done += members.length;
-    if (++sinceYield >= 256) {
-      sinceYield = 0;
-      yield done / n;
+      const target = lag[k]! - x[k]!; // the observed sum of the other slots
+      const tol = 1e-9 * Math.max(1, Math.abs(lag[k]!));
+      let atLeast = perms - lowerBound(sorted, target - tol);
+      let atMost = lowerBound(sorted, target + tol);
+      for (const s of containing.get(k) ?? []) {
+        // Undo this subset's count, swap cell k for a cell outside the subset, count again.
+        const old = sums[s]!;
+        if (old >= target - tol) atLeast--;
+        if (old <= target + tol) atMost--;
+        let j: number;
+        for (;;) {
+          j = below(n);
+          let inside = false;
+          for (let t = 0; t < slots; t++) if (draws[s * slots + t] === j) { inside = true; break; }
+          if (!inside) break;
+        }
+        const swapped = old - x[k]! + x[j]!;
+        if (swapped >= target - tol) atLeast++;
+        if (swapped <= target + tol) atMost++;
+      }
+      pseudoP[k] = (Math.min(atLeast, atMost) + 1) / (perms + 1);
+      // Null mean of the other slots: (w - 1) x the mean of the other n - 1 cells.
+      const nullMean = (slots * (total - x[k]!)) / (n - 1);
+      direction[k] = target > nullMean + tol ? 1 : target < nullMean - tol ? -1 : 0;
+      done++;
+      if (++sinceYield >= 8192) {
+        sinceYield = 0;
+        yield done / n;
+      }
     }
   }
-  return { pseudoP, direction, permutations: perms, seed, groups: keys.length };
-}
-
-const logFactCache: number[] = [0];
-/** ln(k!), by summing logs once and caching (pools are at most a few hundred thousand cells). */
-function logFact(k: number): number {
-  for (let j = logFactCache.length; j <= k; j++) logFactCache[j] = logFactCache[j - 1]! + Math.log(j);
-  return logFactCache[k]!;
+  return { pseudoP, direction, permutations: perms, seed, groups: counts.length };
 }
 
 /** First index in sorted a with a[i] >= v. */
@@ -181,4 +163,4 @@ function lowerBound(a: Float64Array, v: number): number {
 }
 
 export const PERMUTATION_METHOD = (perms: number, seed: number) =>
-  `conditional permutation (x_i held, the other neighbour slots filled at random without replacement from the other cells; ${perms} permutations, seed ${seed}); folded pseudo p = (extreme + 1) / (${perms} + 1), as PySAL esda; hot or cold by the side of the permutation mean`;
+  `conditional permutation (x_i held, the other neighbour slots filled at random without replacement from the other cells; ${perms} permutations, seed ${seed}); folded pseudo p = (extreme + 1) / (${perms} + 1), ties counted on both sides; hot or cold by the side of the null mean`;

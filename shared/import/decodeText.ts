@@ -40,8 +40,9 @@ export function assertText(fileName: string, first: Uint8Array, encoding: TextEn
     const b = head[i]!;
     if (b === 0) {
       throw new ImportError(
-        `${fileName} is not a text CSV file (it contains binary data: a zero byte at offset ${i}). ` +
-          `If it is an Excel workbook, save it as "CSV UTF-8" first. Nothing was imported.`,
+        `${fileName} is not a CSV file: it holds binary data, as a spreadsheet or a zip does` +
+          (head[0] === 0x50 && head[1] === 0x4b ? ' (its first bytes are those of a zip or Excel workbook)' : '') +
+          `. If it is an Excel workbook, save it as "CSV UTF-8" first; if it is a zip, import the .zip file itself. Nothing was imported.`,
         fileName,
       );
     }
@@ -49,8 +50,8 @@ export function assertText(fileName: string, first: Uint8Array, encoding: TextEn
   }
   if (controls > 8 && controls > head.length / 100) {
     throw new ImportError(
-      `${fileName} is not a text CSV file (${controls} control characters in its first ${head.length} bytes). ` +
-        `Nothing was imported.`,
+      `${fileName} is not a CSV file: its start holds ${controls} characters that never appear in text ` +
+        `(it is probably a binary file with a .csv name). Nothing was imported.`,
       fileName,
     );
   }

@@ -1,6 +1,7 @@
 import type { Database } from 'sql.js';
 import Papa from 'papaparse';
 import { queryAll } from '../project/projectDb';
+import { importRemovals, type ImportRemoval } from './removeImport';
 import type { ImportFormat, Rejection } from './types';
 
 export interface ImportSummary {
@@ -13,16 +14,19 @@ export interface ImportSummary {
   duplicates: number;
   rejected: number;
   outOfArea: number;
+  /** Set when the import's records were removed from the project: when, and how many went. */
+  removed: ImportRemoval | null;
 }
 
 /** Every import in the project, newest first. */
 export function listImports(db: Database): ImportSummary[] {
-  return queryAll<ImportSummary>(
+  const removed = importRemovals(db);
+  return queryAll<Omit<ImportSummary, 'removed'>>(
     db,
     `SELECT id, file_name AS fileName, format, imported_at AS importedAt, rows_read AS rowsRead, imported,
             duplicates, rejected, out_of_area AS outOfArea
      FROM imports ORDER BY id DESC`,
-  );
+  ).map((r) => ({ ...r, removed: removed.get(r.id) ?? null }));
 }
 
 /** All rejections of one import, in file order. */

@@ -9,6 +9,10 @@ export { listImports, getRejections, rejectionsToCsv, type ImportSummary } from 
 export { loadSavedMapping, saveMapping, suggestMapping, type ExtractMapping } from './extractMapping';
 export { detectFormat, headerSignature, type FormatDetection } from './headers';
 export { ImportError } from './importError';
+export { runImportBatch, totalsOf, batchSummaryLines, type BatchInput, type BatchReport, type BatchFileOutcome, type BatchTotals, type BatchOptions } from './runImportBatch';
+export { listZipMembers, zipMemberSource, bytesFile, looksLikeZip, type RandomAccessFile, type ZipMember } from './zipSource';
+export { parsePoliceUkFileName, isZipName, isCsvName, OUTCOMES_SKIPPED } from './policeUkFileName';
+export { removeImport, importRemoval, importRemovals, type ImportRemoval } from './removeImport';
 export { reassignWards, type ReassignReport } from './reassignWards';
 export { importBoundaries, type BoundaryImportOptions, type BoundaryReport } from '../areas/importBoundaries';
 export type { ImportFormat, ImportOptions, ImportProgress, ImportReport, ImportSource, Rejection } from './types';

@@ -92,7 +92,7 @@ export function policeUkHandler(ctx: HandlerContext): FormatHandler {
       for (const [why, { n, first }] of unplaced.entries()) {
         w.push(
           `${n} row${n === 1 ? '' : 's'} without usable coordinates and ${why} (first at line ${first}): ` +
-            `imported with no ward (placed_by 'none').`,
+            'they have no ward: ward tables count them as "with no ward", never in a ward.',
         );
       }
       return w;

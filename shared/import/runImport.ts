@@ -135,13 +135,16 @@ async function attempt(db: Database, source: ImportSource, options: ImportOption
       throw new ImportError(`${source.name} is empty: expected a header line and at least one row. Nothing was imported.`, source.name, 1);
     }
     if (cancelled) throw CANCEL;
+    if (counts.rowsRead === 0) {
+      // A header alone is not a successful import: nothing is recorded, so the history never lists an empty file as done.
+      throw new ImportError(`${source.name}: no rows: the file has a header and nothing else. Nothing was imported.`, source.name, 2);
+    }
     counts.rejected = log!.count;
     finishImportRow(db, importId!, counts);
     warnings.push(...handler!.warnings());
     if (head!.delimiter !== ',') {
       warnings.unshift(`${source.name} uses "${head!.delimiter === '\t' ? 'tab' : head!.delimiter}" as its delimiter (detected from the header), not a comma.`);
     }
-    if (counts.rowsRead === 0) warnings.push(`${source.name} has a header but no data rows.`);
     if (counts.outOfArea > 0) {
       warnings.push(`${counts.outOfArea} record${counts.outOfArea === 1 ? " lies" : "s lie"} outside every ward: imported and marked out of area.`);
     }

@@ -59,7 +59,7 @@ export function stopSearchHandler(ctx: HandlerContext): FormatHandler {
     warnings() {
       const w: string[] = [];
       for (const [, { n, first }] of unplaced.entries()) {
-        w.push(`${n} search${n === 1 ? '' : 'es'} without coordinates (first at line ${first}): imported with no ward (placed_by 'none').`);
+        w.push(`${n} search${n === 1 ? '' : 'es'} without coordinates (first at line ${first}): they have no ward: ward tables count them as "with no ward", never in a ward.`);
       }
       return w;
     },

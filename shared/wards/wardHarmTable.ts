@@ -1,8 +1,9 @@
 import type { Database } from 'sql.js';
 import { DEFAULT_LAYER, listAreas } from '../areas/areaLayer';
 import { getCategorySet } from '../harm/categorySets';
-import { addMonths, checkMonth, latestMonth, loadScheme, monthsBetween, schemeName, selectionContext } from '../harm/crimeSelection';
+import { addMonths, checkMonth, loadScheme, monthsBetween, schemeName, selectionContext } from '../harm/crimeSelection';
 import type { UnweightedReport } from '../harm/harmWeighting';
+import { describeSourceUse, latestDataMonth, wardCountsForPeriod, type SourceUse } from './wardCountSource';
 import { compare, describePeriod, type Comparison, type Period, type PeriodFigures } from './periodChange';
 
 export interface WardTableParams {
@@ -49,6 +50,8 @@ export interface WardTableMethod {
   categorySet: string | null;
   types: string[] | null;
   periods: { current: Period; previous: Period; baseline: Period | null };
+  /** Where each period's figures came from: crime records, imported ward counts, or both (by month). */
+  sources?: { current: SourceUse; previous: SourceUse; baseline: SourceUse | null };
   /** What was left out, per period. */
   excluded: { current: Exclusions; previous: Exclusions; baseline: Exclusions | null };
   rules: string[];
@@ -65,6 +68,7 @@ export interface WardTable {
 interface PeriodTotals {
   byWard: Map<string, PeriodFigures>;
   excluded: Exclusions;
+  source: SourceUse;
 }
 
 /**
@@ -91,7 +95,18 @@ function totals(db: Database, p: Period, params: WardTableParams, known: Set<str
     if (!Number.isNaN(w)) f.harm += w * n;
     byWard.set(ward, f);
   }
-  return { byWard, excluded: { outOfArea, unplaced, unweighted: weigher.report() } };
+  // Ward-level counts fill the months that have no records (a performance team's table).
+  const counts = wardCountsForPeriod(db, p);
+  for (const g of counts.groups) {
+    if (!ctx.keep(g.type, null, null)) continue;
+    if (!known.has(g.ward)) { unplaced += g.count; continue; }
+    const f = byWard.get(g.ward) ?? { count: 0, harm: 0 };
+    f.count += g.count;
+    const w = weigher.weigh(g.type, null, g.count);
+    if (!Number.isNaN(w)) f.harm += w * g.count;
+    byWard.set(g.ward, f);
+  }
+  return { byWard, excluded: { outOfArea, unplaced, unweighted: weigher.report() }, source: counts.use };
 }
 
 const ZERO: PeriodFigures = { count: 0, harm: 0 };
@@ -101,9 +116,9 @@ const add = (a: PeriodFigures, b: PeriodFigures): PeriodFigures => ({ count: a.c
 export function wardHarmTable(db: Database, params: WardTableParams = {}): WardTable {
   checkMonth(params.from, 'From');
   checkMonth(params.to, 'To');
-  const latest = latestMonth(db);
+  const latest = latestDataMonth(db);
   const to = params.to ?? latest;
-  if (!to) throw new Error('The project has no crimes: import some before building the ward table.');
+  if (!to) throw new Error('The project has no crimes and no ward counts: import some before building the ward table.');
   const from = params.from ?? addMonths(to, -11);
   if (from > to) throw new Error(`The period ${from} to ${to} ends before it starts.`);
   const len = monthsBetween(from, to);
@@ -173,13 +188,15 @@ export function wardHarmTable(db: Database, params: WardTableParams = {}): WardT
     categorySet: setLabel,
     types: params.types?.length ? params.types : null,
     periods: { current, previous, baseline },
+    sources: { current: cur.source, previous: prev.source, baseline: base?.source ?? null },
     excluded: { current: cur.excluded, previous: prev.excluded, baseline: base?.excluded ?? null },
     rules: [
+      'sources: crime records where a month has them; imported ward-level counts for months without records (never both for one month); a count row is used only when its whole range lies in the period',
       'records are placed by their ward code (as the import placed them); records flagged outside the force area and records with no ward are excluded and counted',
       'records whose category/offence code has no weight in the scheme are counted but add no harm (listed below)',
       '% change = (current - comparison) / comparison x 100; when the comparison is 0 it is shown as "n/a: base is 0" (or "n/a: 0 to 0")',
       'rank: 1 = most harm in the current period, ties share a rank; share = ward harm / force harm in the current period',
-      'harm per 1,000 residents needs population (loadPopulation); a subtotal has one only when all its wards do',
+      'harm per 1,000 residents needs a population table (Imports tab: population per ward, or the CLI option --population); a subtotal has one only when all its wards do',
     ],
   };
   const warnings: string[] = [];
@@ -188,6 +205,8 @@ export function wardHarmTable(db: Database, params: WardTableParams = {}): WardT
   if (ex.outOfArea) warnings.push(`${recs(ex.outOfArea)} in the current period flagged outside the force area: excluded.`);
   if (ex.unplaced) warnings.push(`${recs(ex.unplaced)} in the current period with no ward: excluded.`);
   if (ex.unweighted.count) warnings.push(`${recs(ex.unweighted.count)} in the current period with no weight in the scheme (counted, no harm): ${ex.unweighted.keys.slice(0, 10).map((k) => `${k.key} (${k.count})`).join(', ')}.`);
+  if (cur.source.overlapMonths.length) warnings.push(`Ward counts and crime records both cover ${cur.source.overlapMonths.join(', ')}: the table uses the records for those months.`);
+  if (cur.source.countMonths.length) warnings.push(`Figures for ${cur.source.countMonths.join(', ')} come from imported ward-level counts (no crime records for those months).`);
   if (areas.every((a) => a.population === null)) warnings.push('No population loaded: harm per 1,000 residents is blank.');
   return { rows, method, methodLines: wardMethodLines(method), warnings };
 }
@@ -204,6 +223,10 @@ export function wardMethodLines(m: WardTableMethod): string[] {
     `excluded (previous period): ${ex(m.excluded.previous)}`,
   ];
   if (m.excluded.baseline) lines.push(`excluded (baseline period): ${ex(m.excluded.baseline)}`);
+  if (m.sources) {
+    lines.push(describeSourceUse('current period', m.sources.current), describeSourceUse('previous period', m.sources.previous));
+    if (m.sources.baseline) lines.push(describeSourceUse('baseline period', m.sources.baseline));
+  }
   const uw = m.excluded.current.unweighted;
   if (uw.count) lines.push(`no weight (current period): ${uw.keys.map((k) => `${k.key} (${k.count})`).join(', ')}`);
   for (const r of m.rules) lines.push(`rule: ${r}`);

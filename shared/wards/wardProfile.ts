@@ -1,6 +1,7 @@
 import type { Database } from 'sql.js';
 import { selectionContext } from '../harm/crimeSelection';
 import type { UnweightedReport } from '../harm/harmWeighting';
+import { wardCountsForPeriod, type SourceUse } from './wardCountSource';
 
 export interface WardProfileParams {
   from: string;
@@ -15,6 +16,8 @@ export interface WardHarmByType {
   /** Per crime type: count and harm, most harm first. Records flagged out of area are left out. */
   byType: { type: string; count: number; harm: number }[];
   unweighted: UnweightedReport;
+  /** Where the figures came from (records, imported ward counts), as in the ward table. */
+  source: SourceUse;
 }
 
 /**
@@ -39,7 +42,17 @@ export function wardHarmByType(db: Database, code: string, p: WardProfileParams)
     if (!Number.isNaN(w)) f.harm += w * n;
     by.set(key, f);
   }
+  const counts = wardCountsForPeriod(db, { from: p.from, to: p.to }, code);
+  for (const g of counts.groups) {
+    if (!ctx.keep(g.type, null, null)) continue;
+    const f = by.get(g.type) ?? { count: 0, harm: 0 };
+    f.count += g.count;
+    const w = weigher.weigh(g.type, null, g.count);
+    if (!Number.isNaN(w)) f.harm += w * g.count;
+    by.set(g.type, f);
+  }
   return {
+    source: counts.use,
     code,
     byType: [...by.entries()].map(([type, v]) => ({ type, ...v })).sort((a, b) => b.harm - a.harm || b.count - a.count),
     unweighted: weigher.report(),

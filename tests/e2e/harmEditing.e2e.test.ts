@@ -57,12 +57,13 @@ describe('harm schemes and category sets are editable and stored in the project'
       void d.dismiss();
     });
     await page.getByRole('button', { name: 'Demo', exact: true }).click();
-    await expect.poll(() => message).toBe('"West Yorkshire demo (police.uk sample, May 2018)" has unsaved changes. Discard them?');
+    await expect.poll(() => message).toBe('"West Yorkshire demo (police.uk, Aug-Nov 2014 street crime; stop and search Aug 2021)" has unsaved changes. Discard them?');
     await page.getByRole('tab', { name: 'Harm' }).click();
     await expect(page.getByRole('region', { name: 'Category sets' }).getByRole('button', { name: 'Burglary only' }).count()).resolves.toBe(1);
     page.once('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: 'Demo', exact: true }).click();
-    await expect.poll(() => page.getByRole('region', { name: 'Category sets' }).getByRole('button', { name: 'Burglary only' }).count()).toBe(0);
+    // Rebuilding the whole-force demo takes several seconds.
+    await expect.poll(() => page.getByRole('region', { name: 'Category sets' }).getByRole('button', { name: 'Burglary only' }).count(), { timeout: 60_000 }).toBe(0);
     await expect.poll(() => page.getByLabel('Project name').textContent()).not.toContain('•');
   });
 

@@ -57,7 +57,8 @@ describe('hotspot analysis on the demo project', () => {
     await settings.getByLabel('KDE bandwidth in metres').fill('600');
     await settings.getByRole('button', { name: 'Find hotspots' }).click();
     const results = page.getByRole('region', { name: 'Hotspot results' });
-    await expect.poll(() => results.getByRole('list', { name: 'Method' }).textContent()).toContain('bandwidth 600.0 m (user)');
+    // The whole-force demo (77,500 records) takes a few seconds to analyse on a shared 2-core machine.
+    await expect.poll(() => results.getByRole('list', { name: 'Method' }).textContent(), { timeout: 60_000 }).toContain('bandwidth 600.0 m (user)');
     const before = await screenshotPng(page, 'kde-off', 'section[aria-label="Map"]');
     await results.getByLabel('Show KDE surface').check();
     await page.waitForFunction(() => document.querySelector('.map-canvas') !== null);
@@ -72,7 +73,7 @@ describe('hotspot analysis on the demo project', () => {
     expect(changed).toBeGreaterThan(1000);
     await settings.getByLabel('KDE bandwidth in metres').fill('100');
     await settings.getByRole('button', { name: 'Find hotspots' }).click();
-    await expect.poll(() => results.getByRole('list', { name: 'Warnings' }).textContent()).toContain('The KDE bandwidth (100 m) is below the cell size (150 m)');
+    await expect.poll(() => results.getByRole('list', { name: 'Warnings' }).textContent(), { timeout: 60_000 }).toContain('The KDE bandwidth (100 m) is below the cell size (150 m)');
   });
 
   it('raised no errors', () => {

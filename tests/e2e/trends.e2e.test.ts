@@ -32,7 +32,7 @@ describe('hotspot trends across periods', () => {
     await page.getByRole('button', { name: 'New', exact: true }).click();
     await expect.poll(() => page.getByLabel('Project name').textContent()).toContain('Untitled');
     await page.getByRole('button', { name: 'Import…' }).click();
-    await page.getByRole('dialog', { name: 'Import crimes' }).getByLabel('CSV file').setInputFiles(yearFile());
+    await page.getByRole('dialog', { name: 'Import crimes' }).getByLabel('CSV files or zip').setInputFiles(yearFile());
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByRole('region', { name: 'Import report' }).waitFor({ timeout: 60_000 });
     await page.getByRole('button', { name: 'Done' }).click();

@@ -2,15 +2,21 @@ import { useEffect, useRef, useState } from 'react';
 import * as Comlink from 'comlink';
 import type { ExtractMapping } from '../../../shared/import/extractMapping';
 import type { SourcePreview } from '../../../shared/import/previewSource';
+import type { BatchReport } from '../../../shared/import/runImportBatch';
 import type { ImportFormat, ImportProgress, ImportReport } from '../../../shared/import/types';
 import type { EngineClient } from '../../engine/engineClient';
 import { formatNumber } from '../../map/classBreaks';
+import { BatchReportView } from './BatchReportView';
+import { folderFiles } from './droppedFiles';
 import { ImportReportView } from './ImportReportView';
 import { MappingEditor } from './MappingEditor';
 
 interface Props {
   engine: EngineClient;
-  file: File | null;
+  /** Files chosen before the dialog opened (a drop); one CSV gets the preview, anything else the batch import. */
+  files: File[] | null;
+  /** Called as soon as an import has stored something, so the project's views refresh at once. */
+  onImported(): void;
   onClose(imported: boolean): void;
   onExport(name: string, bytes: Uint8Array): void;
 }
@@ -22,16 +28,29 @@ const FORMATS: [ImportFormat, string][] = [
   ['ward-counts', 'Ward-level counts'],
 ];
 
-type Stage = { kind: 'pick' } | { kind: 'preview'; preview: SourcePreview } | { kind: 'running' } | { kind: 'report'; report: ImportReport };
+type Stage =
+  | { kind: 'pick' }
+  | { kind: 'preview'; preview: SourcePreview }
+  | { kind: 'batch'; files: File[] }
+  | { kind: 'running' }
+  | { kind: 'report'; report: ImportReport }
+  | { kind: 'batch-report'; report: BatchReport };
 
-/** File -> detected format (confirmed by the user) -> mapping -> import with progress and cancel -> report. */
-export function ImportDialog({ engine, file: initialFile, onClose, onExport }: Props) {
+type BatchProgress = ImportProgress & { fileIndex?: number; fileName?: string };
+
+const isSingleCsv = (files: File[]) => files.length === 1 && !/\.zip$/i.test(files[0]!.name);
+
+/**
+ * One CSV: detected format (confirmed by the user) -> mapping -> import with progress and cancel -> report.
+ * Several files, a folder or a police.uk zip: the list -> one transaction per file -> combined report.
+ */
+export function ImportDialog({ engine, files: initialFiles, onImported, onClose, onExport }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const [file, setFile] = useState<File | null>(initialFile);
-  const [stage, setStage] = useState<Stage>({ kind: 'pick' });
+  const [file, setFile] = useState<File | null>(initialFiles && isSingleCsv(initialFiles) ? initialFiles[0]! : null);
+  const [stage, setStage] = useState<Stage>(initialFiles && initialFiles.length > 0 && !isSingleCsv(initialFiles) ? { kind: 'batch', files: initialFiles } : { kind: 'pick' });
   const [format, setFormat] = useState<ImportFormat>('police-uk');
   const [mapping, setMapping] = useState<ExtractMapping>({});
-  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const [progress, setProgress] = useState<BatchProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [imported, setImported] = useState(false);
 
@@ -55,6 +74,37 @@ export function ImportDialog({ engine, file: initialFile, onClose, onExport }: P
     );
   }, [engine, file]);
 
+  /** A folder always goes through the batch import (its list and combined report), even with one file in it. */
+  const choose = (list: File[], folder = false) => {
+    setError(null);
+    if (list.length === 0) {
+      if (folder) setError('That folder holds no CSV or zip files (subfolders included).');
+      return;
+    }
+    if (isSingleCsv(list) && !folder) setFile(list[0]!);
+    else {
+      setFile(null);
+      setStage({ kind: 'batch', files: list });
+    }
+  };
+
+  const startBatch = async (files: File[]) => {
+    setStage({ kind: 'running' });
+    setProgress(null);
+    setError(null);
+    try {
+      const report = await engine.importFiles(files, { format: 'auto' }, Comlink.proxy(setProgress));
+      if (report.totals.importedFiles > 0) {
+        setImported(true);
+        onImported();
+      }
+      setStage({ kind: 'batch-report', report });
+    } catch (e) {
+      setError((e as Error).message);
+      setStage({ kind: 'pick' });
+    }
+  };
+
   const start = async () => {
     if (!file) return;
     setStage({ kind: 'running' });
@@ -62,7 +112,10 @@ export function ImportDialog({ engine, file: initialFile, onClose, onExport }: P
     setError(null);
     try {
       const report = await engine.importFile(file, { format, mapping: format === 'extract' ? mapping : undefined }, Comlink.proxy(setProgress));
-      if (!report.cancelled && report.imported > 0) setImported(true);
+      if (!report.cancelled && report.importId !== null) {
+        setImported(true);
+        onImported();
+      }
       setStage({ kind: 'report', report });
     } catch (e) {
       setError((e as Error).message);
@@ -79,11 +132,28 @@ export function ImportDialog({ engine, file: initialFile, onClose, onExport }: P
     <dialog ref={dialog} aria-label="Import crimes" onCancel={(e) => { e.preventDefault(); if (stage.kind !== 'running') close(); }}>
       <h2>Import crimes</h2>
       {error && <p role="alert" className="error">{error}</p>}
-      {(stage.kind === 'pick' || stage.kind === 'preview') && (
-        <label className="file-pick">
-          <span>CSV file</span>
-          <input type="file" accept=".csv,.txt,text/csv" aria-label="CSV file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
-        </label>
+      {(stage.kind === 'pick' || stage.kind === 'preview' || stage.kind === 'batch') && (
+        <div className="file-picks">
+          <label className="file-pick">
+            <span>CSV files or a police.uk download zip</span>
+            <input type="file" multiple accept=".csv,.txt,.tsv,.zip,text/csv,application/zip" aria-label="CSV files or zip" onChange={(e) => choose([...(e.target.files ?? [])])} />
+          </label>
+          <label className="file-pick">
+            <span>A folder (its CSV and zip files)</span>
+            <input type="file" aria-label="Folder" {...{ webkitdirectory: '', directory: '' }} onChange={(e) => choose(folderFiles(e.target.files), true)} />
+          </label>
+        </div>
+      )}
+      {stage.kind === 'batch' && (
+        <section aria-label="Files to import">
+          <p>
+            {stage.files.length} file{stage.files.length === 1 ? '' : 's'} to import, each in its own transaction. Formats are read from police.uk
+            file names (street, stop-and-search; outcomes files are skipped) or detected from each header.
+          </p>
+          <ul className="batch-files">
+            {stage.files.map((f, i) => <li key={`${f.name}-${i}`}>{f.webkitRelativePath || f.name} ({formatNumber(Math.round(f.size / 1024))} KB)</li>)}
+          </ul>
+        </section>
       )}
       {stage.kind === 'preview' && (
         <section aria-label="Preview">
@@ -120,7 +190,7 @@ export function ImportDialog({ engine, file: initialFile, onClose, onExport }: P
         <section aria-label="Import progress">
           <progress aria-label="Import progress" max={progress?.totalBytes ?? 1} value={progress?.bytesRead ?? 0} />
           <p aria-live="polite">
-            {progress ? `${formatNumber(progress.rowsRead)} rows read · ${formatNumber(progress.rowsPerSecond)} rows/s` : 'Starting…'}
+            {progress ? `${progress.fileName ? `${progress.fileName}: ` : ''}${formatNumber(progress.rowsRead)} rows read · ${formatNumber(progress.rowsPerSecond)} rows/s` : 'Starting…'}
           </p>
           <button type="button" onClick={() => void engine.cancelImport()}>Cancel import</button>
         </section>
@@ -134,9 +204,20 @@ export function ImportDialog({ engine, file: initialFile, onClose, onExport }: P
           }}
         />
       )}
+      {stage.kind === 'batch-report' && (
+        <BatchReportView
+          report={stage.report}
+          onExportRejections={(id, name) => void engine.rejectionsCsv(id).then((b) => onExport(`${name}.rejections.csv`, b))}
+        />
+      )}
       <div className="dialog-buttons">
         {stage.kind === 'preview' && <button type="button" className="primary" onClick={() => void start()}>Import</button>}
-        {stage.kind !== 'running' && <button type="button" onClick={close}>{stage.kind === 'report' ? 'Done' : 'Close'}</button>}
+        {stage.kind === 'batch' && (
+          <button type="button" className="primary" onClick={() => void startBatch(stage.files)}>
+            Import {stage.files.length} file{stage.files.length === 1 ? '' : 's'}
+          </button>
+        )}
+        {stage.kind !== 'running' && <button type="button" onClick={close}>{stage.kind === 'report' || stage.kind === 'batch-report' ? 'Done' : 'Close'}</button>}
       </div>
     </dialog>
   );

@@ -21,19 +21,24 @@ async function cli(...args: string[]) {
 }
 
 describe('hotspot-planner demo', () => {
-  it('writes DIR/demo.hotspot that reopens with the 124 wards and every sample row', async () => {
+  it('writes DIR/demo.hotspot that reopens with the 124 wards and every row of the bundled police.uk zip', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'hp-demo-'));
     const r = await cli('demo', '--out', dir);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('1611 rows read, 1611 imported, 0 duplicates, 0 rejected, 6 outside the force area');
+    // Figures from tests/golden/demo_ward_counts.py (Python zipfile + its own point-in-polygon).
+    expect(r.stdout).toContain('2014-08-west-yorkshire-street.csv (in west-yorkshire-demo-police-uk.zip): 19145 rows read, 19145 imported, 0 duplicates, 0 rejected, 9 outside the force area.');
+    expect(r.stdout).toContain('2021-08-west-yorkshire-stop-and-search.csv (in west-yorkshire-demo-police-uk.zip): 1312 rows read, 1312 imported, 0 duplicates, 0 rejected, 3 outside the force area.');
+    expect(r.stdout).toContain('5 files: 5 imported, 0 not imported, 0 skipped. Rows: 78812 read, 78812 imported, 0 duplicates, 0 rejected, 28 outside the force area.');
     const db = await openProjectFile(path.join(dir, 'demo.hotspot'));
     const s = projectSummary(db);
     expect(s.areas).toBe(124);
-    expect(s.crimes).toBe(1611);
-    expect(s.outOfArea).toBe(6);
-    expect(s.placedInWard).toBe(1605);
-    expect([s.firstMonth, s.lastMonth]).toEqual(['2018-05', '2018-05']);
+    expect(s.crimes).toBe(77500);
+    expect(s.outOfArea).toBe(25);
+    expect(s.placedInWard).toBe(76204);
+    expect(s.stopSearches).toBe(1312);
+    expect([s.firstMonth, s.lastMonth]).toEqual(['2014-08', '2014-11']);
+    expect(s.imports).toBe(5);
   });
 
   it('prints help for the command and for the program', async () => {

@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { strToU8, zipSync } from 'fflate';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -64,11 +65,43 @@ describe('hotspot-planner import', () => {
     const before = readFileSync(project);
     const c = capture();
     await expect(importCommand.run(['--project', project, '--crimes', fixture('import/binary.csv')], c.io)).rejects.toThrow(
-      /^binary\.csv is not a text CSV file/,
+      /^binary\.csv is not a CSV file: it holds binary data/,
     );
     expect(readFileSync(project).equals(before)).toBe(true);
     await expect(importCommand.run(['--project', project, '--crimes', fixture('import/x.csv'), '--format', 'nope'], c.io)).rejects.toThrow(
       '--format must be one of auto, police-uk, stop-search, extract, ward-counts.',
     );
+  });
+
+  it('imports a folder holding a police.uk zip and CSVs, reports each file and the totals, and exits 1 when one file fails', async () => {
+    const project = await emptyProject();
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'hp-import-folder-'));
+    mkdirSync(path.join(folder, 'more'));
+    const sample = readFileSync(fixture('west-yorkshire-street_2018-05_sample_saf98_normalised.csv'));
+    writeFileSync(path.join(folder, 'download.zip'), zipSync({
+      '2018-05': {
+        '2018-05-west-yorkshire-street.csv': new Uint8Array(sample),
+        '2018-05-west-yorkshire-outcomes.csv': strToU8('Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Outcome type\n'),
+      },
+    }));
+    copyFileSync(fixture('import/crime-types.csv'), path.join(folder, 'more', 'crime-types.csv'));
+    copyFileSync(fixture('import/header-only.csv'), path.join(folder, 'more', 'header-only.csv'));
+    writeFileSync(path.join(folder, 'notes.docx'), 'not data');
+    const c = capture();
+    expect(await importCommand.run(['--project', project, '--crimes', folder, '--json'], c.io)).toBe(1);
+    const json = JSON.parse(c.out.join('\n')) as { files: { file: string; status: string; message: string | null }[]; totals: Record<string, number> };
+    expect(json.files.map((f) => [f.file, f.status])).toEqual([
+      ['2018-05-west-yorkshire-outcomes.csv (in download.zip)', 'skipped'],
+      ['2018-05-west-yorkshire-street.csv (in download.zip)', 'imported'],
+      ['crime-types.csv', 'imported'],
+      ['header-only.csv', 'not-imported'],
+    ]);
+    expect(json.files[3]!.message).toBe('header-only.csv: no rows: the file has a header and nothing else. Nothing was imported.');
+    // 1,611 sample rows + crime-types.csv's 5 rows (3 imported, 2 rejected); the project has no wards, so none is out of area.
+    expect(json.totals).toEqual({ files: 4, importedFiles: 2, notImported: 1, skipped: 1, read: 1616, imported: 1614, duplicates: 0, rejected: 2, outOfArea: 0 });
+    // The files that went in are saved even though one failed.
+    const db = await openProjectFile(project);
+    expect(rows(db, 'SELECT COUNT(*) FROM crimes')).toEqual([[1614]]);
+    db.close();
   });
 });

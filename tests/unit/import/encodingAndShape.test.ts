@@ -48,12 +48,12 @@ describe('encodings, delimiters and files that are not CSV', () => {
     expect(rows(db, 'SELECT COUNT(*) FROM imports')).toEqual([[0]]);
   });
 
-  it('imports a header-only file as zero rows with a warning', async () => {
+  it('refuses a header-only file as "no rows" and records no import', async () => {
     const db = await projectWithWards();
-    const r = await runImport(db, fileBytesSource('import/header-only.csv'), { format: 'police-uk' });
-    expectAccounted(r);
-    expect(r).toMatchObject({ rowsRead: 0, imported: 0, rejected: 0 });
-    expect(r.warnings).toEqual(['header-only.csv has a header but no data rows.']);
+    const err = await runImport(db, fileBytesSource('import/header-only.csv'), { format: 'police-uk' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ImportError);
+    expect((err as Error).message).toBe('header-only.csv: no rows: the file has a header and nothing else. Nothing was imported.');
+    expect(rows(db, 'SELECT (SELECT COUNT(*) FROM imports), (SELECT COUNT(*) FROM crimes)')).toEqual([[0, 0]]);
   });
 
   it('refuses a binary file renamed .csv with a clear error and imports nothing', async () => {
@@ -61,8 +61,9 @@ describe('encodings, delimiters and files that are not CSV', () => {
     const err = await runImport(db, fileBytesSource('import/binary.csv'), { format: 'auto' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ImportError);
     expect((err as Error).message).toBe(
-      'binary.csv is not a text CSV file (it contains binary data: a zero byte at offset 5). ' +
-        'If it is an Excel workbook, save it as "CSV UTF-8" first. Nothing was imported.',
+      'binary.csv is not a CSV file: it holds binary data, as a spreadsheet or a zip does ' +
+        '(its first bytes are those of a zip or Excel workbook). If it is an Excel workbook, save it as "CSV UTF-8" first; ' +
+        'if it is a zip, import the .zip file itself. Nothing was imported.',
     );
     expect(rows(db, 'SELECT (SELECT COUNT(*) FROM imports), (SELECT COUNT(*) FROM crimes)')).toEqual([[0, 0]]);
   });

@@ -72,8 +72,8 @@ describe('police.uk rows as real files hold them', () => {
     ]);
     expect(r.rejections.map((x) => [x.line, x.column, x.reason])).toEqual([[7, 'Longitude', 'expected a longitude in decimal degrees, found "abc"']]);
     expect(r.warnings).toEqual([
-      "1 row without usable coordinates and unknown LSOA E01999999 (first at line 5): imported with no ward (placed_by 'none').",
-      "1 row without usable coordinates and no LSOA (first at line 6): imported with no ward (placed_by 'none').",
+      "1 row without usable coordinates and unknown LSOA E01999999 (first at line 5): they have no ward: ward tables count them as \"with no ward\", never in a ward.",
+      "1 row without usable coordinates and no LSOA (first at line 6): they have no ward: ward tables count them as \"with no ward\", never in a ward.",
       '1 record lies outside every ward: imported and marked out of area.',
     ]);
   });

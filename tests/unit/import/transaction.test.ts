@@ -54,8 +54,8 @@ describe('one transaction per file, history and rejections', () => {
     expectAccounted(b);
     expect(b).toMatchObject({ rowsRead: 5, imported: 0, duplicates: 3, rejected: 2 });
     expect(listImports(db).map(({ importedAt: _t, ...x }) => x)).toEqual([
-      { id: 2, fileName: 'crime-types.csv', format: 'police-uk', rowsRead: 5, imported: 0, duplicates: 3, rejected: 2, outOfArea: 0 },
-      { id: 1, fileName: 'crime-types.csv', format: 'police-uk', rowsRead: 5, imported: 3, duplicates: 0, rejected: 2, outOfArea: 0 },
+      { id: 2, fileName: 'crime-types.csv', format: 'police-uk', rowsRead: 5, imported: 0, duplicates: 3, rejected: 2, outOfArea: 0, removed: null },
+      { id: 1, fileName: 'crime-types.csv', format: 'police-uk', rowsRead: 5, imported: 3, duplicates: 0, rejected: 2, outOfArea: 0, removed: null },
     ]);
     const rej = getRejections(db, 1);
     expect(rej).toEqual(a.rejections);

@@ -1,79 +1,76 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { booleanPointInPolygon } from '@turf/turf';
-import type { Feature, FeatureCollection, Polygon, MultiPolygon } from 'geojson';
-import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { fileSource } from '../../../cli/fixtures';
+import { fileRandomAccess, fixturePath } from '../../../cli/fixtures';
 import { loadSqlJs } from '../../../cli/sqlNode';
-import { DEFAULT_LAYER, detectAreaFields, replaceAreaLayer } from '../../../shared/areas/areaLayer';
-import { installDefaults } from '../../../shared/harm/installDefaults';
-import { runImport } from '../../../shared/import/runImport';
-import { createProjectDb } from '../../../shared/project/projectDb';
+import { buildDemoProject, DEMO_ZIP_NAME } from '../../../shared/project/demoProject';
 import { parsePeriod } from '../../../shared/wards/periodChange';
 import { wardHarmTable } from '../../../shared/wards/wardHarmTable';
 import { wardHarmByType } from '../../../shared/wards/wardProfile';
 
-const WARDS = 'fixtures/wy_wards_2025_bgc.geojson';
-const CRIMES = 'fixtures/west-yorkshire-street_2018-05_sample_saf98_normalised.csv';
-
 /**
- * "Done when": the demo project (importer + ONS wards + the police.uk May 2018 sample) gives,
- * for Newsome (Kirklees, E05001410), the count and harm worked out here by an independent
- * route (turf point-in-polygon on the fixture rows, then CCHI weights multiplied by hand).
+ * "Done when": the demo project (the police.uk zip of Aug-Nov 2014 through the normal import,
+ * ONS 2025 wards) gives, for Newsome (Kirklees, E05001410), the counts worked out by an
+ * independent route: tests/golden/demo_ward_counts.py reads the zip with Python's zipfile and
+ * places rows with its own ray-casting point-in-polygon; CCHI weights multiplied by hand.
  */
 describe('ward table on the demo project', async () => {
-  const SQL = await loadSqlJs();
-  const db = createProjectDb(SQL, 'demo');
-  const fc = JSON.parse(readFileSync(WARDS, 'utf8')) as FeatureCollection;
-  replaceAreaLayer(db, DEFAULT_LAYER, fc, detectAreaFields(fc.features[0]!.properties!)!);
-  installDefaults(db);
-  await runImport(db, await fileSource(path.resolve(CRIMES)), { format: 'police-uk' });
+  const { db } = await buildDemoProject(await loadSqlJs(), {
+    wardsGeoJson: readFileSync(fixturePath('wy_wards_2025_bgc.geojson'), 'utf8'),
+    policeUkZip: await fileRandomAccess(fixturePath(DEMO_ZIP_NAME)),
+  });
 
-  it('reproduces Newsome by hand', () => {
-    const newsome = fc.features.find((f) => f.properties!['WD25CD'] === 'E05001410') as Feature<Polygon | MultiPolygon>;
-    const rows = Papa.parse<Record<string, string>>(readFileSync(CRIMES, 'utf8'), { header: true, skipEmptyLines: true }).data;
-    const byType: Record<string, number> = {};
-    for (const r of rows) {
-      if (booleanPointInPolygon([Number(r['Longitude']), Number(r['Latitude'])], newsome)) {
-        byType[r['Crime type']!] = (byType[r['Crime type']!] ?? 0) + 1;
-      }
-    }
-    // The independent count, written out (checked against the turf count above):
+  it('reproduces Newsome in Nov 2014 by hand, against Oct 2014', () => {
+    // Newsome, Nov 2014 (demo_ward_counts.py):
     const expected = {
-      Burglary: 14, 'Criminal damage and arson': 15, Drugs: 6, 'Other theft': 15, 'Public order': 15, Robbery: 2,
-      'Vehicle crime': 31, 'Violence and sexual offences': 57, 'Other crime': 2, 'Possession of weapons': 2,
+      'Anti-social behaviour': 93, 'Bicycle theft': 3, Burglary: 14, 'Criminal damage and arson': 23, Drugs: 16,
+      'Other crime': 6, 'Other theft': 42, 'Possession of weapons': 4, 'Public order': 11, Robbery: 1, Shoplifting: 70,
+      'Theft from the person': 20, 'Vehicle crime': 10, 'Violence and sexual offences': 68,
     };
-    expect(byType).toEqual(expected);
     // CCHI, derived category averages (West Yorkshire), by hand:
-    //  14 x 246.39 = 3449.46   15 x 12.27 = 184.05   6 x 3.46 = 20.76   15 x 2 = 30   15 x 7.5 = 112.5
-    //   2 x 365    =  730      31 x 5     = 155     57 x 175.29 = 9991.53   2 x 10 = 20   2 x 273.75 = 547.5
-    //  total 159 records, harm 15240.80
-    const t = wardHarmTable(db, { schemeId: 'cchi-category', from: '2018-05', to: '2018-05', baseline: parsePeriod('2018-05:2018-05') });
+    //  93 x 1 = 93   3 x 2 = 6   14 x 246.39 = 3449.46   23 x 12.27 = 282.21   16 x 3.46 = 55.36   6 x 10 = 60
+    //  42 x 2 = 84   4 x 273.75 = 1095   11 x 7.5 = 82.5   1 x 365 = 365   70 x 1 = 70   20 x 2 = 40   10 x 5 = 50
+    //  68 x 175.29 = 11919.72; total 381 records, harm 17652.25
+    // Oct 2014 (previous period): 387 records; 109 + 2 + 6159.75 + 441.72 + 55.36 + 50 + 58 + 1095 + 90 + 55 + 44 + 40
+    //  + 11393.85 = 19593.68; change -1941.43 = -9.9%
+    const t = wardHarmTable(db, { schemeId: 'cchi-category', from: '2014-11', to: '2014-11', baseline: parsePeriod('2014-11:2014-11') });
     const row = t.rows.find((r) => r.code === 'E05001410')!;
     expect(row.name).toBe('Newsome');
     expect(row.districtName).toBe('Kirklees');
-    expect(row.count).toBe(159);
-    expect(row.harm).toBeCloseTo(15240.8, 9);
-    // Previous period (Apr 2018) has no data: % change must say so, not print Infinity.
-    expect(row.previous.base).toEqual({ count: 0, harm: 0 });
-    expect(row.previous.harmPct.text).toBe('n/a: base is 0');
+    expect(row.count).toBe(381);
+    expect(row.harm).toBeCloseTo(17652.25, 9);
+    expect(row.previous.base.count).toBe(387);
+    expect(row.previous.base.harm).toBeCloseTo(19593.68, 9);
+    expect(row.previous.harmPct.text).toBe('-9.9%');
     // Against itself as baseline: change 0, +0.0%.
     expect(row.baseline!.harmChange).toBe(0);
     expect(row.baseline!.harmPct.text).toBe('+0.0%');
-    // Serious violence: 57 V&SO + 2 robbery + 2 weapons = 61; 9991.53 + 730 + 547.5 = 11269.03.
-    const sv = wardHarmTable(db, { schemeId: 'cchi-category', categorySetId: 'serious-violence', from: '2018-05', to: '2018-05' });
+    // Serious violence: 68 V&SO + 1 robbery + 4 weapons = 73; 11919.72 + 365 + 1095 = 13379.72.
+    const sv = wardHarmTable(db, { schemeId: 'cchi-category', categorySetId: 'serious-violence', from: '2014-11', to: '2014-11' });
     const svRow = sv.rows.find((r) => r.code === 'E05001410')!;
-    expect(svRow.count).toBe(61);
-    expect(svRow.harm).toBeCloseTo(11269.03, 9);
+    expect(svRow.count).toBe(73);
+    expect(svRow.harm).toBeCloseTo(13379.72, 9);
     // The ward profile splits the same figures by type and adds up to the row.
-    const prof = wardHarmByType(db, 'E05001410', { schemeId: 'cchi-category', from: '2018-05', to: '2018-05' });
-    expect(Object.fromEntries(prof.byType.map((t) => [t.type, t.count]))).toEqual(expected);
-    expect(prof.byType[0]).toEqual({ type: 'Violence and sexual offences', count: 57, harm: expect.closeTo(9991.53, 9) });
-    expect(prof.byType.reduce((s, t) => s + t.harm, 0)).toBeCloseTo(15240.8, 9);
-    // Force total: every in-area record (the sample's 6 Barnsley rows are out of area).
-    const force = t.rows.at(-1)!;
-    expect(force.count).toBe(1605);
-    expect(t.method.excluded.current.outOfArea + t.method.excluded.current.unplaced).toBe(6);
+    const prof = wardHarmByType(db, 'E05001410', { schemeId: 'cchi-category', from: '2014-11', to: '2014-11' });
+    expect(Object.fromEntries(prof.byType.map((x) => [x.type, x.count]))).toEqual(expected);
+    expect(prof.byType[0]).toEqual({ type: 'Violence and sexual offences', count: 68, harm: expect.closeTo(11919.72, 9) });
+    expect(prof.byType.reduce((s, x) => s + x.harm, 0)).toBeCloseTo(17652.25, 9);
+    expect(t.methodLines).toContain('source (current period): crime records for 2014-11');
+  });
+
+  it('populates every ward; the force total is every in-ward record of the four months', () => {
+    // Default period: the 12 months to Nov 2014, which holds all four months.
+    const t = wardHarmTable(db, { schemeId: 'count' });
+    expect(t.method.periods.current).toEqual({ from: '2013-12', to: '2014-11' });
+    const wards = t.rows.filter((r) => r.kind === 'ward');
+    expect(wards).toHaveLength(124);
+    // Fewest: 126 records (E05001366), most: 3,226 (E05011403).
+    expect(Math.min(...wards.map((r) => r.count))).toBe(126);
+    expect(Math.max(...wards.map((r) => r.count))).toBe(3226);
+    const district = (n: string) => t.rows.find((r) => r.kind === 'district' && r.districtName === n)!.count;
+    expect(['Bradford', 'Calderdale', 'Kirklees', 'Leeds', 'Wakefield'].map(district)).toEqual([19552, 5913, 12404, 27135, 11200]);
+    // 77,500 rows: 76,204 in a ward, 25 outside every ward, 1,271 with no location at all.
+    expect(t.rows.at(-1)!.count).toBe(76204);
+    expect(t.method.excluded.current.outOfArea).toBe(25);
+    expect(t.method.excluded.current.unplaced).toBe(1271);
   });
 });
