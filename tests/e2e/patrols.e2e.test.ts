@@ -115,9 +115,9 @@ describe('patrol plan from the demo hotspots, exports, dosage, dashboard and the
     expect(first[1]!.length).toBeGreaterThan(2); // a name officers recognise
     await expect(plan.locator('[aria-label="Plan method"]').textContent()).resolves.toMatch(/seed/i);
     await expect(plan.getByLabel('Plan target').textContent()).resolves.toMatch(/patrol hours target/);
-    await expect.poll(() => plan.getByLabel('Schedule preview').locator('li').count()).toBeGreaterThan(0);
+    await expect.poll(() => plan.getByLabel('Schedule preview').locator('li').count(), { timeout: 30_000 }).toBeGreaterThan(0);
     await waitForMapIdle(page);
-    await expect.poll(() => page.locator('.plan-marker').count()).toBe(10);
+    await expect.poll(() => page.locator('.plan-marker').count(), { timeout: 30_000 }).toBe(10);
     const png = await screenshotPng(page, 'patrols-map', 'section[aria-label="Map"]');
     expect(countColour(png, hexToRgb(PLAN_OUTLINE), 30)).toBeGreaterThan(50);
     await page.screenshot({ path: 'tests/artifacts/patrols-plan.png' });
@@ -158,8 +158,8 @@ describe('patrol plan from the demo hotspots, exports, dosage, dashboard and the
     const page = app.page;
     const plan = page.getByRole('region', { name: 'Plan' });
     await plan.getByRole('button', { name: 'Save plan to project' }).click();
-    await expect.poll(() => plan.getByLabel('Plan status').textContent()).toBe('Saved in project');
-    await expect.poll(() => page.getByRole('combobox', { name: 'Saved plans' }).locator('option').count()).toBe(2);
+    await expect.poll(() => plan.getByLabel('Plan status').textContent(), { timeout: 30_000 }).toBe('Saved in project');
+    await expect.poll(() => page.getByRole('combobox', { name: 'Saved plans' }).locator('option').count(), { timeout: 30_000 }).toBe(2);
   });
 
   it('exports the schedule CSV, GeoJSON, KML and the PDF briefing', async () => {
@@ -203,7 +203,7 @@ describe('patrol plan from the demo hotspots, exports, dosage, dashboard and the
     const file = path.join(dir, 'e2e-fixes.csv');
     writeFileSync(file, csv);
     await dosage.getByLabel('GPS fix files').setInputFiles(file);
-    await expect.poll(() => dosage.getByLabel('Fix file preview').textContent()).toContain('Detected: device “device_id”');
+    await expect.poll(() => dosage.getByLabel('Fix file preview').textContent(), { timeout: 30_000 }).toContain('Detected: device “device_id”');
     await dosage.getByRole('button', { name: /^Import 1 fix file$/ }).click();
     const report = dosage.getByRole('region', { name: 'Dosage import report e2e-fixes.csv' });
     await report.waitFor({ timeout: 60_000 });
@@ -278,7 +278,7 @@ describe('patrol plan from the demo hotspots, exports, dosage, dashboard and the
     await expect(chart.locator('g.bar-row').count()).resolves.toBe(10);
     await expect(dash.getByRole('img', { name: 'Patrol hours by district' }).locator('g.bar-row').count()).resolves.toBeGreaterThan(0);
     const hoursText = (expected.minutes / 60).toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-    await expect.poll(() => dash.getByLabel('Dosage totals').textContent()).toMatch(new RegExp(`^${hoursText.replace('.', '\\.')}\\s*/`));
+    await expect.poll(() => dash.getByLabel('Dosage totals').textContent(), { timeout: 30_000 }).toMatch(new RegExp(`^${hoursText.replace('.', '\\.')}\\s*/`));
     const totals = (await dash.getByLabel('Dosage totals').textContent())!;
     expect(totals).toContain(`${expected.visits} (${expected.visits10} ≥10 min, ${expected.visits15} ≥15 min)`.replace(' (', 'visits ('));
     // Hotspot 1 was patrolled 22 days x 20 min = 7.3 h.
@@ -331,11 +331,16 @@ describe('patrol plan from the demo hotspots, exports, dosage, dashboard and the
     const page = app.page;
     const bar = page.getByRole('group', { name: 'Saved plans' });
     const id = (await page.getByRole('combobox', { name: 'Saved plans' }).locator('option').nth(1).getAttribute('value'))!;
+    await page.getByRole('tab', { name: 'Plan', exact: true }).click();
+    const form = page.getByRole('form', { name: 'Plan settings' });
+    const savedName = await form.getByLabel('Plan name').inputValue();
+    await form.getByLabel('Plan name').fill('scratch');
     await bar.getByRole('combobox', { name: 'Saved plans' }).selectOption(id);
     await bar.getByRole('button', { name: 'Open' }).click();
-    await page.getByRole('tab', { name: 'Plan', exact: true }).click();
+    // Opening puts the saved plan's settings back in the form.
+    await expect.poll(() => form.getByLabel('Plan name').inputValue(), { timeout: 30_000 }).toBe(savedName);
     const plan = page.getByRole('region', { name: 'Plan', exact: true });
-    await expect.poll(() => plan.getByLabel('Plan status').textContent()).toBe('Saved in project');
+    await expect.poll(() => plan.getByLabel('Plan status').textContent(), { timeout: 30_000 }).toBe('Saved in project');
     await expect(plan.getByRole('table', { name: 'Plan hotspots' }).locator('tbody tr').count()).resolves.toBe(10);
     await expect(plan.textContent()).resolves.toContain(id);
   });
@@ -343,10 +348,17 @@ describe('patrol plan from the demo hotspots, exports, dosage, dashboard and the
   it('says in words what is wrong with the settings', async () => {
     const page = app.page;
     const form = page.getByRole('form', { name: 'Plan settings' });
-    await form.getByLabel('Window 1 end').fill('10:00');
+    // Typed as a user would (hours, minutes, AM): React ignores a value set from outside.
+    const end = form.getByLabel('Window 1 end');
+    await end.focus();
+    await page.keyboard.type('1000A');
+    await expect(end.inputValue()).resolves.toBe('10:00');
     await form.getByRole('button', { name: 'Build plan' }).click();
-    await expect.poll(() => page.locator('#panel-patrols .error[role="alert"]').textContent()).toContain('is empty: start and end are the same time');
-    await form.getByLabel('Window 1 end').fill('02:00');
+    await expect.poll(() => page.locator('#panel-patrols .error[role="alert"]').textContent(), { timeout: 30_000 }).toContain('is empty: start and end are the same time');
+    await end.focus();
+    await page.keyboard.type('0200A');
+    await expect(end.inputValue()).resolves.toBe('02:00');
+    await page.screenshot({ path: 'tests/artifacts/patrols-bad-window.png' });
   });
 
   it('raised no errors', () => {
