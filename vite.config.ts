@@ -21,7 +21,11 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 
 export default defineConfig({
   root: 'renderer',
-  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  define: {
+    __APP_VERSION__: JSON.stringify(pkg.version),
+    // window.hotspotMap (renderer/map/mapController.ts) exists only in the build the e2e tests serve.
+    __TEST_HOOKS__: JSON.stringify(process.env.HOTSPOT_TEST_HOOKS === '1'),
+  },
   base: './',
   plugins: [react(), cspMeta()],
   // Fixture files are fetched as separate assets; inlining them as data: URLs would bloat JS.

@@ -18,6 +18,12 @@ export function electronDialogs(getWindow: () => BrowserWindow | null): Dialogs 
       const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
       return r.canceled ? null : r.filePaths;
     },
+    async showOpenFolder({ title }) {
+      const win = getWindow();
+      const opts: Electron.OpenDialogOptions = { title, properties: ['openDirectory'] };
+      const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
+      return r.canceled ? null : (r.filePaths[0] ?? null);
+    },
     async showSave({ title, defaultPath, filters }) {
       const win = getWindow();
       const opts: Electron.SaveDialogOptions = { title, defaultPath, filters, properties: ['showOverwriteConfirmation'] };

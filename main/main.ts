@@ -16,8 +16,10 @@ import { registerIpc } from './ipc/registerIpc';
 import { ProjectPaths, projectPathFromArgv } from './launch/projectPaths';
 import { secondInstancePath } from './launch/secondInstance';
 import { buildMenuTemplate } from './menu/menuTemplate';
+import { fileStore, RecentFiles } from './recent/recentFiles';
 import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './protocol/appOrigin';
 import { createAppProtocolHandler } from './protocol/appProtocolHandler';
+import { UserTilesFolder } from './protocol/userTilesFolder';
 import { hardenSession } from './security/hardenSession';
 import { hardenWebContents } from './security/hardenWebContents';
 import { confirmUnload } from './window/confirmUnload';
@@ -26,6 +28,9 @@ import { windowOptions } from './window/windowOptions';
 const isDev = !app.isPackaged;
 const paths = new ProjectPaths(projectPathFromArgv(process.argv, process.cwd()));
 let mainWindow: BrowserWindow | null = null;
+const userTiles = new UserTilesFolder();
+// Loaded once the app is ready (userData is only reliable then); the menu follows its changes.
+let recent: RecentFiles | null = null;
 
 // Must happen before 'ready'. Sandbox every renderer, whatever options a window is given.
 app.enableSandbox();
@@ -61,26 +66,43 @@ function createWindow(): void {
 async function onReady(): Promise<void> {
   hardenSession(session.defaultSession, { allowDevTools: isDev });
   const rendererRoot = path.join(app.getAppPath(), 'dist', 'renderer');
-  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot, (f) => fs.readFile(f)));
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot, (f) => fs.readFile(f), () => userTiles.current()));
+  const recentFiles = new RecentFiles(fileStore(path.join(app.getPath('userData'), 'recent.json')), { onChange: buildMenu });
+  recent = recentFiles;
   registerIpc(
     ipcMain,
     createHandlers({
       dialogs: electronDialogs(() => mainWindow),
       paths,
+      recent: recentFiles,
       readFile: readUserFile,
       writeFile: atomicWrite,
       defaultDir: () => app.getPath('documents'),
+      userTiles,
     }),
   );
+  buildMenu();
+  createWindow();
+  await recentFiles.load();
+  buildMenu();
+}
+
+function buildMenu(): void {
   const template = buildMenuTemplate({
     platform: process.platform,
     isPackaged: app.isPackaged,
     appName: 'Hotspot Planner',
     sendAction: sendMenuAction,
     showLicences: () => showLicences(() => mainWindow),
+    recent: recent?.list() ?? [],
+    // The renderer opens it through openProject(), after its own unsaved-changes check.
+    openRecent: (id) => {
+      const file = recent?.pathOf(id);
+      if (file) handOver(file);
+    },
+    clearRecent: () => void recent?.clear().catch((e: unknown) => console.error('Could not clear the recent projects:', e)),
   });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
-  createWindow();
 }
 
 if (!app.requestSingleInstanceLock({ openPath: paths.initialPath() })) {

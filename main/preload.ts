@@ -10,11 +10,13 @@ import { IPC, isMenuAction } from './ipc/channels';
 
 const api: DesktopApi = {
   openProject: () => ipcRenderer.invoke(IPC.openProject),
-  openProjectPath: (path) => ipcRenderer.invoke(IPC.openProjectPath, path),
+  openInitialProject: () => ipcRenderer.invoke(IPC.openInitialProject),
+  recentProjects: () => ipcRenderer.invoke(IPC.recentProjects),
+  openRecentProject: (id) => ipcRenderer.invoke(IPC.openRecentProject, id),
   saveProject: (req) => ipcRenderer.invoke(IPC.saveProject, req),
   pickFiles: (req) => ipcRenderer.invoke(IPC.pickFiles, req),
   writeExport: (req) => ipcRenderer.invoke(IPC.writeExport, req),
-  initialProjectPath: () => ipcRenderer.invoke(IPC.initialProjectPath),
+  pickBasemapTiles: () => ipcRenderer.invoke(IPC.pickBasemapTiles),
   onMenuAction(listener: (action: MenuAction) => void): () => void {
     // The page's listener never sees the IPC event (it carries `sender`, i.e. ipcRenderer).
     const forward = (_event: IpcRendererEvent, action: unknown): void => {

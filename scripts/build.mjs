@@ -1,16 +1,20 @@
 #!/usr/bin/env node
 // Builds everything package.json points at: the renderer (Vite), the Electron main process
-// and preload (esbuild, scripts/buildMain.mjs) and the CLI bundle (dist/cli/cli.mjs).
+// and preload (esbuild, scripts/buildMain.mjs) and the CLI bundle (dist/cli/cli.mjs). The
+// renderer build includes the offline basemap in dist/renderer/basemap (scripts/basemapAssets.mjs).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build as viteBuild } from 'vite';
 import { build as esbuild } from 'esbuild';
+import { copyBasemap } from './basemapAssets.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export async function buildRenderer() {
   await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+  // After Vite, which empties dist/renderer: the street basemap (tiles, fonts, sprites).
+  await copyBasemap(path.join(root, 'dist', 'renderer'));
 }
 
 export async function buildCli() {

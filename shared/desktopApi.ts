@@ -16,6 +16,15 @@ export interface OpenedFile { path: string; name: string; bytes: Uint8Array }
 /** A dialog filter; extensions without the dot, e.g. `{ name: 'CSV', extensions: ['csv'] }`. */
 export interface FileFilter { name: string; extensions: string[] }
 
+/** A tile folder the user picked for the basemap: its name (never its path), tile count and zoom range. */
+export interface UserTilesInfo { name: string; tiles: number; minzoom: number; maxzoom: number }
+
+/**
+ * A project in the recent-files list, as the renderer sees it: an opaque id and the file's
+ * name. The path stays in the main process; the renderer opens an entry by its id.
+ */
+export interface RecentProject { id: string; name: string }
+
 /** What a native menu item asks the renderer to do. */
 export type MenuAction = 'new' | 'open' | 'save' | 'save-as' | 'import' | 'export' | 'about';
 
@@ -28,8 +37,16 @@ export interface DesktopApi {
    * before opening applies to it too.
    */
   openProject(): Promise<Result<OpenedFile | null>>;
-  /** Opens a given path (from file association / second instance). */
-  openProjectPath(path: string): Promise<Result<OpenedFile>>;
+  /**
+   * The project the OS handed to the app at start (file association, "Open with"), read by the
+   * main process, which keeps the path; null when there is none. Answers once: later calls (a
+   * reload) get null. The renderer cannot name a path to open.
+   */
+  openInitialProject(): Promise<Result<OpenedFile | null>>;
+  /** The recent-files list, most recent first (kept by the main process in the user's app data). */
+  recentProjects(): Promise<Result<RecentProject[]>>;
+  /** Opens a recent-files entry by its id; a moved or deleted file comes back as a message. */
+  openRecentProject(id: string): Promise<Result<OpenedFile>>;
   /**
    * Saves bytes atomically to `path`, or asks for a path when path is null or saveAs is true. null = cancelled.
    * `path` is written without a dialog only if this session opened or chose it (main keeps the
@@ -46,7 +63,10 @@ export interface DesktopApi {
   writeExport(req: { suggestedName: string; bytes: Uint8Array; filters: FileFilter[] }): Promise<Result<{ path: string } | null>>;
   /** Subscribes to native menu actions; returns an unsubscribe function. */
   onMenuAction(listener: (action: MenuAction) => void): () => void;
-  /** A .hotspot path the app was started with (file association), if any. */
-  initialProjectPath(): Promise<string | null>;
+  /**
+   * Folder dialog for the user's own vector tiles ({z}/{x}/{y}.pbf, OpenMapTiles schema); main
+   * then serves them at app://hotspot/basemap/user/{z}/{x}/{y}.pbf. null when cancelled.
+   */
+  pickBasemapTiles(): Promise<Result<UserTilesInfo | null>>;
 }
 

@@ -6,12 +6,14 @@ import type { MenuAction } from '../../shared/desktopApi';
  */
 export const IPC = {
   openProject: 'hotspot:open-project',
-  openProjectPath: 'hotspot:open-project-path',
+  openInitialProject: 'hotspot:open-initial-project',
   saveProject: 'hotspot:save-project',
   pickFiles: 'hotspot:pick-files',
   writeExport: 'hotspot:write-export',
-  initialProjectPath: 'hotspot:initial-project-path',
+  recentProjects: 'hotspot:recent-projects',
+  openRecentProject: 'hotspot:open-recent-project',
   menuAction: 'hotspot:menu-action',
+  pickBasemapTiles: 'hotspot:pick-basemap-tiles',
 } as const;
 
 export const MENU_ACTIONS: readonly MenuAction[] = ['new', 'open', 'save', 'save-as', 'import', 'export', 'about'];

@@ -1,10 +1,12 @@
 import path from 'node:path';
-import type { FileFilter, OpenedFile, Result } from '../../shared/desktopApi';
+import type { FileFilter, OpenedFile, RecentProject, Result, UserTilesInfo } from '../../shared/desktopApi';
 import { describeFileError } from '../files/fileErrors';
 import type { ProjectPaths } from '../launch/projectPaths';
+import type { RecentFiles } from '../recent/recentFiles';
 import { extensionOf, fail, ok } from './validate';
 import { LIMITS, PROJECT_EXTENSION } from './limits';
 import { validatePickFiles, validateProjectPath, validateSaveProject, validateWriteExport } from './requests';
+import type { UserTilesFolder } from '../protocol/userTilesFolder';
 
 /** Native dialogs, reduced to what the handlers need; main adapts Electron's dialog module. */
 export interface Dialogs {
@@ -12,16 +14,21 @@ export interface Dialogs {
   showOpen(opts: { title: string; filters: FileFilter[]; multiple: boolean }): Promise<string[] | null>;
   /** The path chosen, or null when cancelled. */
   showSave(opts: { title: string; defaultPath: string; filters: FileFilter[] }): Promise<string | null>;
+  /** The folder chosen, or null when cancelled (absent where no folder dialog exists). */
+  showOpenFolder?(opts: { title: string }): Promise<string | null>;
 }
 
 export interface HandlerDeps {
   dialogs: Dialogs;
   paths: ProjectPaths;
+  recent: RecentFiles;
   readFile(file: string, limit: number): Promise<Result<OpenedFile>>;
   /** Atomic: the old file survives any failure (main/files/atomicWrite). */
   writeFile(file: string, bytes: Uint8Array): Promise<void>;
   /** Folder proposed by Save dialogs when there is no current file (the user's Documents). */
   defaultDir(): string;
+  /** The basemap tile folder main serves under app://hotspot/basemap/user/. */
+  userTiles?: UserTilesFolder;
 }
 
 const PROJECT_FILTERS: FileFilter[] = [{ name: 'Hotspot Planner project', extensions: [PROJECT_EXTENSION] }];
@@ -40,8 +47,16 @@ export function withExtension(file: string, filters: readonly FileFilter[]): str
 export function createHandlers(deps: HandlerDeps) {
   async function openPath(file: string): Promise<Result<OpenedFile>> {
     const r = await deps.readFile(file, LIMITS.projectBytes);
-    if (r.ok) deps.paths.allow(r.value.path);
+    if (r.ok) {
+      deps.paths.allow(r.value.path);
+      remember(r.value.path);
+    }
     return r;
+  }
+
+  // The recent list is a convenience: failing to write it must not fail an open or a save.
+  function remember(file: string): void {
+    deps.recent.add(file).catch(() => undefined);
   }
 
   async function save(file: string, bytes: Uint8Array): Promise<Result<{ path: string }>> {
@@ -66,10 +81,22 @@ export function createHandlers(deps: HandlerDeps) {
       return openPath(checked.value);
     },
 
-    async openProjectPath(raw: unknown): Promise<Result<OpenedFile>> {
-      const checked = validateProjectPath(raw);
-      if (!checked.ok) return checked;
-      return openPath(checked.value);
+    /** The file the OS handed over at start; the path never comes from the renderer. */
+    async openInitialProject(): Promise<Result<OpenedFile | null>> {
+      const initial = deps.paths.takeInitial();
+      if (!initial) return ok(null);
+      return openPath(initial);
+    },
+
+    async recentProjects(): Promise<Result<RecentProject[]>> {
+      return ok(await deps.recent.current());
+    },
+
+    async openRecentProject(id: unknown): Promise<Result<OpenedFile>> {
+      await deps.recent.current();
+      const file = deps.recent.pathOf(id);
+      if (!file) return fail('That project is no longer in the recent list. Use Open… to find it.');
+      return openPath(file);
     },
 
     async saveProject(raw: unknown): Promise<Result<{ path: string } | null>> {
@@ -78,14 +105,21 @@ export function createHandlers(deps: HandlerDeps) {
       const { path: current, bytes, saveAs, suggestedName } = req.value;
       // Overwriting without asking is only for a file the user opened or chose in this session;
       // any other path gets the dialog, pre-filled with it.
-      if (current && !saveAs && deps.paths.isKnown(current)) return save(current, bytes);
+      if (current && !saveAs && deps.paths.isKnown(current)) {
+        const r = await save(current, bytes);
+        if (r.ok) remember(current);
+        return r;
+      }
       const defaultPath = current ?? path.join(deps.defaultDir(), withExtension(suggestedName, PROJECT_FILTERS));
       const chosen = await deps.dialogs.showSave({ title: 'Save project', defaultPath, filters: PROJECT_FILTERS });
       if (!chosen) return ok(null);
       const target = validateProjectPath(withExtension(chosen, PROJECT_FILTERS));
       if (!target.ok) return target;
       const r = await save(target.value, bytes);
-      if (r.ok) deps.paths.allow(target.value);
+      if (r.ok) {
+        deps.paths.allow(target.value);
+        remember(target.value);
+      }
       return r;
     },
 
@@ -117,8 +151,10 @@ export function createHandlers(deps: HandlerDeps) {
       return save(target, bytes);
     },
 
-    async initialProjectPath(): Promise<string | null> {
-      return deps.paths.initialPath();
+    async pickBasemapTiles(): Promise<Result<UserTilesInfo | null>> {
+      if (!deps.userTiles || !deps.dialogs.showOpenFolder) return fail('Choosing a tile folder is not available here.');
+      const folder = await deps.dialogs.showOpenFolder({ title: 'Choose a folder of vector tiles' });
+      return folder ? deps.userTiles.adopt(folder) : ok(null);
     },
   };
 }

@@ -38,10 +38,11 @@ export function registerIpc(ipcMain: IpcMainLike, handlers: Handlers): void {
       }
     };
   ipcMain.handle(IPC.openProject, wrap(() => handlers.openProject()));
-  ipcMain.handle(IPC.openProjectPath, wrap((a) => handlers.openProjectPath(a)));
+  ipcMain.handle(IPC.openInitialProject, wrap(() => handlers.openInitialProject()));
   ipcMain.handle(IPC.saveProject, wrap((a) => handlers.saveProject(a)));
   ipcMain.handle(IPC.pickFiles, wrap((a) => handlers.pickFiles(a)));
   ipcMain.handle(IPC.writeExport, wrap((a) => handlers.writeExport(a)));
-  // Not a Result: the API returns the path or null, and an untrusted caller simply gets null.
-  ipcMain.handle(IPC.initialProjectPath, async (event) => (isTrustedSender(event) ? handlers.initialProjectPath() : null));
+  ipcMain.handle(IPC.pickBasemapTiles, wrap(() => handlers.pickBasemapTiles()));
+  ipcMain.handle(IPC.recentProjects, wrap(() => handlers.recentProjects()));
+  ipcMain.handle(IPC.openRecentProject, wrap((a) => handlers.openRecentProject(a)));
 }

@@ -40,6 +40,13 @@ export class ProjectPaths {
     return this.initial;
   }
 
+  /** The start-up file, once: a renderer reload does not reopen it over the user's work. */
+  takeInitial(): string | null {
+    const p = this.initial;
+    this.initial = null;
+    return p;
+  }
+
   /** Remembers a path the user chose or the OS handed over. */
   allow(file: string): void {
     this.known.add(path.normalize(file));

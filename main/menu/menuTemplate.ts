@@ -1,5 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuAction } from '../../shared/desktopApi';
+import type { MenuAction, RecentProject } from '../../shared/desktopApi';
 
 export interface MenuDeps {
   platform: NodeJS.Platform;
@@ -9,6 +9,25 @@ export interface MenuDeps {
   sendAction(action: MenuAction): void;
   /** Shows the data licences (a native dialog; the main process owns that text). */
   showLicences(): void;
+  /** The recent-files list, most recent first (names only; main keeps the paths). */
+  recent?: RecentProject[];
+  openRecent?(id: string): void;
+  clearRecent?(): void;
+}
+
+/** File > Open Recent: one item per project, then Clear; a disabled line when there are none. */
+function recentMenu(deps: MenuDeps): MenuItemConstructorOptions {
+  const recent = deps.recent ?? [];
+  const items: MenuItemConstructorOptions[] =
+    recent.length === 0
+      ? [{ id: 'recent-none', label: 'No recent projects', enabled: false }]
+      : [
+          // '&' would become an access key in the label; doubled, it shows as itself.
+          ...recent.map((r) => ({ id: `recent-${r.id}`, label: r.name.replace(/&/g, '&&'), click: () => deps.openRecent?.(r.id) })),
+          { type: 'separator' as const },
+          { id: 'recent-clear', label: 'Clear Recent', click: () => deps.clearRecent?.() },
+        ];
+  return { id: 'recent', label: 'Open Recent', submenu: items };
 }
 
 /**
@@ -25,6 +44,7 @@ export function buildMenuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] 
     submenu: [
       { id: 'new', label: 'New', accelerator: 'CmdOrCtrl+N', click: action('new') },
       { id: 'open', label: 'Open…', accelerator: 'CmdOrCtrl+O', click: action('open') },
+      recentMenu(deps),
       { type: 'separator' },
       { id: 'save', label: 'Save', accelerator: 'CmdOrCtrl+S', click: action('save') },
       { id: 'save-as', label: 'Save As…', accelerator: 'CmdOrCtrl+Shift+S', click: action('save-as') },

@@ -10,7 +10,7 @@ import { listDistricts } from '../../shared/hotspots/studyAreaChoice';
 import * as Comlink from 'comlink';
 import { hotspotCellsCsv, hotspotCellsGeoJson } from '../../shared/export/hotspotCells';
 import { kdeRaster, type KdeRaster } from '../../shared/export/kdeRaster';
-import { db } from './engineState';
+import { db, onProjectReplaced } from './engineState';
 
 const CLASS_KEY: Record<number, string> = { 3: 'hot-99', 2: 'hot-95', 1: 'hot-90', [-1]: 'cold-90', [-2]: 'cold-95', [-3]: 'cold-99' };
 
@@ -18,6 +18,7 @@ const CLASS_KEY: Record<number, string> = { 3: 'hot-99', 2: 'hot-95', 1: 'hot-90
 let last: HotspotResult | null = null;
 /** The running analysis's cancel switch (one analysis at a time). */
 let running: AbortController | null = null;
+onProjectReplaced(() => (last = null));
 export type PaiSet = { kind: 'top'; n: number } | { kind: 'hot'; level: 1 | 2 | 3 };
 
 export interface PaiResult {

@@ -6,10 +6,11 @@ import { layersApi } from './layersApi';
 import { patrolsApi } from './patrolsApi';
 import { projectApi } from './projectApi';
 import { trendsApi } from './trendsApi';
+import { uiStateApi } from './uiStateApi';
 import { wardApi } from './wardApi';
 
 /** Everything the UI may ask of the engine. Typed on the UI side as `typeof engine`. */
-export const engine = { ...projectApi, ...importApi, ...analysisApi, ...harmApi, ...wardApi, ...layersApi, ...trendsApi, ...patrolsApi };
+export const engine = { ...projectApi, ...importApi, ...analysisApi, ...harmApi, ...wardApi, ...layersApi, ...trendsApi, ...uiStateApi, ...patrolsApi };
 
 export type Engine = typeof engine;
 

@@ -6,9 +6,10 @@ import { parseSquareCellId, squareRing } from '../../shared/hotspots/bngGrid';
 import { hexRing, parseHexCellId } from '../../shared/hotspots/hexGrid';
 import { runHotspotTrends, splitPeriods, TREND_LABELS, type TrendParams } from '../../shared/hotspots/trends';
 import { projectSummary } from '../../shared/project/projectSummary';
-import { db } from './engineState';
+import { db, onProjectReplaced } from './engineState';
 
 let lastTrends: { run: TrendRun; context: string[] } | null = null;
+onProjectReplaced(() => (lastTrends = null));
 
 /** Trend class -> map colour key (see mapStyle TREND_COLOURS). */
 const TREND_KEY = ['', 'trend-persistent-hot', 'trend-emerging-hot', 'trend-former-hot', 'trend-intermittent-hot', 'trend-persistent-cold', 'trend-emerging-cold', 'trend-former-cold', 'trend-intermittent-cold', 'trend-mixed'];

@@ -3,13 +3,18 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { attachPlanLayer } from './planLayer';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { bbox, pointOnFeature } from '@turf/turf';
+import { bbox } from '@turf/turf';
 import type { KdeRaster } from '../../shared/export/kdeRaster';
+import { BASEMAP_BACKGROUND, BASEMAP_SOURCE, basemapLayers, basemapSource, offlineStyle } from './basemapStyle';
+import type { BasemapView } from './basemapSettings';
 import { classOf } from './classBreaks';
-import { BACKGROUND, GI_COLOURS, offlineStyle, RAMP, SELECTED, TREND_COLOURS } from './mapStyle';
-import { WardLabels } from './wardLabels';
+import { BACKGROUND, GI_COLOURS, RAMP, SELECTED, TREND_COLOURS } from './mapStyle';
+import { WARD_LABEL_LAYER, WARD_LABEL_SOURCE, wardLabelLayer, wardLabelPoints } from './wardLabels';
 
 maplibregl.setWorkerUrl(workerUrl);
+
+/** True only in the build the end-to-end tests serve (vite.config.ts); the shipped app has no test hook. */
+declare const __TEST_HOOKS__: boolean;
 
 type Areas = FeatureCollection<Polygon | MultiPolygon>;
 
@@ -22,17 +27,23 @@ const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 export class MapController {
   private readonly map: maplibregl.Map;
   private readonly ready: Promise<void>;
-  private readonly labels: WardLabels;
+  private labelAt = new Map<string, [number, number]>();
+  private basemap: BasemapView;
   private selected: string | null = null;
   private wardsKey = '';
   private kdeUrl: string | null = null;
+  /** Bumped by every setKde call: only the latest call may touch the map, so overlapping calls neither throw nor draw a stale surface. */
+  private kdeVersion = 0;
 
-  constructor(container: HTMLElement, private readonly onSelectWard: (code: string | null) => void) {
+  constructor(container: HTMLElement, private readonly onSelectWard: (code: string | null) => void, basemap: BasemapView) {
+    this.basemap = basemap;
     this.map = new maplibregl.Map({
       container,
-      style: offlineStyle(),
+      style: offlineStyle(basemap.assetBase, BACKGROUND, basemapSource(basemap.source), basemap.visible),
       center: [-1.7, 53.75],
       zoom: 9,
+      // Street zoom: 150 m cells are about 100 px wide at 17; tiles stop at 14 and are overzoomed.
+      maxZoom: 18,
       attributionControl: { compact: true, customAttribution: 'Boundaries: ONS, OGL v3. Crime: police.uk, OGL v3.' },
       canvasContextAttributes: { preserveDrawingBuffer: true },
       // The enclosing section is the landmark named "Map"; the canvas gets its own name.
@@ -40,23 +51,33 @@ export class MapController {
     });
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
-    this.labels = new WardLabels(this.map);
     this.ready = new Promise((resolve) => this.map.once('load', () => resolve()));
     void this.ready.then(() => this.addLayers());
     attachPlanLayer(this.map, this.ready);
-    registerProbe(this);
+    if (__TEST_HOOKS__) registerProbe(this);
+  }
+
+  /** The first basemap label layer: our fills and lines go under it, so street names stay on top. */
+  private firstBasemapSymbol(): string | undefined {
+    return this.map.getStyle().layers.find((l) => l.type === 'symbol' && 'source' in l && l.source === BASEMAP_SOURCE)?.id;
   }
 
   private addLayers(): void {
     const m = this.map;
     m.addSource('wards', { type: 'geojson', data: EMPTY, promoteId: 'code' });
     m.addSource('cells', { type: 'geojson', data: EMPTY });
+    m.addSource(WARD_LABEL_SOURCE, { type: 'geojson', data: EMPTY });
+    const under = this.firstBasemapSymbol();
+    const addLayer = m.addLayer.bind(m);
+    const addUnder = (layer: maplibregl.AddLayerObject) => addLayer(layer, under);
     const rampExpr: maplibregl.ExpressionSpecification = ['match', ['get', 'cls'], -1, '#f7f7f7', 0, RAMP[0]!, 1, RAMP[1]!, 2, RAMP[2]!, 3, RAMP[3]!, 4, RAMP[4]!, '#f7f7f7'];
-    m.addLayer({ id: 'ward-fill', type: 'fill', source: 'wards', paint: { 'fill-color': rampExpr, 'fill-opacity': 0.8 } });
+    addUnder({ id: 'ward-fill', type: 'fill', source: 'wards', paint: { 'fill-color': rampExpr, 'fill-opacity': this.wardOpacity(false) } });
     const giExpr = ['match', ['get', 'class'], ...Object.entries({ ...GI_COLOURS, ...TREND_COLOURS }).flat(), 'rgba(0,0,0,0)'] as unknown as maplibregl.ExpressionSpecification;
-    m.addLayer({ id: 'cell-fill', type: 'fill', source: 'cells', paint: { 'fill-color': giExpr, 'fill-opacity': 0.85 } });
-    m.addLayer({ id: 'ward-line', type: 'line', source: 'wards', paint: { 'line-color': '#555', 'line-width': 0.6 } });
-    m.addLayer({
+    addUnder({ id: 'cell-fill', type: 'fill', source: 'cells', paint: { 'fill-color': giExpr, 'fill-opacity': this.cellOpacity() } });
+    // At street zoom the fill thins out so the streets in a cell can be read; the cell's edge keeps it a cell.
+    addUnder({ id: 'cell-line', type: 'line', source: 'cells', minzoom: 13, paint: { 'line-color': giExpr, 'line-width': ['interpolate', ['linear'], ['zoom'], 13, 0.5, 16, 2] } });
+    addUnder({ id: 'ward-line', type: 'line', source: 'wards', paint: { 'line-color': '#3d4650', 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.6, 14, 1.6] } });
+    addUnder({
       id: 'ward-selected',
       type: 'line',
       source: 'wards',
@@ -65,6 +86,7 @@ export class MapController {
         'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 4, 0],
       },
     });
+    addLayer(wardLabelLayer());
     m.on('click', 'ward-fill', (e) => {
       const code = e.features?.[0]?.properties?.code as string | undefined;
       if (code) this.onSelectWard(code);
@@ -88,7 +110,9 @@ export class MapController {
     (this.map.getSource('wards') as maplibregl.GeoJSONSource).setData(data);
     if (key !== this.wardsKey) {
       this.wardsKey = key;
-      this.labels.set(areas.features.map((f) => ({ code: String(f.properties?.code), name: String(f.properties?.name), at: pointOnFeature(f).geometry.coordinates as [number, number] })));
+      const points = wardLabelPoints(areas);
+      this.labelAt = new Map(points.features.map((p) => [p.properties.code, p.geometry.coordinates as [number, number]]));
+      (this.map.getSource(WARD_LABEL_SOURCE) as maplibregl.GeoJSONSource).setData(points);
       if (areas.features.length > 0) {
         const [w, s, e, n] = bbox(areas);
         this.map.fitBounds([[w, s], [e, n]], { padding: 20, animate: false });
@@ -99,19 +123,24 @@ export class MapController {
 
   /** The KDE surface as an image overlay (see shared/export/kdeRaster), or null to remove it. */
   async setKde(r: KdeRaster | null): Promise<void> {
+    const version = ++this.kdeVersion;
     await this.ready;
+    let blob: Blob | null = null;
+    if (r) {
+      const canvas = document.createElement('canvas');
+      canvas.width = r.width;
+      canvas.height = r.height;
+      canvas.getContext('2d')!.putImageData(new ImageData(r.rgba as Uint8ClampedArray<ArrayBuffer>, r.width, r.height), 0, 0);
+      blob = await new Promise<Blob | null>((res) => canvas.toBlob(res, 'image/png'));
+    }
+    // A later call (e.g. the box unticked while this image was encoding) wins; no await below.
+    if (version !== this.kdeVersion) return;
     const m = this.map;
     if (m.getLayer('kde')) m.removeLayer('kde');
     if (m.getSource('kde')) m.removeSource('kde');
     if (this.kdeUrl) URL.revokeObjectURL(this.kdeUrl);
     this.kdeUrl = null;
-    if (!r) return;
-    const canvas = document.createElement('canvas');
-    canvas.width = r.width;
-    canvas.height = r.height;
-    canvas.getContext('2d')!.putImageData(new ImageData(r.rgba as Uint8ClampedArray<ArrayBuffer>, r.width, r.height), 0, 0);
-    const blob = await new Promise<Blob | null>((res) => canvas.toBlob(res, 'image/png'));
-    if (!blob) return;
+    if (!r || !blob) return;
     this.kdeUrl = URL.createObjectURL(blob);
     m.addSource('kde', { type: 'image', url: this.kdeUrl, coordinates: r.corners });
     // Nearest-neighbour resampling keeps 150 m cells crisp instead of smearing them.
@@ -123,14 +152,74 @@ export class MapController {
     await this.ready;
     (this.map.getSource('cells') as maplibregl.GeoJSONSource).setData(cells ?? EMPTY);
     // Hot cells drawn over a red ward vanish; fade the ward shading while cells are shown.
-    this.map.setPaintProperty('ward-fill', 'fill-opacity', cells ? 0.25 : 0.8);
+    this.cellsShown = cells !== null;
+    this.cells = cells;
+    this.map.setPaintProperty('ward-fill', 'fill-opacity', this.wardOpacity(this.cellsShown));
+  }
+
+  private cellsShown = false;
+  private cells: FeatureCollection | null = null;
+
+  /** Centre of the hottest drawn cell (99% first), for tests that look at a hot spot up close. */
+  hotCellCentre(): [number, number] | null {
+    for (const cls of ['hot-99', 'hot-95', 'hot-90']) {
+      const f = this.cells?.features.find((c) => c.properties?.class === cls);
+      if (f) {
+        const [w, s, e, n] = bbox(f);
+        return [(w + e) / 2, (s + n) / 2];
+      }
+    }
+    return null;
+  }
+
+  /**
+   * At county zoom the ward shading is the map, as without a basemap; then it
+   * thins from zoom 10 to 12.5 so that at street zoom the streets under it read clearly. Wards with none (class -1)
+   * keep a veil of the legend's "0" colour, to tell them from land outside the force.
+   */
+  private wardOpacity(cells: boolean): maplibregl.DataDrivenPropertyValueSpecification<number> {
+    if (!this.basemap.visible) return cells ? 0.25 : 0.8;
+    const zero: maplibregl.ExpressionSpecification = ['==', ['get', 'cls'], -1];
+    // Solid "0" at county zoom, so an empty ward reads as the legend's 0 and not as farmland.
+    const county: maplibregl.ExpressionSpecification = ['case', zero, cells ? 0.25 : 1, cells ? 0.25 : 0.8];
+    const street: maplibregl.ExpressionSpecification = ['case', zero, cells ? 0.1 : 0.2, cells ? 0.1 : 0.3];
+    return ['interpolate', ['linear'], ['zoom'], 10, county, 12.5, street];
+  }
+
+  /** Cells are solid at county zoom, where they are specks, and let the streets through at street zoom. */
+  private cellOpacity(): maplibregl.PropertyValueSpecification<number> {
+    return this.basemap.visible ? ['interpolate', ['linear'], ['zoom'], 12, 0.85, 15, 0.6] : 0.85;
+  }
+
+  /**
+   * Shows, hides or re-points the street basemap. A new tile source means new layers (maplibre
+   * cannot swap a source's tiles), re-added under the app's layers and labels.
+   */
+  async setBasemap(next: BasemapView): Promise<void> {
+    await this.ready;
+    const m = this.map;
+    const prev = this.basemap;
+    this.basemap = next;
+    const layers = basemapLayers();
+    if (prev.source.tiles !== next.source.tiles || prev.source.maxzoom !== next.source.maxzoom || JSON.stringify(prev.source.bounds) !== JSON.stringify(next.source.bounds)) {
+      for (const l of layers) if (m.getLayer(l.id)) m.removeLayer(l.id);
+      m.removeSource(BASEMAP_SOURCE);
+      m.addSource(BASEMAP_SOURCE, basemapSource(next.source));
+      for (const l of layers) m.addLayer(l, l.type === 'symbol' ? WARD_LABEL_LAYER : 'ward-fill');
+    }
+    const visibility = next.visible ? 'visible' : 'none';
+    for (const l of layers) m.setLayoutProperty(l.id, 'visibility', visibility);
+    m.setPaintProperty('background', 'background-color', next.visible ? BASEMAP_BACKGROUND : BACKGROUND);
+    m.setPaintProperty('ward-fill', 'fill-opacity', this.wardOpacity(this.cellsShown));
+    m.setPaintProperty('cell-fill', 'fill-opacity', this.cellOpacity());
   }
 
   select(code: string | null, fly = true): void {
     if (this.selected && this.map.getSource('wards')) this.map.setFeatureState({ source: 'wards', id: this.selected }, { selected: false });
     this.selected = code;
     this.applySelected();
-    if (code && fly) this.labels.focus(code, this.map);
+    const at = code ? this.labelAt.get(code) : undefined;
+    if (at && fly) this.map.easeTo({ center: at, zoom: Math.max(this.map.getZoom(), 11), duration: 300 });
   }
 
   private applySelected(): void {
@@ -151,12 +240,34 @@ export class MapController {
     return this.map.loaded() && !this.map.isMoving() && this.map.areTilesLoaded();
   }
 
+  /** Whether a KDE surface is on the map (test hook). */
+  hasKde(): boolean {
+    return Boolean(this.map.getLayer('kde'));
+  }
+
   background(): string {
-    return BACKGROUND;
+    return this.basemap.visible ? BASEMAP_BACKGROUND : BACKGROUND;
+  }
+
+  /** Names the basemap has placed on screen (street, place and water labels), for tests. */
+  basemapLabels(): string[] {
+    const ids = basemapLayers().filter((l) => l.type === 'symbol').map((l) => l.id).filter((id) => this.map.getLayer(id));
+    const names = this.map.queryRenderedFeatures({ layers: ids }).map((f) => f.properties?.['name:latin'] as string | undefined);
+    return [...new Set(names.filter((n): n is string => typeof n === 'string'))];
+  }
+
+  /** Ward names maplibre has placed on screen, for tests. */
+  wardLabels(): string[] {
+    if (!this.map.getLayer(WARD_LABEL_LAYER)) return [];
+    return [...new Set(this.map.queryRenderedFeatures({ layers: [WARD_LABEL_LAYER] }).map((f) => String(f.properties?.name)))];
+  }
+
+  /** Moves the view (tests and "zoom to" actions). */
+  jumpTo(lon: number, lat: number, zoom: number): void {
+    this.map.jumpTo({ center: [lon, lat], zoom });
   }
 
   destroy(): void {
-    this.labels.clear();
     this.map.remove();
   }
 }
@@ -168,5 +279,10 @@ function registerProbe(c: MapController): void {
     project: (lon: number, lat: number) => c.project(lon, lat),
     isIdle: () => c.isIdle(),
     background: () => c.background(),
+    jumpTo: (lon: number, lat: number, zoom: number) => c.jumpTo(lon, lat, zoom),
+    hotCellCentre: () => c.hotCellCentre(),
+    basemapLabels: () => c.basemapLabels(),
+    wardLabels: () => c.wardLabels(),
+    hasKde: () => c.hasKde(),
   };
 }

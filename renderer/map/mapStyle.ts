@@ -1,10 +1,9 @@
-import type { StyleSpecification } from 'maplibre-gl';
-
 /**
- * Offline style: a plain background and our own layers only. No tile server, no glyph
- * server: crime data is sensitive and the app makes no network requests unless the user
- * configures a basemap. Ward labels are HTML markers for the same reason (no glyph PBFs).
+ * Colours of the app's own layers. The street basemap under them (basemapStyle.ts) is served
+ * by the app itself: crime data is sensitive and the app makes no network requests unless
+ * the user configures a remote tile URL.
  */
+/** The map's background when the basemap is switched off. */
 export const BACKGROUND = '#eef1f4';
 export const SELECTED = '#d6007a';
 
@@ -20,14 +19,6 @@ export const GI_COLOURS: Record<string, string> = {
   'cold-95': '#67a9cf',
   'cold-99': '#2166ac',
 };
-
-export function offlineStyle(): StyleSpecification {
-  return {
-    version: 8,
-    sources: {},
-    layers: [{ id: 'background', type: 'background', paint: { 'background-color': BACKGROUND } }],
-  };
-}
 
 /** sfhotspot-style trend classes; hot trends warm, cold trends cool, mixed purple. */
 export const TREND_COLOURS: Record<string, string> = {

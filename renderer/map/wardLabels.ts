@@ -1,49 +1,48 @@
-import * as maplibregl from 'maplibre-gl';
-
-interface Label {
-  code: string;
-  name: string;
-  at: [number, number];
-}
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { SymbolLayerSpecification } from 'maplibre-gl';
+import { pointOnFeature } from '@turf/turf';
 
 /** Zoom from which ward names are shown; below it 124 labels overlap into noise. */
-const LABEL_MIN_ZOOM = 10.5;
+export const LABEL_MIN_ZOOM = 10.5;
+export const WARD_LABEL_SOURCE = 'ward-labels';
+export const WARD_LABEL_LAYER = 'ward-labels';
 
-/** Ward name labels as HTML markers, since the offline style has no glyph server. */
-export class WardLabels {
-  private markers: maplibregl.Marker[] = [];
-  private byCode = new Map<string, Label>();
+/** One point per ward, inside the ward (a centroid can fall outside a crescent-shaped ward). */
+export function wardLabelPoints(areas: FeatureCollection<Polygon | MultiPolygon>): FeatureCollection<Point, { code: string; name: string }> {
+  return {
+    type: 'FeatureCollection',
+    features: areas.features.map(
+      (f): Feature<Point, { code: string; name: string }> => ({
+        type: 'Feature',
+        geometry: pointOnFeature(f).geometry,
+        properties: { code: String(f.properties?.code), name: String(f.properties?.name) },
+      }),
+    ),
+  };
+}
 
-  constructor(private readonly map: maplibregl.Map) {
-    map.on('zoomend', () => this.updateVisibility());
-  }
-
-  set(labels: Label[]): void {
-    this.clear();
-    for (const l of labels) {
-      this.byCode.set(l.code, l);
-      const el = document.createElement('div');
-      el.className = 'ward-label';
-      el.textContent = l.name;
-      el.setAttribute('aria-hidden', 'true');
-      this.markers.push(new maplibregl.Marker({ element: el }).setLngLat(l.at).addTo(this.map));
-    }
-    this.updateVisibility();
-  }
-
-  focus(code: string, map: maplibregl.Map): void {
-    const l = this.byCode.get(code);
-    if (l) map.easeTo({ center: l.at, zoom: Math.max(map.getZoom(), 11), duration: 300 });
-  }
-
-  clear(): void {
-    for (const m of this.markers) m.remove();
-    this.markers = [];
-    this.byCode.clear();
-  }
-
-  private updateVisibility(): void {
-    const show = this.map.getZoom() >= LABEL_MIN_ZOOM;
-    for (const m of this.markers) m.getElement().style.display = show ? '' : 'none';
-  }
+/**
+ * Ward names drawn by maplibre with the bundled glyphs, so they collide with each other and
+ * with street labels instead of piling up as HTML, and appear in the canvas (and screenshots).
+ */
+export function wardLabelLayer(): SymbolLayerSpecification {
+  return {
+    id: WARD_LABEL_LAYER,
+    type: 'symbol',
+    source: WARD_LABEL_SOURCE,
+    minzoom: LABEL_MIN_ZOOM,
+    layout: {
+      'text-field': ['get', 'name'],
+      'text-font': ['Open Sans Semibold'],
+      'text-size': ['interpolate', ['linear'], ['zoom'], 10.5, 11, 15, 15],
+      'text-max-width': 8,
+      'text-letter-spacing': 0.03,
+      'text-padding': 4,
+    },
+    paint: {
+      'text-color': '#1f2a36',
+      'text-halo-color': 'rgba(255,255,255,0.92)',
+      'text-halo-width': 1.6,
+    },
+  };
 }

@@ -1,9 +1,12 @@
+import { forgetKeptProject, keepProject, loadKeptProject } from './browserSession';
 import type { OpenedProject, Platform } from './platform';
 
-/** Browser mode: open with a file input, save and export as downloads. */
+/** Browser mode: open with a file input, save and export as downloads, the open project kept in IndexedDB. */
 export function browserPlatform(): Platform {
   return {
     kind: 'browser',
+    shortcuts: false,
+    keepsSession: true,
     openProject: () => pickFile('.hotspot').then(async (f) => (f ? { name: f.name, path: null, bytes: new Uint8Array(await f.arrayBuffer()) } : null)),
     async saveProject({ bytes, suggestedName }) {
       download(suggestedName, bytes, 'application/x-hotspot-project');
@@ -14,7 +17,13 @@ export function browserPlatform(): Platform {
       return suggestedName;
     },
     onAction: () => () => undefined,
-    initialProject: async (): Promise<OpenedProject | null> => null,
+    async initialProject(): Promise<OpenedProject | null> {
+      const kept = await loadKeptProject();
+      return kept ? { name: kept.fileName, path: null, bytes: kept.bytes, unsaved: kept.unsaved } : null;
+    },
+    recentProjects: async () => [],
+    openRecent: () => Promise.reject(new Error('Recent projects are kept by the desktop app only.')),
+    keepSession: (p) => (p ? keepProject(p) : forgetKeptProject()),
   };
 }
 

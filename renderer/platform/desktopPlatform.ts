@@ -6,10 +6,12 @@ function unwrap<T>(r: Result<T>): T {
   return r.value;
 }
 
-/** Desktop mode: the narrow preload API; the main process owns dialogs and disk writes. */
+/** Desktop mode: the narrow preload API; the main process owns dialogs, paths and disk writes. */
 export function desktopPlatform(api: DesktopApi): Platform {
   return {
     kind: 'desktop',
+    shortcuts: true,
+    keepsSession: false,
     async openProject() {
       const f = unwrap(await api.openProject());
       return f ? { name: f.name, path: f.path, bytes: f.bytes } : null;
@@ -25,10 +27,16 @@ export function desktopPlatform(api: DesktopApi): Platform {
     },
     onAction: (listener) => api.onMenuAction(listener),
     async initialProject(): Promise<OpenedProject | null> {
-      const path = await api.initialProjectPath();
-      if (!path) return null;
-      const f = unwrap(await api.openProjectPath(path));
+      const f = unwrap(await api.openInitialProject());
+      return f ? { name: f.name, path: f.path, bytes: f.bytes } : null;
+    },
+    async recentProjects() {
+      return unwrap(await api.recentProjects());
+    },
+    async openRecent(id) {
+      const f = unwrap(await api.openRecentProject(id));
       return { name: f.name, path: f.path, bytes: f.bytes };
     },
+    keepSession: async () => undefined,
   };
 }

@@ -14,7 +14,7 @@ import { Legend } from './Legend';
 import { PatrolsPanel } from './patrols/PatrolsPanel';
 import { isPlanPicking } from '../map/planLayer';
 import { MapView } from './MapView';
-import { Toolbar } from './Toolbar';
+import { Toolbar, withShortcut } from './Toolbar';
 import { useProjectSession } from './useProjectSession';
 import { WardPanel } from './wards/WardPanel';
 
@@ -87,8 +87,8 @@ export function App() {
         );
       }}
     >
-      <Toolbar projectName={summary?.name ?? '…'} dirty={p.dirty} busy={p.busy !== null} onAction={onAction}>
-        <button type="button" onClick={() => setImporting({ files: null })} disabled={p.busy !== null} title="Import CSV files, a folder or a police.uk zip (Ctrl+I)">Import…</button>
+      <Toolbar projectName={summary?.name ?? '…'} dirty={p.dirty} busy={p.busy !== null} shortcuts={platform.shortcuts} onAction={onAction} onRename={p.rename} recent={p.recent} onOpenRecent={p.openRecent}>
+        <button type="button" onClick={() => setImporting({ files: null })} disabled={p.busy !== null} title={withShortcut('Import CSV files, a folder or a police.uk zip', 'Ctrl+I', platform.shortcuts)}>Import…</button>
         <button type="button" onClick={() => setAbout(true)}>About</button>
       </Toolbar>
       <main className="workspace">

@@ -2,6 +2,8 @@ import { useEffect, useRef } from 'react';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { KdeRaster } from '../../shared/export/kdeRaster';
 import { MapController } from '../map/mapController';
+import { BasemapControl } from '../map/BasemapControl';
+import { useBasemap } from '../map/useBasemap';
 
 interface Props {
   areas: FeatureCollection<Polygon | MultiPolygon> | null;
@@ -20,9 +22,11 @@ export function MapView({ areas, values, breaks, selected, cells, kde, onSelect,
   const controller = useRef<MapController | null>(null);
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
+  const basemap = useBasemap();
+  const firstBasemap = useRef(basemap.view);
 
   useEffect(() => {
-    const c = new MapController(container.current!, (code) => onSelectRef.current(code));
+    const c = new MapController(container.current!, (code) => onSelectRef.current(code), firstBasemap.current);
     controller.current = c;
     return () => {
       c.destroy();
@@ -46,9 +50,14 @@ export function MapView({ areas, values, breaks, selected, cells, kde, onSelect,
     controller.current?.select(selected);
   }, [selected]);
 
+  useEffect(() => {
+    if (basemap.view !== firstBasemap.current) void controller.current?.setBasemap(basemap.view);
+  }, [basemap.view]);
+
   return (
     <section className="map-pane" role="region" aria-label="Map">
       <div ref={container} className="map-canvas" />
+      <BasemapControl {...basemap.control} />
       {children}
     </section>
   );

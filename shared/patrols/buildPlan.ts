@@ -145,6 +145,9 @@ export function buildPlan(db: Database, req: PlanRequest): PatrolPlan {
     };
   });
   if (hotspots.length === 0) warnings.push('No hotspot was chosen: the plan has nothing to patrol.');
+  if (basis.monthsWithData.length < basis.months) {
+    warnings.push(`Only ${basis.monthsWithData.length} of the ${basis.months} basis months have crime data (${basis.monthsWithData.join(', ') || 'none'}): hotspots are ranked on those months alone.`);
+  }
   for (const w of hs.warnings) if (!/KDE/.test(w)) warnings.push(`Basis data: ${w}`);
 
   const seedDefault = req.seed === undefined;
@@ -158,7 +161,7 @@ export function buildPlan(db: Database, req: PlanRequest): PatrolPlan {
     cellSize, cellShape: 'square', choice, dosage, seed, hotspots, warnings,
   };
   const method = planMethodLines(plan, {
-    basisDefault: basis.isDefault, seedDefault, cellSizeDefault: req.cellSize === undefined, eligible: picked.eligible,
+    basisDefault: basis.isDefault, basisMonthsWithData: basis.monthsWithData, basisMonths: basis.months, seedDefault, cellSizeDefault: req.cellSize === undefined, eligible: picked.eligible,
     quotas: picked.quotas, districtNames, hotspotAnalysis: hs, chosenUnits: ids.length,
   });
   return { ...plan, method };

@@ -36,6 +36,9 @@ export function dosageInstruction(d: DosageSettings): string {
 
 export interface PlanMethodInfo {
   basisDefault: boolean;
+  /** Months of the basis period that hold crime records, and how many months it spans. */
+  basisMonthsWithData: string[];
+  basisMonths: number;
   seedDefault: boolean;
   cellSizeDefault: boolean;
   eligible: number;
@@ -54,7 +57,8 @@ export function planMethodLines(plan: Omit<PatrolPlan, 'method'>, info: PlanMeth
     `plan name: ${plan.name}`,
     `created: ${plan.createdAt}`,
     `patrol period: ${plan.from} to ${plan.to} (local dates inclusive, Europe/London)`,
-    `basis period: ${plan.basisFrom} to ${plan.basisTo} (months inclusive${info.basisDefault ? '; default: the latest 12 months with data' : ''})`,
+    `basis period: ${plan.basisFrom} to ${plan.basisTo} (months inclusive${info.basisDefault ? '; default: the 12 months to the latest month with data' : ''}; ` +
+      `${info.basisMonthsWithData.length} of ${info.basisMonths} months have data${info.basisMonthsWithData.length ? `: ${info.basisMonthsWithData.join(', ')}` : ''})`,
     `scheme: ${hs.scheme}`,
     `category set: ${plan.categorySetLabel ?? 'all records'}`,
     c.unit === 'cell'

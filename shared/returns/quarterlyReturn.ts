@@ -6,6 +6,7 @@ import { computeDosage, OUTCOME_LABELS, periodBounds, type DosageReport, type Ho
 import { hotspotCrimeByMonth, hotspotStopSearches, type MonthCrime } from './hotspotCrime';
 import { monthsOf, monthWithin, yearEarlier } from './periods';
 import { planTarget } from './target';
+import { loadDosageImports } from './imports';
 
 export { returnXlsx } from './returnXlsx';
 export { returnCsvs } from './returnCsv';
@@ -234,21 +235,37 @@ export function buildQuarterlyReturn(db: Database, plan: PatrolPlan, from: strin
   // ---- By hotspot and month
   const outcomeCols = dosage.outcomeNames.map((k) => col(k, OUTCOME_LABELS[k] ?? k, 'int', 12));
   const hmRows: Cell[][] = [];
+  // A month is measured only when some input's time span reaches it: a GPS file for January
+  // says nothing about February, which is "no data", not zero patrols.
+  const inputs = loadDosageImports(db, plan.id);
+  const monthMeasured = months.map((month) => {
+    const span = monthWithin(month, from, to)!;
+    const b = periodBounds(span.from, span.to);
+    // An input whose time span is unknown is taken to reach every month (as computeDosage does).
+    return inputs.some((i) => i.firstUtc === null || i.lastUtc === null || (i.lastUtc >= b.startUtc && i.firstUtc < b.endUtc));
+  });
+  const unmeasured = months.filter((_, mi) => !monthMeasured[mi]);
+  const coverageNotes: string[] = [];
+  if (measured && unmeasured.length) {
+    coverageNotes.push(`No GPS fixes or patrol records reach ${unmeasured.join(', ')}: those months are "no data" in the By hotspot and month sheet, and the period totals cover the measured months only.`);
+  }
   for (const h of plan.hotspots) {
     for (let mi = 0; mi < months.length; mi++) {
       const month = months[mi]!;
       const span = monthWithin(month, from, to)!;
+      const dm = (v: number): Cell => (monthMeasured[mi] ? v : NO_DATA);
+      const dmo = (v: number | undefined): Cell => (hasRecords && monthMeasured[mi] ? (v ?? 0) : NO_DATA);
       const days = dosage.byHotspotDay.filter((d) => d.hotspotId === h.id && d.date.startsWith(month));
       const s = (f: (d: (typeof days)[number]) => number) => days.reduce((a, d) => a + f(d), 0);
       const tgt = planTarget(plan, span.from, span.to).targetMinutesPerHotspot;
       const pm = s((d) => d.patrolMinutes);
       const srcs = new Set(days.map((d) => d.source));
-      const source = srcs.size === 0 ? (measured ? 'none' : NO_DATA) : srcs.size === 1 ? [...srcs][0]! : 'gps+records';
+      const source = srcs.size === 0 ? (monthMeasured[mi] ? 'none' : NO_DATA) : srcs.size === 1 ? [...srcs][0]! : 'gps+records';
       const cm = crimeNow[mi]!;
       hmRows.push([
         h.id, h.name, h.districtName, h.wardName, month, source,
         dm(s((d) => d.visits)), dm(s((d) => d.visits10)), dm(s((d) => d.visits15)), dm(r2(s((d) => d.officerMinutes))),
-        dm(r2(pm / 60)), r2(tgt / 60), !measured ? NO_DATA : tgt > 0 ? r1((pm / tgt) * 100) : 'no target',
+        dm(r2(pm / 60)), r2(tgt / 60), !monthMeasured[mi] ? NO_DATA : tgt > 0 ? r1((pm / tgt) * 100) : 'no target',
         ...dosage.outcomeNames.map((k) => dmo(s((d) => d.outcomes[k] ?? 0))),
         cm.hasData ? (cm.crimes[h.id] ?? 0) : NO_DATA, cm.hasData ? r2(cm.harm[h.id] ?? 0) : NO_DATA,
       ]);
@@ -317,6 +334,7 @@ export function buildQuarterlyReturn(db: Database, plan: PatrolPlan, from: strin
     ...plan.method.map((l): Cell[] => ['Plan method', l]),
     ...(dosage.imports.length ? dosage.imports.map((i): Cell[] => ['Input file', i.line]) : [['Input file', 'none imported for this plan']]),
     ...dosage.notes.map((n): Cell[] => ['Note', n]),
+    ...coverageNotes.map((n): Cell[] => ['Note', n]),
     ['Compliance', dosage.compliance.sentence],
     ['Software version', softwareVersion],
     ['Generated at', generatedAt],

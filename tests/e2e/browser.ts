@@ -41,7 +41,15 @@ export async function waitForApp(page: Page, wards = 124): Promise<void> {
   await waitForMapIdle(page);
 }
 
+/**
+ * window.hotspotMap is a test hook compiled only into the build globalSetup makes
+ * (HOTSPOT_TEST_HOOKS=1, see vite.config.ts); the shipped app has none. Same name as before,
+ * so every test that reads map state keeps working.
+ */
 export async function waitForMapIdle(page: Page): Promise<void> {
+  await page.waitForFunction(() => 'hotspotMap' in window, undefined, { timeout: 30_000 }).catch(() => {
+    throw new Error('window.hotspotMap is missing: serve a renderer built with HOTSPOT_TEST_HOOKS=1 (tests/e2e/globalSetup.ts does).');
+  });
   await page.waitForFunction(() => (window as unknown as { hotspotMap?: { isIdle(): boolean } }).hotspotMap?.isIdle() === true, undefined, { timeout: 60_000 });
   // One more frame so the last render is on the canvas.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));

@@ -5,6 +5,7 @@ import { POLICE_UK_CRIME_TYPES } from '../../../shared/import/crimeTypes';
 import type { EngineClient } from '../../engine/engineClient';
 import { CategorySetEditor } from './CategorySetEditor';
 import { SchemeEditor } from './SchemeEditor';
+import { guard } from '../appEvents';
 
 interface Props {
   engine: EngineClient;
@@ -33,7 +34,7 @@ export function HarmPanel({ engine, revision, onChanged }: Props) {
   }, [engine]);
 
   useEffect(() => {
-    if (revision > 0) void load();
+    if (revision > 0) guard(load(), 'The harm schemes could not be listed');
   }, [load, revision]);
 
   const changed = async () => {
@@ -75,9 +76,9 @@ export function HarmPanel({ engine, revision, onChanged }: Props) {
             {schemes.map((s) => <option key={s.id} value={s.id}>{s.label} ({s.weightCount} weights)</option>)}
           </select>
         </label>
-        {current && <SchemeEditor engine={engine} schemeId={current.id} onChanged={() => void changed()} />}
+        {current && <SchemeEditor engine={engine} schemeId={current.id} onChanged={() => guard(changed())} />}
         {current && current.source === 'user' && (
-          <button type="button" onClick={() => void engine.deleteHarmScheme(current.id).then(() => { setSchemeId('count'); return changed(); })}>Delete scheme</button>
+          <button type="button" onClick={() => guard(engine.deleteHarmScheme(current.id).then(() => { setSchemeId('count'); return changed(); }), 'The scheme could not be deleted')}>Delete scheme</button>
         )}
         <div className="new-row">
           <input aria-label="New scheme name" placeholder="New scheme, e.g. ONS Crime Severity Score" value={newLabel} onChange={(e) => setNewLabel(e.target.value)} />
@@ -85,7 +86,7 @@ export function HarmPanel({ engine, revision, onChanged }: Props) {
             <option value="offence_code">by offence code</option>
             <option value="category">by police.uk category</option>
           </select>
-          <button type="button" onClick={() => void createScheme()} disabled={!newLabel.trim()}>Add scheme</button>
+          <button type="button" onClick={() => guard(createScheme(), 'The scheme could not be added')} disabled={!newLabel.trim()}>Add scheme</button>
         </div>
       </section>
       <section aria-label="Category sets" className="panel">
@@ -107,7 +108,7 @@ export function HarmPanel({ engine, revision, onChanged }: Props) {
             onSave={saveSet}
             onDelete={(id) => {
               if (draftSet) return setDraftSet(null);
-              void engine.deleteCategorySet(id).then(() => { setSetId(null); return changed(); });
+              guard(engine.deleteCategorySet(id).then(() => { setSetId(null); return changed(); }), 'The set could not be deleted');
             }}
           />
         )}

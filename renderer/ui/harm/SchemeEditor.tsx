@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { HarmScheme } from '../../../shared/harm/harmSchemes';
 import type { WeightTableParse } from '../../../shared/harm/offenceCodes';
 import type { EngineClient } from '../../engine/engineClient';
+import { guard } from '../appEvents';
 
 interface Props {
   engine: EngineClient;
@@ -18,11 +19,14 @@ export function SchemeEditor({ engine, schemeId, onChanged }: Props) {
   const [version, setVersion] = useState(0);
 
   useEffect(() => {
-    void engine.harmScheme(schemeId).then((s) => {
-      setScheme(s);
-      setDraft(Object.fromEntries(Object.entries(s?.weights ?? {}).map(([k, v]) => [k, String(v)])));
-      setParse(null);
-    });
+    guard(
+      engine.harmScheme(schemeId).then((s) => {
+        setScheme(s);
+        setDraft(Object.fromEntries(Object.entries(s?.weights ?? {}).map(([k, v]) => [k, String(v)])));
+        setParse(null);
+      }),
+      'The scheme could not be read',
+    );
   }, [engine, schemeId, version]);
 
   if (!scheme) return null;
@@ -53,7 +57,7 @@ export function SchemeEditor({ engine, schemeId, onChanged }: Props) {
         <div role="status" className="parse-result">
           <p>{parse.rowsRead} rows read from columns “{parse.codeColumn}” and “{parse.weightColumn}”: {Object.keys(parse.weights).length} weights, {parse.problems.length} problems (not loaded).</p>
           {parse.problems.length > 0 && <ul className="warnings">{parse.problems.slice(0, 20).map((p) => <li key={p.line}>line {p.line}: {p.reason}</li>)}</ul>}
-          <button type="button" className="primary" onClick={() => void save(parse.weights, `loaded from CSV (${parse.rowsRead} rows)`)}>Use these weights</button>
+          <button type="button" className="primary" onClick={() => guard(save(parse.weights, `loaded from CSV (${parse.rowsRead} rows)`), 'The weights could not be saved')}>Use these weights</button>
         </div>
       )}
       <div className="table-scroll">
@@ -72,7 +76,7 @@ export function SchemeEditor({ engine, schemeId, onChanged }: Props) {
         </table>
       </div>
       {invalid.length > 0 && <p className="error">Weights must be numbers of 0 or more: {invalid.map(([k]) => k).join(', ')}.</p>}
-      <button type="button" disabled={invalid.length > 0} onClick={() => void save(Object.fromEntries(Object.entries(draft).map(([k, v]) => [k, Number(v)])))}>Save weights</button>
+      <button type="button" disabled={invalid.length > 0} onClick={() => guard(save(Object.fromEntries(Object.entries(draft).map(([k, v]) => [k, Number(v)]))), 'The weights could not be saved')}>Save weights</button>
       {message && <p role="status">{message}</p>}
     </section>
   );

@@ -16,22 +16,26 @@ interface Props {
   firstMonth: string | null;
   lastMonth: string | null;
   onRun(params: HotspotParams): void;
+  /** Settings to start from (the last run saved in the project); DOMAIN.md's defaults otherwise. */
+  initial?: HotspotParams | null;
 }
 
 /** Every choice the analysis makes is on screen and defaults to DOMAIN.md's values. */
-export function HotspotControls({ schemes, sets, districts, studyArea, onStudyArea, onError, busy, firstMonth, lastMonth, onRun }: Props) {
-  const [schemeId, setSchemeId] = useState('count');
-  const [setId, setSetId] = useState('');
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
-  const [cell, setCell] = useState(150);
-  const [shape, setShape] = useState<'square' | 'hex'>('square');
-  const [distance, setDistance] = useState('');
-  const [fdr, setFdr] = useState(true);
-  const [bandwidth, setBandwidth] = useState('');
-  const [inference, setInference] = useState<'normal' | 'permutation'>('normal');
-  const [permutations, setPermutations] = useState(999);
-  const [seed, setSeed] = useState(20240401);
+export function HotspotControls({ schemes, sets, districts, studyArea, onStudyArea, onError, busy, firstMonth, lastMonth, onRun, initial }: Props) {
+  const kde = initial?.kde;
+  const inf = initial?.inference;
+  const [schemeId, setSchemeId] = useState(initial?.schemeId ?? 'count');
+  const [setId, setSetId] = useState(initial?.categorySetId ?? '');
+  const [from, setFrom] = useState(initial?.from ?? '');
+  const [to, setTo] = useState(initial?.to ?? '');
+  const [cell, setCell] = useState(initial?.cellSize ?? 150);
+  const [shape, setShape] = useState<'square' | 'hex'>(initial?.shape ?? 'square');
+  const [distance, setDistance] = useState(initial?.distance !== undefined ? String(initial.distance) : '');
+  const [fdr, setFdr] = useState(initial?.fdr ?? true);
+  const [bandwidth, setBandwidth] = useState(typeof kde === 'object' && kde?.bandwidth !== undefined ? String(kde.bandwidth) : '');
+  const [inference, setInference] = useState<'normal' | 'permutation'>(inf?.kind === 'permutation' ? 'permutation' : 'normal');
+  const [permutations, setPermutations] = useState(inf?.kind === 'permutation' && inf.permutations ? inf.permutations : 999);
+  const [seed, setSeed] = useState(inf?.kind === 'permutation' && inf.seed !== undefined ? inf.seed : 20240401);
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import * as Comlink from 'comlink';
 import type { CategorySet } from '../../../shared/harm/categorySets';
 import type { HarmSchemeSummary } from '../../../shared/harm/harmSchemes';
@@ -7,7 +7,9 @@ import type { HotspotView } from '../../engine/analysisApi';
 import type { EngineClient } from '../../engine/engineClient';
 import type { FeatureCollection } from 'geojson';
 import type { KdeRaster } from '../../../shared/export/kdeRaster';
+import { guard } from '../appEvents';
 import { giLegendText } from '../GiLegend';
+import { useSavedSettings } from '../useSavedSettings';
 import { HotspotControls } from './HotspotControls';
 import type { StudyAreaSpec } from '../../../shared/hotspots/studyAreaChoice';
 import { TrendSection } from './TrendSection';
@@ -33,6 +35,12 @@ interface Props {
   onExport(name: string, bytes: Uint8Array, mime: string): void;
 }
 
+/** What the Hotspots tab keeps in the project: the settings of the last run. */
+export interface SavedHotspots {
+  params: HotspotParams;
+  ran: boolean;
+}
+
 /** Gi* hotspot analysis on the BNG grid: settings, run in the worker, results and exports. */
 export function HotspotPanel({ engine, revision, firstMonth, lastMonth, wardNames, onLayer, onExport }: Props) {
   const [schemes, setSchemes] = useState<HarmSchemeSummary[]>([]);
@@ -44,9 +52,17 @@ export function HotspotPanel({ engine, revision, firstMonth, lastMonth, wardName
   const [error, setError] = useState<string | null>(null);
   const [districts, setDistricts] = useState<string[]>([]);
   const [studyArea, setStudyArea] = useState<StudyAreaSpec>({ kind: 'force' });
+  const [kdeShown, setKdeShown] = useState(false);
+  // Each run or KDE request takes a ticket; an answer whose ticket is no longer the latest
+  // (a newer run, another project, new data) is dropped instead of drawn.
+  const ticket = useRef(0);
+  const kdeTicket = useRef(0);
+  const saved = useSavedSettings<SavedHotspots>(engine, 'hotspots', revision);
 
   useEffect(() => {
     if (revision === 0) return; // no project open yet
+    ticket.current++;
+    kdeTicket.current++;
     Promise.all([engine.harmSchemes(), engine.categorySets(), engine.districts()]).then(
       ([s, c, d]) => {
         setSchemes(s);
@@ -56,23 +72,32 @@ export function HotspotPanel({ engine, revision, firstMonth, lastMonth, wardName
       (e: Error) => setError(e.message),
     );
     setView(null);
+    setBusy(false);
+    setKdeShown(false);
     onLayer(null);
   }, [engine, revision, onLayer]);
 
-  const run = async (params: HotspotParams) => {
+  const run = async (params: HotspotParams, restoring = false) => {
+    const mine = ++ticket.current;
+    kdeTicket.current++;
     setBusy(true);
     setError(null);
     setProgress(null);
     try {
-      const v = await engine.runHotspots(params, Comlink.proxy((d: number) => setProgress(d)));
+      const v = await engine.runHotspots(params, Comlink.proxy((d: number) => mine === ticket.current && setProgress(d)));
+      if (mine !== ticket.current) return;
       setView(v);
       setLastParams(params);
+      setKdeShown(false);
       onLayer({ kind: 'gi', cells: v.cells, legend: giLegendText(v) });
+      if (!restoring) saved.save({ params, ran: true });
     } catch (e) {
-      setError((e as Error).message);
+      if (mine === ticket.current) setError(restoring ? `The saved analysis could not be re-run: ${(e as Error).message}` : (e as Error).message);
     } finally {
-      setBusy(false);
-      setProgress(null);
+      if (mine === ticket.current) {
+        setBusy(false);
+        setProgress(null);
+      }
     }
   };
 
@@ -83,6 +108,31 @@ export function HotspotPanel({ engine, revision, firstMonth, lastMonth, wardName
     if (lastParams) void run({ ...lastParams, studyArea: area });
   };
 
+  // Another project opened: its saved settings fill the form, and its last run is redrawn (Gi* takes well under a second).
+  useEffect(() => {
+    if (!saved.loaded) return;
+    const last = saved.loaded.value;
+    setLastParams(last?.params ?? null);
+    setStudyArea(last?.params?.studyArea ?? { kind: 'force' });
+    if (last?.params && last.ran) void run(last.params, true);
+    // Deliberately keyed on the loaded settings only: run is recreated every render.
+  }, [saved.loaded]);
+
+  const showKde = (show: boolean) => {
+    if (!view) return;
+    const mine = ++kdeTicket.current;
+    setKdeShown(show);
+    const layer = { kind: 'gi' as const, cells: view.cells, legend: giLegendText(view) };
+    if (!show) return onLayer(layer);
+    guard(
+      engine.kdeRaster().then((kde) => {
+        // Unticked (or re-run) while the surface was being made: draw nothing.
+        if (mine === kdeTicket.current) onLayer({ ...layer, kde });
+      }),
+      'The KDE surface could not be drawn',
+    );
+  };
+
   const exportCells = async (kind: 'csv' | 'geojson') => {
     const bytes = await engine.exportHotspots(kind);
     onExport(kind === 'csv' ? 'hotspot-cells.csv' : 'hotspot-cells.geojson', bytes, kind === 'csv' ? 'text/csv' : 'application/geo+json');
@@ -91,6 +141,7 @@ export function HotspotPanel({ engine, revision, firstMonth, lastMonth, wardName
   return (
     <div className="side-scroll">
       <HotspotControls
+        key={saved.loaded?.generation ?? 0} initial={saved.loaded?.value?.params ?? null}
         schemes={schemes} sets={sets} districts={districts} studyArea={studyArea} onStudyArea={setStudyArea}
         busy={busy} firstMonth={firstMonth} lastMonth={lastMonth} onRun={(p) => void run(p)} onError={setError}
       />
@@ -98,7 +149,7 @@ export function HotspotPanel({ engine, revision, firstMonth, lastMonth, wardName
         <div role="status" className="progress-line">
           {progress === null ? 'Computing Gi* on the grid…' : `Permutations: ${Math.round(100 * progress)}% of cells done…`}
           {progress !== null && <progress max={1} value={progress} />}
-          <button type="button" onClick={() => void engine.cancelHotspots()}>Cancel</button>
+          <button type="button" onClick={() => guard(engine.cancelHotspots(), 'Cancel failed')}>Cancel</button>
         </div>
       )}
       {error && <p role="alert" className="error">{error}</p>}
@@ -108,18 +159,20 @@ export function HotspotPanel({ engine, revision, firstMonth, lastMonth, wardName
           view={view}
           onRestrict={restrictTo}
           wardNames={wardNames}
-          onExport={(k) => void exportCells(k)}
-          onShowKde={(show) => {
-            const layer = { kind: 'gi' as const, cells: view.cells, legend: giLegendText(view) };
-            if (!show) return onLayer(layer);
-            void engine.kdeRaster().then((kde) => onLayer({ ...layer, kde }));
-          }}
+          onExport={(k) => guard(exportCells(k), 'Export failed')}
+          onShowKde={showKde}
+          kdeShown={kdeShown}
         />
       )}
       <TrendSection
         engine={engine}
+        revision={revision}
         params={lastParams}
-        onResult={(t) => onLayer(t ? { kind: 'trend', cells: t.cells, legend: `Trend classes over ${t.periods.length} periods; ${t.methodLines.slice(0, 4).join('; ')}.` } : null)}
+        onResult={(t) => {
+          kdeTicket.current++;
+          setKdeShown(false);
+          onLayer(t ? { kind: 'trend', cells: t.cells, legend: `Trend classes over ${t.periods.length} periods; ${t.methodLines.slice(0, 4).join('; ')}.` } : null);
+        }}
         onExport={onExport}
       />
     </div>

@@ -11,6 +11,8 @@ interface Props {
   wardNames: Map<string, string>;
   onExport(kind: 'csv' | 'geojson'): void;
   onShowKde(show: boolean): void;
+  /** Whether the KDE surface is on the map (the checkbox follows it, so it never claims a surface that is not drawn). */
+  kdeShown?: boolean;
   /** Rerun over these districts only (offered when the records cover part of the study area). */
   onRestrict(districts: string[]): void;
 }
@@ -19,7 +21,7 @@ const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const CLASS_TEXT: Record<number, string> = { 3: 'hot 99%', 2: 'hot 95%', 1: 'hot 90%' };
 
 /** What the analysis found, how concentrated harm is, and exactly how it was made. */
-export function HotspotResults({ engine, view, wardNames, onExport, onShowKde, onRestrict }: Props) {
+export function HotspotResults({ engine, view, wardNames, onExport, onShowKde, onRestrict, kdeShown = false }: Props) {
   const s = view.summary;
   const c = s.concentration;
   const partial = view.studyArea.districtsWithData.length > 0 && view.studyArea.districtsWithData.length < view.studyArea.districts.length;
@@ -40,7 +42,7 @@ export function HotspotResults({ engine, view, wardNames, onExport, onShowKde, o
       </table>
       {view.method.kde && (
         <label className="check">
-          <input type="checkbox" aria-label="Show KDE surface" disabled={view.method.cell.shape !== 'square'} onChange={(e) => onShowKde(e.target.checked)} />
+          <input type="checkbox" aria-label="Show KDE surface" disabled={view.method.cell.shape !== 'square'} checked={kdeShown} onChange={(e) => onShowKde(e.target.checked)} />
           <span>
             Show KDE surface (quartic, bandwidth {view.method.kde.bandwidth.toFixed(0)} m{view.method.kde.chosen === 'default' ? ', rule of thumb' : ''})
             {view.method.cell.shape !== 'square' ? ': square cells only' : ''}

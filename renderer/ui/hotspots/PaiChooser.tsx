@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { PaiResult, PaiSet } from '../../engine/analysisApi';
 import type { EngineClient } from '../../engine/engineClient';
+import { reportError } from '../appEvents';
 
 const pct = (x: number | null) => (x === null ? 'n/a' : `${(100 * x).toFixed(1)}%`);
 
@@ -13,7 +14,19 @@ export function PaiChooser({ engine, revision }: { engine: EngineClient; revisio
 
   useEffect(() => {
     const set: PaiSet = kind === 'top' ? { kind, n } : { kind, level };
-    void engine.paiFor(set).then(setR, () => setR(null));
+    // Only the answer for the latest choice counts; a failure is shown, not swallowed.
+    let live = true;
+    engine.paiFor(set).then(
+      (v) => live && setR(v),
+      (e: unknown) => {
+        if (!live) return;
+        setR(null);
+        reportError(e, 'PAI could not be computed');
+      },
+    );
+    return () => {
+      live = false;
+    };
   }, [engine, revision, kind, n, level]);
 
   return (

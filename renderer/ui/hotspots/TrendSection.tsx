@@ -1,11 +1,15 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { TrendView } from '../../engine/trendsApi';
 import type { EngineClient } from '../../engine/engineClient';
 import type { HotspotParams } from '../../../shared/hotspots/runHotspotAnalysis';
 import { TREND_COLOURS } from '../../map/mapStyle';
+import { guard } from '../appEvents';
+import { useSavedSettings } from '../useSavedSettings';
 
 interface Props {
   engine: EngineClient;
+  /** Changes when the project or its data changes: results are dropped, saved settings reread. */
+  revision: number;
   /** The current analysis settings (scheme, set, cell, neighbourhood, FDR, period bounds). */
   params: HotspotParams | null;
   onResult(v: TrendView | null): void;
@@ -19,23 +23,44 @@ const KEY_OF: Record<string, string> = {
 };
 
 /** Persistent / emerging / former / intermittent hot spots across consecutive periods (sfhotspot rules). */
-export function TrendSection({ engine, params, onResult, onExport }: Props) {
+export function TrendSection({ engine, revision, params, onResult, onExport }: Props) {
   const [months, setMonths] = useState(3);
   const [view, setView] = useState<TrendView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The period length of the last classification saved in the project, shown until it is redrawn. */
+  const [lastRun, setLastRun] = useState<number | null>(null);
+  const ticket = useRef(0);
+  const saved = useSavedSettings<{ months: number; ran?: boolean }>(engine, 'trends', revision);
+
+  useEffect(() => {
+    ticket.current++;
+    setView(null);
+    setBusy(false);
+  }, [revision]);
+
+  useEffect(() => {
+    if (!saved.loaded) return;
+    const s = saved.loaded.value;
+    setMonths(s?.months ?? 3);
+    setLastRun(s?.ran ? s.months : null);
+  }, [saved.loaded]);
 
   const run = async () => {
+    const mine = ++ticket.current;
     setBusy(true);
     setError(null);
     try {
       const v = await engine.runTrends({ ...(params ?? {}), months });
+      if (mine !== ticket.current) return;
       setView(v);
+      setLastRun(null);
       onResult(v);
+      saved.save({ months, ran: true });
     } catch (e) {
-      setError((e as Error).message);
+      if (mine === ticket.current) setError((e as Error).message);
     } finally {
-      setBusy(false);
+      if (mine === ticket.current) setBusy(false);
     }
   };
 
@@ -46,6 +71,7 @@ export function TrendSection({ engine, params, onResult, onExport }: Props) {
         <label>Period length (months) <input type="number" aria-label="Trend period length in months" min={1} max={24} value={months} onChange={(e) => setMonths(Number(e.target.value))} /></label>
         <button type="button" onClick={() => void run()} disabled={busy}>Classify trends</button>
       </div>
+      {lastRun !== null && !view && <p className="hint">Trends were last classified over {lastRun}-month periods with the saved settings: press Classify trends to draw them again.</p>}
       {error && <p role="alert" className="error">{error}</p>}
       {view && (
         <>
@@ -57,7 +83,7 @@ export function TrendSection({ engine, params, onResult, onExport }: Props) {
             </tbody>
           </table>
           <ul aria-label="Trend method" className="method">{view.methodLines.map((l) => <li key={l}>{l}</li>)}</ul>
-          <button type="button" onClick={() => void engine.exportTrends().then((b) => onExport('hotspot-trends.csv', b, 'text/csv'))}>Export trends CSV</button>
+          <button type="button" onClick={() => guard(engine.exportTrends().then((b) => onExport('hotspot-trends.csv', b, 'text/csv')), 'Export failed')}>Export trends CSV</button>
         </>
       )}
     </section>

@@ -5,6 +5,8 @@ import type { WardTable, WardTableParams } from '../../../shared/wards/wardHarmT
 import type { EngineClient } from '../../engine/engineClient';
 import type { WardProfile } from '../../engine/wardApi';
 import { formatNumber } from '../../map/classBreaks';
+import { guard } from '../appEvents';
+import { useSavedSettings } from '../useSavedSettings';
 import { WardControls, type WardControlValues } from './WardControls';
 import { WardHarmTable } from './WardHarmTable';
 
@@ -37,43 +39,66 @@ export function WardPanel({ engine, revision, selected, onSelect, onTable, onExp
   const [table, setTable] = useState<WardTable | null>(null);
   const [profile, setProfile] = useState<WardProfile | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The settings travel with the project: restored when another project opens, saved on change.
+  const saved = useSavedSettings<Partial<WardControlValues>>(engine, 'wards', revision);
+  useEffect(() => {
+    if (saved.loaded) setControls({ ...INITIAL, ...(saved.loaded.value ?? {}) });
+  }, [saved.loaded]);
+  const change = (v: WardControlValues) => {
+    setControls(v);
+    saved.save(v);
+  };
 
   useEffect(() => {
     if (revision === 0) return;
-    void Promise.all([engine.harmSchemes(), engine.categorySets()]).then(([s, c]) => {
-      setSchemes(s);
-      setSets(c);
-    });
+    guard(
+      Promise.all([engine.harmSchemes(), engine.categorySets()]).then(([s, c]) => {
+        setSchemes(s);
+        setSets(c);
+      }),
+      'The harm schemes could not be listed',
+    );
   }, [engine, revision]);
 
   useEffect(() => {
-    if (revision === 0) return;
+    if (revision === 0) return undefined;
+    // A slower answer for older settings (or an older project) must not replace a newer one.
+    let live = true;
     engine.wardTable(toParams(controls)).then(
       (t) => {
+        if (!live) return;
         setError(null);
         setTable(t);
         onTable(t, toParams(controls));
       },
       (e: Error) => {
+        if (!live) return;
         setError(e.message);
         setTable(null);
         onTable(null, toParams(controls));
       },
     );
+    return () => {
+      live = false;
+    };
   }, [engine, revision, controls, onTable]);
 
   useEffect(() => {
     if (!selected || !table) return setProfile(null);
     const { from, to } = table.method.periods.current;
     const { schemeId, categorySetId } = toParams(controls);
-    void engine.wardProfile(selected, { from, to, schemeId, categorySetId }).then(setProfile);
+    let live = true;
+    guard(engine.wardProfile(selected, { from, to, schemeId, categorySetId }).then((p) => live && setProfile(p)), 'The ward profile could not be built');
+    return () => {
+      live = false;
+    };
   }, [engine, selected, table, controls]);
 
   const selectedRow = table?.rows.find((r) => r.kind === 'ward' && r.code === selected);
 
   return (
     <div className="side-scroll ward-panel">
-      <WardControls value={controls} schemes={schemes} sets={sets} onChange={setControls} />
+      <WardControls value={controls} schemes={schemes} sets={sets} onChange={change} />
       {error && <p role="alert" className="error">{error}</p>}
       {table && <WardHarmTable table={table} selected={selected} onSelect={onSelect} />}
       {table && selectedRow && profile && (
@@ -98,7 +123,7 @@ export function WardPanel({ engine, revision, selected, onSelect, onTable, onExp
       )}
       {table && (
         <div className="panel">
-          <button type="button" onClick={() => void engine.wardTableCsv(toParams(controls)).then((b) => onExport('ward-harm-table.csv', b, 'text/csv'))}>Export ward table CSV</button>
+          <button type="button" onClick={() => guard(engine.wardTableCsv(toParams(controls)).then((b) => onExport('ward-harm-table.csv', b, 'text/csv')), 'Export failed')}>Export ward table CSV</button>
         </div>
       )}
     </div>

@@ -1,6 +1,7 @@
 import { mkdtempSync, mkdirSync, promises as fs, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createAppProtocolHandler } from '../../../main/protocol/appProtocolHandler';
 import { mimeTypeFor } from '../../../main/protocol/mimeTypes';
@@ -14,6 +15,12 @@ writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>Hotspot Plan
 writeFileSync(path.join(root, 'assets', 'engine.worker-abc.js'), 'self.onmessage = () => {};');
 writeFileSync(path.join(root, 'assets', 'sql-wasm.wasm'), new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
 writeFileSync(path.join(root, 'assets', 'crimes 2018.csv'), 'Crime ID\n1\n');
+// A vector tile and a glyph range of the basemap, at the paths the style and the PDF worker use.
+mkdirSync(path.join(root, 'basemap', 'tiles', '14', '8121'), { recursive: true });
+mkdirSync(path.join(root, 'basemap', 'fonts', 'Open Sans Regular'), { recursive: true });
+const TILE = new Uint8Array([0x1a, 0x05, 0x78, 0x02, 0x0a, 0x01, 0x61]);
+writeFileSync(path.join(root, 'basemap', 'tiles', '14', '8121', '5276.pbf'), TILE);
+writeFileSync(path.join(root, 'basemap', 'fonts', 'Open Sans Regular', '0-255.pbf'), new Uint8Array([0x0a, 0x00]));
 // A secret beside the renderer folder, which must stay out of reach.
 writeFileSync(path.join(base, 'dist', 'secret.txt'), 'secret');
 writeFileSync(path.join(base, 'dist', 'renderer-evil.txt'), 'sibling with a shared prefix');
@@ -93,6 +100,7 @@ describe('mimeTypeFor', () => {
     expect(mimeTypeFor('maplibre-gl.CSS')).toBe('text/css; charset=utf-8');
     expect(mimeTypeFor('wards.geojson')).toBe('application/geo+json; charset=utf-8');
     expect(mimeTypeFor('noextension')).toBe('application/octet-stream');
+    expect(mimeTypeFor('basemap/tiles/14/8121/5276.pbf')).toBe('application/x-protobuf');
   });
 });
 
@@ -122,6 +130,72 @@ describe('createAppProtocolHandler', () => {
       expect(res.status, url).toBe(404);
       expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
       expect(await res.text()).not.toContain('secret');
+    }
+  });
+
+  it('serves basemap tiles and glyphs as application/x-protobuf, byte for byte', async () => {
+    const tile = await handler(new Request('app://hotspot/basemap/tiles/14/8121/5276.pbf'));
+    expect(tile.status).toBe(200);
+    expect(tile.headers.get('content-type')).toBe('application/x-protobuf');
+    expect(tile.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(new Uint8Array(await tile.arrayBuffer())).toEqual(TILE);
+    const glyphs = await handler(new Request('app://hotspot/basemap/fonts/Open%20Sans%20Regular/0-255.pbf'));
+    expect(glyphs.status).toBe(200);
+    expect(glyphs.headers.get('content-type')).toBe('application/x-protobuf');
+  });
+
+  it('answers a tile missing from the county tile set with an empty 204, and nothing else that way', async () => {
+    const corner = await handler(new Request('app://hotspot/basemap/tiles/14/8000/5200.pbf'));
+    expect(corner.status).toBe(204);
+    expect((await corner.arrayBuffer()).byteLength).toBe(0);
+    expect(corner.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    // A missing glyph range, or a .pbf outside tiles/, is still a plain 404.
+    expect((await handler(new Request('app://hotspot/basemap/fonts/Open%20Sans%20Regular/256-511.pbf'))).status).toBe(404);
+    expect((await handler(new Request('app://hotspot/basemap/tiles/14/8121/x.pbf'))).status).toBe(404);
+  });
+
+  it('never lets a basemap URL climb out of the renderer root', async () => {
+    for (const url of [
+      'app://hotspot/basemap/tiles/..%2F..%2F..%2Fsecret.txt',
+      'app://hotspot/basemap/tiles/%2e%2e/%2e%2e/%2e%2e/%2e%2e/secret.txt',
+      'app://hotspot/basemap/fonts/..%5C..%5C..%5Csecret.txt',
+      'app://hotspot/basemap/tiles/14/8121/..%2F..%2F..%2F..%2F..%2Fsecret.pbf',
+      'app://hotspot/basemap/../../secret.txt',
+    ]) {
+      const res = await handler(new Request(url));
+      expect([404, 204], url).toContain(res.status);
+      expect(await res.text(), url).not.toContain('secret');
+    }
+  });
+
+  it("serves the user's own tile folder under basemap/user/, gunzipped, and only its tiles", async () => {
+    const folder = path.join(base, 'lancashire-tiles');
+    mkdirSync(path.join(folder, '12', '2017'), { recursive: true });
+    writeFileSync(path.join(folder, '12', '2017', '1318.pbf'), gzipSync(TILE));
+    writeFileSync(path.join(folder, '12', '2017', '1319.mvt'), TILE);
+    writeFileSync(path.join(folder, 'notes.txt'), 'not a tile');
+    let picked: string | null = null;
+    const h = createAppProtocolHandler(root, (f) => fs.readFile(f), () => picked);
+    // Nothing picked yet: not found.
+    expect((await h(new Request('app://hotspot/basemap/user/12/2017/1318.pbf'))).status).toBe(404);
+    picked = folder;
+    const gz = await h(new Request('app://hotspot/basemap/user/12/2017/1318.pbf'));
+    expect(gz.status).toBe(200);
+    expect(gz.headers.get('content-type')).toBe('application/x-protobuf');
+    expect(gz.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(new Uint8Array(await gz.arrayBuffer())).toEqual(TILE);
+    expect(new Uint8Array(await (await h(new Request('app://hotspot/basemap/user/12/2017/1319.pbf'))).arrayBuffer())).toEqual(TILE);
+    expect((await h(new Request('app://hotspot/basemap/user/12/2017/9999.pbf'))).status).toBe(204);
+    for (const url of [
+      'app://hotspot/basemap/user/notes.txt',
+      'app://hotspot/basemap/user/..%2Fsecret.txt',
+      'app://hotspot/basemap/user/12/2017/..%2F..%2F..%2Fnotes.txt',
+      'app://hotspot/basemap/user/%2e%2e/%2e%2e/%2e%2e/dist/secret.txt',
+      'app://hotspot/basemap/user/12/2017/1318.pbf%00.txt',
+    ]) {
+      const res = await h(new Request(url));
+      expect(res.status, url).toBe(404);
+      expect(await res.text(), url).not.toMatch(/secret|not a tile/);
     }
   });
 

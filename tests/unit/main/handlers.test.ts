@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -6,6 +6,8 @@ import { atomicWrite } from '../../../main/files/atomicWrite';
 import { readUserFile } from '../../../main/files/readUserFile';
 import { createHandlers, withExtension, type Dialogs } from '../../../main/ipc/handlers';
 import { ProjectPaths } from '../../../main/launch/projectPaths';
+import { UserTilesFolder } from '../../../main/protocol/userTilesFolder';
+import { RecentFiles, type RecentStore } from '../../../main/recent/recentFiles';
 
 function sqliteBytes(fill: number, size = 4096): Uint8Array {
   const b = new Uint8Array(size).fill(fill);
@@ -26,11 +28,15 @@ function setup(answers: { open?: string[] | null; save?: string | null } = {}, i
   };
   const writeFile = vi.fn(atomicWrite);
   const paths = new ProjectPaths(initial);
-  const h = createHandlers({ dialogs, paths, readFile: readUserFile, writeFile, defaultDir: () => dir });
-  return { h, dialogs, writeFile, paths };
+  const stored: string[] = [];
+  const store: RecentStore = { read: async () => null, write: async (t) => void stored.push(t) };
+  let n = 0;
+  const recent = new RecentFiles(store, { newId: () => `id${++n}` });
+  const h = createHandlers({ dialogs, paths, recent, readFile: readUserFile, writeFile, defaultDir: () => dir });
+  return { h, dialogs, writeFile, paths, recent, stored };
 }
 
-describe('openProject / openProjectPath', () => {
+describe('openProject / openInitialProject / openRecentProject', () => {
   it('returns null when the dialog is cancelled', async () => {
     const { h } = setup({ open: null });
     expect(await h.openProject()).toEqual({ ok: true, value: null });
@@ -58,12 +64,71 @@ describe('openProject / openProjectPath', () => {
     expect(dialogs.showOpen).toHaveBeenCalledTimes(1);
   });
 
-  it('explains a missing file and a non-project path', async () => {
-    const { h } = setup();
-    const missing = await h.openProjectPath(path.join(dir, 'gone.hotspot'));
+  it('opens the file the app was started with, takes no argument, and answers only once', async () => {
+    const file = path.join(dir, 'Started with.hotspot');
+    writeFileSync(file, sqliteBytes(3));
+    const { h, dialogs, recent } = setup({ open: null }, file);
+    // Whatever a compromised renderer passes is ignored: the path is main's own.
+    const r = await (h.openInitialProject as (arg?: unknown) => ReturnType<typeof h.openInitialProject>)('/etc/passwd.hotspot');
+    expect(r).toMatchObject({ ok: true, value: { path: file, name: 'Started with.hotspot', bytes: sqliteBytes(3) } });
+    expect(await h.openInitialProject()).toEqual({ ok: true, value: null });
+    expect(dialogs.showOpen).not.toHaveBeenCalled();
+    expect(recent.list()).toEqual([{ id: 'id1', name: 'Started with.hotspot' }]);
+  });
+
+  it('no start-up file: null, no dialog', async () => {
+    const { h, dialogs } = setup();
+    expect(await h.openInitialProject()).toEqual({ ok: true, value: null });
+    expect(dialogs.showOpen).not.toHaveBeenCalled();
+  });
+
+  it('a missing start-up file is explained', async () => {
+    const { h } = setup({}, path.join(dir, 'gone.hotspot'));
+    const missing = await h.openInitialProject();
     expect(missing).toEqual({ ok: false, error: expect.stringMatching(/"gone.hotspot" was not found in .*moved, renamed or deleted/) });
-    expect(await h.openProjectPath('gone.hotspot')).toEqual({ ok: false, error: expect.stringMatching(/absolute/) });
-    expect(await h.openProjectPath({ path: 'x' })).toEqual({ ok: false, error: expect.stringMatching(/expected a file path/) });
+  });
+
+  it('has no way to open a path the renderer names', () => {
+    const { h } = setup();
+    expect(Object.keys(h)).not.toContain('openProjectPath');
+    expect(Object.keys(h).sort()).toEqual(['openInitialProject', 'openProject', 'openRecentProject', 'pickBasemapTiles', 'pickFiles', 'recentProjects', 'saveProject', 'writeExport']);
+  });
+
+  it('lists projects opened and saved, by id and name, and reopens one by id without a dialog', async () => {
+    const a = path.join(dir, 'Leeds.hotspot');
+    const b = path.join(dir, 'Bradford.hotspot');
+    writeFileSync(a, sqliteBytes(1));
+    const { h, dialogs, paths } = setup({ open: [a], save: b });
+    await h.openProject();
+    await h.saveProject({ path: null, bytes: sqliteBytes(5), saveAs: false, suggestedName: 'Bradford.hotspot' });
+    const list = await h.recentProjects();
+    expect(list).toEqual({ ok: true, value: [{ id: 'id2', name: 'Bradford.hotspot' }, { id: 'id1', name: 'Leeds.hotspot' }] });
+    // The renderer sees no path in the list.
+    expect(JSON.stringify(list)).not.toContain(dir);
+    dialogs.showOpen.mockClear();
+    const r = await h.openRecentProject('id1');
+    expect(r).toMatchObject({ ok: true, value: { name: 'Leeds.hotspot', bytes: sqliteBytes(1) } });
+    expect(dialogs.showOpen).not.toHaveBeenCalled();
+    expect(paths.isKnown(a)).toBe(true);
+  });
+
+  it('refuses an unknown id, a path given as an id, and explains a recent file that has gone', async () => {
+    const a = path.join(dir, 'Leeds.hotspot');
+    writeFileSync(a, sqliteBytes(1));
+    const { h } = setup({ open: [a] });
+    await h.openProject();
+    expect(await h.openRecentProject('nope')).toEqual({ ok: false, error: expect.stringMatching(/no longer in the recent list/) });
+    expect(await h.openRecentProject(a)).toEqual({ ok: false, error: expect.stringMatching(/no longer in the recent list/) });
+    expect(await h.openRecentProject({ id: 'id1' })).toEqual({ ok: false, error: expect.stringMatching(/no longer in the recent list/) });
+    rmSync(a);
+    expect(await h.openRecentProject('id1')).toEqual({ ok: false, error: expect.stringMatching(/"Leeds.hotspot" was not found/) });
+  });
+
+  it('exports do not enter the recent list', async () => {
+    const out = path.join(dir, 'wards.csv');
+    const { h } = setup({ save: out });
+    await h.writeExport({ suggestedName: 'wards.csv', bytes: new Uint8Array([1]), filters: [{ name: 'CSV', extensions: ['csv'] }] });
+    expect(await h.recentProjects()).toEqual({ ok: true, value: [] });
   });
 });
 
@@ -168,5 +233,37 @@ describe('withExtension', () => {
     expect(withExtension('/a/b.JSON', f)).toBe('/a/b.JSON');
     expect(withExtension('/a/b', f)).toBe('/a/b.geojson');
     expect(withExtension('/a/b.csv', f)).toBe('/a/b.csv.geojson');
+  });
+});
+
+describe('pickBasemapTiles', () => {
+  it('serves the chosen tile folder and names it without its path; a cancel or a folder without tiles changes nothing', async () => {
+    const tiles = path.join(dir, 'lancashire');
+    mkdirSync(path.join(tiles, '14', '8100'), { recursive: true });
+    mkdirSync(path.join(tiles, '13', '4050'), { recursive: true });
+    writeFileSync(path.join(tiles, '14', '8100', '5300.pbf'), 'x');
+    writeFileSync(path.join(tiles, '14', '8100', '5301.pbf'), 'x');
+    writeFileSync(path.join(tiles, '13', '4050', '2650.mvt'), 'x');
+    writeFileSync(path.join(tiles, 'README.txt'), 'x');
+    const userTiles = new UserTilesFolder();
+    let answer: string | null = null;
+    const dialogs = { showOpen: vi.fn(), showSave: vi.fn(), showOpenFolder: vi.fn(async () => answer) };
+    const recent = new RecentFiles({ read: async () => null, write: async () => undefined });
+    const h = createHandlers({ dialogs, paths: new ProjectPaths(null), recent, readFile: readUserFile, writeFile: atomicWrite, defaultDir: () => dir, userTiles });
+    expect(await h.pickBasemapTiles()).toEqual({ ok: true, value: null });
+    expect(userTiles.current()).toBeNull();
+    answer = dir; // a folder with no zoom-level folders
+    expect(await h.pickBasemapTiles()).toEqual({ ok: false, error: expect.stringMatching(/holds no vector tiles/) });
+    expect(userTiles.current()).toBeNull();
+    answer = tiles;
+    const r = await h.pickBasemapTiles();
+    expect(r).toEqual({ ok: true, value: { name: 'lancashire', tiles: 3, minzoom: 13, maxzoom: 14 } });
+    expect(JSON.stringify(r)).not.toContain(dir);
+    expect(userTiles.current()).toBe(tiles);
+  });
+
+  it('says so where no folder dialog exists', async () => {
+    const { h } = setup();
+    expect(await h.pickBasemapTiles()).toEqual({ ok: false, error: 'Choosing a tile folder is not available here.' });
   });
 });

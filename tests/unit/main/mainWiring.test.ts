@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -26,7 +26,7 @@ function fakeElectron(lock: boolean) {
     isReady: () => true,
     whenReady: vi.fn(() => Promise.resolve()),
     getAppPath: () => '/opt/hotspot/resources/app.asar',
-    getPath: () => '/home/ana/Documents',
+    getPath: (name: string) => (name === 'userData' ? userData : '/home/ana/Documents'),
   });
   const windows: FakeWindow[] = [];
   function makeWindow(options: Record<string, unknown>): FakeWindow {
@@ -70,6 +70,7 @@ function fakeElectron(lock: boolean) {
 }
 
 let electron: ReturnType<typeof fakeElectron>;
+let userData = '/nonexistent';
 vi.mock('electron', () => ({
   get app() { return electron.app; },
   get BrowserWindow() { return electron.BrowserWindow; },
@@ -85,6 +86,7 @@ let dir: string;
 beforeEach(() => {
   vi.resetModules();
   dir = mkdtempSync(path.join(tmpdir(), 'hp-main-'));
+  userData = path.join(dir, 'userData');
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -148,5 +150,29 @@ describe('main.ts wiring (electron mocked)', () => {
     expect(electron.app.quit).toHaveBeenCalled();
     expect(electron.windows).toHaveLength(0);
     expect(electron.app.listenerCount('second-instance')).toBe(0);
+  });
+
+  it('reads recent.json from userData into File > Open Recent; choosing one has the renderer open it (by id over IPC, never a path)', async () => {
+    const file = path.join(dir, 'Leeds.hotspot');
+    writeFileSync(file, new Uint8Array(200));
+    mkdirSync(userData, { recursive: true });
+    writeFileSync(path.join(userData, 'recent.json'), JSON.stringify({ version: 1, projects: [{ id: 'r1', path: file, openedAt: '' }] }));
+    electron = fakeElectron(true);
+    await import('../../../main/main');
+    await vi.waitFor(() => {
+      const menu = electron.Menu.buildFromTemplate.mock.calls.at(-1)![0] as { label?: string; submenu?: { id?: string; submenu?: { label?: string }[] }[] }[];
+      const recent = menu[0]!.submenu!.find((i) => i.id === 'recent')!;
+      expect(recent.submenu!.map((i) => i.label)).toContain('Leeds.hotspot');
+    });
+    const fromApp = { senderFrame: { url: 'app://hotspot/index.html' } };
+    expect(await electron.handles.get(IPC.recentProjects)!(fromApp)).toEqual({ ok: true, value: [{ id: 'r1', name: 'Leeds.hotspot' }] });
+    expect(await electron.handles.get(IPC.openRecentProject)!(fromApp, 'r1')).toMatchObject({ ok: true, value: { name: 'Leeds.hotspot' } });
+
+    const menu = electron.Menu.buildFromTemplate.mock.calls.at(-1)![0] as { submenu?: { id?: string; submenu?: { id?: string; click?: () => void }[] }[] }[];
+    menu[0]!.submenu!.find((i) => i.id === 'recent')!.submenu!.find((i) => i.id === 'recent-r1')!.click!();
+    expect(electron.windows[0]!.webContents.send).toHaveBeenCalledWith(IPC.menuAction, 'open');
+    const r = await electron.handles.get(IPC.openProject)!(fromApp);
+    expect(r).toMatchObject({ ok: true, value: { name: 'Leeds.hotspot' } });
+    expect(electron.dialog.showOpenDialog).not.toHaveBeenCalled();
   });
 });

@@ -27,12 +27,13 @@ describe('buildMenuTemplate', () => {
     expect(items).toEqual([
       ['new', 'New', 'CmdOrCtrl+N'],
       ['open', 'Open…', 'CmdOrCtrl+O'],
+      ['recent', 'Open Recent', undefined],
       ['save', 'Save', 'CmdOrCtrl+S'],
       ['save-as', 'Save As…', 'CmdOrCtrl+Shift+S'],
       ['import', 'Import crimes…', 'CmdOrCtrl+I'],
       ['export', 'Export…', 'CmdOrCtrl+E'],
     ]);
-    for (const item of file.filter((i) => i.id)) click(item);
+    for (const item of file.filter((i) => i.id && i.click)) click(item);
     expect(sendAction.mock.calls.map((c) => c[0])).toEqual(['new', 'open', 'save', 'save-as', 'import', 'export']);
     expect(file.at(-1)?.role).toBe('quit');
   });
@@ -62,5 +63,23 @@ describe('buildMenuTemplate', () => {
     expect(template.map((i) => i.label ?? i.role)).toEqual(['Hotspot Planner', '&File', 'editMenu', '&View', 'windowMenu', '&Help']);
     expect(sub(template[0]).some((i) => i.role === 'quit')).toBe(true);
     expect(sub(byLabel(template, '&File')).some((i) => i.role === 'quit')).toBe(false);
+  });
+
+  it('Open Recent lists names only, opens an entry by id, and can be cleared', () => {
+    const openRecent = vi.fn<(id: string) => void>();
+    const clearRecent = vi.fn();
+    const { template } = build({ recent: [{ id: 'r1', name: 'Leeds & Bradford.hotspot' }, { id: 'r2', name: 'Wakefield.hotspot' }], openRecent, clearRecent });
+    const recent = sub(sub(byLabel(template, '&File')).find((i) => i.id === 'recent'));
+    expect(recent.map((i) => i.label ?? i.type)).toEqual(['Leeds && Bradford.hotspot', 'Wakefield.hotspot', 'separator', 'Clear Recent']);
+    click(recent[1]);
+    expect(openRecent).toHaveBeenCalledWith('r2');
+    click(recent[3]);
+    expect(clearRecent).toHaveBeenCalled();
+  });
+
+  it('Open Recent says so when the list is empty', () => {
+    const { template } = build();
+    const recent = sub(sub(byLabel(template, '&File')).find((i) => i.id === 'recent'));
+    expect(recent).toEqual([{ id: 'recent-none', label: 'No recent projects', enabled: false }]);
   });
 });

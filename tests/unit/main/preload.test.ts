@@ -35,7 +35,7 @@ describe('preload', () => {
     expect([...exposed.keys()]).toEqual(['hotspot']);
     const api = exposed.get('hotspot') as Record<string, unknown>;
     expect(Object.keys(api).sort()).toEqual(
-      ['initialProjectPath', 'onMenuAction', 'openProject', 'openProjectPath', 'pickFiles', 'saveProject', 'writeExport'].sort(),
+      ['onMenuAction', 'openInitialProject', 'openProject', 'openRecentProject', 'pickBasemapTiles', 'pickFiles', 'recentProjects', 'saveProject', 'writeExport'].sort(),
     );
     for (const v of Object.values(api)) expect(typeof v).toBe('function');
   });
@@ -44,18 +44,22 @@ describe('preload', () => {
     const api = exposed.get('hotspot') as DesktopApi;
     const bytes = new Uint8Array([1]);
     await api.openProject();
-    await api.openProjectPath('/a.hotspot');
+    await api.openInitialProject();
     await api.saveProject({ path: null, bytes, saveAs: false, suggestedName: 'a' });
     await api.pickFiles({ title: 't', filters: [], multiple: false });
     await api.writeExport({ suggestedName: 'x.csv', bytes, filters: [] });
-    await api.initialProjectPath();
+    await api.recentProjects();
+    await api.openRecentProject('r1');
+    await api.pickBasemapTiles();
     expect(invoke.mock.calls).toEqual([
       [IPC.openProject],
-      [IPC.openProjectPath, '/a.hotspot'],
+      [IPC.openInitialProject],
       [IPC.saveProject, { path: null, bytes, saveAs: false, suggestedName: 'a' }],
       [IPC.pickFiles, { title: 't', filters: [], multiple: false }],
       [IPC.writeExport, { suggestedName: 'x.csv', bytes, filters: [] }],
-      [IPC.initialProjectPath],
+      [IPC.recentProjects],
+      [IPC.openRecentProject, 'r1'],
+      [IPC.pickBasemapTiles],
     ]);
   });
 

@@ -38,4 +38,12 @@ describe('ProjectPaths', () => {
     expect(paths.takePending()).toBe(path.normalize('/a/other.hotspot'));
     expect(paths.takePending()).toBeNull();
   });
+
+  it('hands the start-up file over once (a reload does not reopen it over the user\'s work)', () => {
+    const paths = new ProjectPaths('/a/start.hotspot');
+    expect(paths.takeInitial()).toBe(path.normalize('/a/start.hotspot'));
+    expect(paths.takeInitial()).toBeNull();
+    // Still allowed for saving without a dialog.
+    expect(paths.isKnown('/a/start.hotspot')).toBe(true);
+  });
 });

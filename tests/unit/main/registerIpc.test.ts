@@ -7,11 +7,13 @@ function setup(overrides: Partial<Handlers> = {}) {
   const listeners = new Map<string, (event: IpcEventLike, ...args: unknown[]) => unknown>();
   const handlers: Handlers = {
     openProject: vi.fn(async () => ({ ok: true as const, value: null })),
-    openProjectPath: vi.fn(async () => ({ ok: false as const, error: 'x' })),
+    openInitialProject: vi.fn(async () => ({ ok: true as const, value: null })),
     saveProject: vi.fn(async () => ({ ok: true as const, value: null })),
     pickFiles: vi.fn(async () => ({ ok: true as const, value: [] })),
     writeExport: vi.fn(async () => ({ ok: true as const, value: null })),
-    initialProjectPath: vi.fn(async () => '/home/ana/plan.hotspot'),
+    recentProjects: vi.fn(async () => ({ ok: true as const, value: [{ id: 'r1', name: 'plan.hotspot' }] })),
+    openRecentProject: vi.fn(async () => ({ ok: false as const, error: 'x' })),
+    pickBasemapTiles: vi.fn(async () => ({ ok: true as const, value: null })),
     ...overrides,
   };
   registerIpc({ handle: (channel, l) => listeners.set(channel, l) }, handlers);
@@ -24,22 +26,26 @@ describe('registerIpc', () => {
   it('registers one channel per API call', () => {
     const { listeners } = setup();
     expect([...listeners.keys()].sort()).toEqual(
-      [IPC.openProject, IPC.openProjectPath, IPC.saveProject, IPC.pickFiles, IPC.writeExport, IPC.initialProjectPath].sort(),
+      [IPC.openProject, IPC.openInitialProject, IPC.saveProject, IPC.pickFiles, IPC.writeExport, IPC.recentProjects, IPC.openRecentProject, IPC.pickBasemapTiles].sort(),
     );
   });
 
   it('passes the single argument from the app origin through', async () => {
     const { listeners, handlers } = setup();
-    await listeners.get(IPC.openProjectPath)!(fromApp, '/a.hotspot');
-    expect(handlers.openProjectPath).toHaveBeenCalledWith('/a.hotspot');
-    expect(await listeners.get(IPC.initialProjectPath)!(fromApp)).toBe('/home/ana/plan.hotspot');
+    await listeners.get(IPC.openRecentProject)!(fromApp, 'r1');
+    expect(handlers.openRecentProject).toHaveBeenCalledWith('r1');
+    expect(await listeners.get(IPC.recentProjects)!(fromApp)).toEqual({ ok: true, value: [{ id: 'r1', name: 'plan.hotspot' }] });
+    // The start-up file takes no argument: a path sent along is dropped before the handler.
+    await listeners.get(IPC.openInitialProject)!(fromApp, '/etc/x.hotspot');
+    expect(handlers.openInitialProject).toHaveBeenCalledWith();
   });
 
   it('refuses other origins and frames without a URL', async () => {
     const { listeners, handlers } = setup();
     for (const event of [fromElsewhere, {}, { senderFrame: null }]) {
       expect(await listeners.get(IPC.saveProject)!(event, {})).toEqual({ ok: false, error: expect.stringMatching(/refused/) });
-      expect(await listeners.get(IPC.initialProjectPath)!(event)).toBeNull();
+      expect(await listeners.get(IPC.openInitialProject)!(event)).toEqual({ ok: false, error: expect.stringMatching(/refused/) });
+      expect(await listeners.get(IPC.recentProjects)!(event)).toEqual({ ok: false, error: expect.stringMatching(/refused/) });
     }
     expect(handlers.saveProject).not.toHaveBeenCalled();
   });

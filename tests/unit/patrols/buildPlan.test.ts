@@ -104,7 +104,7 @@ describe('buildPlan hotspot choice', () => {
       'minimum separation', 'merge touching', 'hand-picked', 'dosage', 'minimum gap', 'windows', 'teams', 'travel', 'schedule', 'target', 'seed']) {
       expect(keys).toContain(k);
     }
-    expect(p.method).toContain('basis period: 2024-01 to 2024-12 (months inclusive; default: the latest 12 months with data)');
+    expect(p.method.find((l) => l.startsWith('basis period: '))).toMatch(/^basis period: 2024-01 to 2024-12 \(months inclusive; default: the 12 months to the latest month with data; \d+ of 12 months have data/);
     expect(p.method).toContain('windows: every day 10:00-02:00 (ends the next day) (local time, Europe/London; a window belongs to the day it starts)');
     savePlan(db, p);
     expect(loadPlan(db, 'PLAN_T')).toEqual(p);

@@ -105,6 +105,23 @@ describe('quarterly return', () => {
     expect(notes.some((n) => n.startsWith('Definition: patrol-minutes') || n.includes('officer-minutes'))).toBe(true);
   });
 
+  it('a month no input reaches is "no data" in By hotspot and month, not zero patrols', async () => {
+    const plan = handPlan();
+    const db = await dbWithPlan(plan);
+    // GPS fixes for 1-30 April only: May and June are unmeasured.
+    const fx = addImport(db, 'fixes', 'P1', { firstFixUtc: Date.parse('2025-04-01T08:00:00Z'), lastFixUtc: Date.parse('2025-04-30T20:00:00Z') }, 'april.csv');
+    addVisit(db, fx, 'PC1', A, '2025-04-10T18:00:00Z', 20);
+    const ret = buildQuarterlyReturn(db, plan, '2025-04-01', '2025-06-30', { generatedAt: GEN });
+    const hm = ret.sheets[2]!;
+    const keys = hm.columns.map((c) => c.key);
+    const row = (id: string, month: string) => Object.fromEntries(hm.rows.find((r) => r[0] === id && r[4] === month)!.map((v, i) => [keys[i], v]));
+    expect(row(A, '2025-04')).toMatchObject({ source: 'gps', visits: 1 });
+    expect(row(B, '2025-04')).toMatchObject({ source: 'none', visits: 0 });
+    expect(row(A, '2025-05')).toMatchObject({ source: 'no data', visits: 'no data', patrol_hours: 'no data', delivered_pct: 'no data' });
+    const notes = ret.sheets[4]!.rows.map((r) => String(r[1]));
+    expect(notes.some((n) => n.startsWith('No GPS fixes or patrol records reach 2025-05, 2025-06'))).toBe(true);
+  });
+
   it('CSVs: one per sheet, method lines first', async () => {
     const { db, plan } = await q1Db();
     const csvs = returnCsvs(buildQuarterlyReturn(db, plan, '2025-04-01', '2025-06-30', { generatedAt: GEN }));

@@ -1,0 +1,52 @@
+import * as Comlink from 'comlink';
+import { getMeta } from '../../shared/project/projectDb';
+import { db, isDirty, markDirty, projectGeneration } from './engineState';
+import { isWriting, loadUiState, saveUiState } from './uiStateStore';
+
+/** Per-tab settings kept in the project, the project's name, and which project is open. */
+export const uiStateApi = {
+  /**
+   * Keeps a tab's settings in the project (JSON under project_meta 'ui:<tab>'). They are
+   * saved with the project but do not by themselves count as unsaved work. Returns whether
+   * anything changed. With `generation` (see projectGeneration), settings meant for a
+   * project that has since been replaced are dropped instead of landing in the new one.
+   */
+  saveUiState(tab: string, state: unknown, generation?: number): boolean {
+    if (generation !== undefined && generation !== projectGeneration()) return false;
+    return saveUiState(db(), tab, state);
+  },
+
+  /** A tab's settings as saved in the open project, or null. */
+  loadUiState(tab: string): unknown {
+    return loadUiState(db(), tab);
+  },
+
+  /**
+   * Counts projects opened in this worker. The UI tags requests with it and drops any
+   * answer that arrives after another project was opened.
+   */
+  projectGeneration(): number {
+    return projectGeneration();
+  },
+
+  projectName(): string {
+    return getMeta(db(), 'name') ?? 'Untitled project';
+  },
+
+  /**
+   * The project's bytes for browser mode to keep across a reload, or null while a write is
+   * under way (an import's transaction): sql.js closes and reopens the database to export it,
+   * which would end that transaction, so the caller tries again a little later.
+   */
+  keepSnapshot(): { bytes: Uint8Array; unsaved: boolean } | null {
+    const d = db();
+    if (isWriting(d)) return null;
+    const bytes = d.export();
+    return Comlink.transfer({ bytes, unsaved: isDirty() }, [bytes.buffer as ArrayBuffer]);
+  },
+
+  /** Restores the unsaved-changes flag of a project the browser kept across a reload. */
+  markUnsaved(): void {
+    markDirty();
+  },
+};
