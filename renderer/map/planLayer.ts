@@ -39,7 +39,10 @@ let legendEl: HTMLElement | null = null;
 /** Called once by the map controller; layers are added on top of its own when the map loads. */
 export function attachPlanLayer(m: maplibregl.Map, loaded: Promise<void>): void {
   map = m;
-  ready = loaded.then(() => addLayers(m));
+  ready = loaded.then(() => {
+    addLayers(m);
+    m.on('styledata', () => holdWardOpacity(m));
+  });
   m.on('click', (e) => {
     if (!pickHandler) return;
     const hits = m.queryRenderedFeatures(e.point, { layers: ['plan-candidates-fill', 'plan-fill'] });
@@ -68,20 +71,31 @@ function addLayers(m: maplibregl.Map): void {
   apply();
 }
 
+/** Ward shading while a plan is shown: a light veil, so the red candidate cells and the streets read. */
+const PLAN_WARD_OPACITY: maplibregl.ExpressionSpecification = ['interpolate', ['linear'], ['zoom'], 10, 0.3, 12.5, 0.12];
+/** The ward opacity the map controller last chose, put back when the plan is hidden. */
 let wardOpacity: unknown = null;
+
+/**
+ * The map controller re-sets the ward opacity when cells or the basemap change; while a plan is
+ * shown, keep ours and remember theirs.
+ */
+function holdWardOpacity(m: maplibregl.Map): void {
+  if (!m.getLayer('ward-fill')) return;
+  const now = m.getPaintProperty('ward-fill', 'fill-opacity');
+  const ours = JSON.stringify(now) === JSON.stringify(PLAN_WARD_OPACITY);
+  if (data && !ours) {
+    wardOpacity = now ?? 0.8;
+    m.setPaintProperty('ward-fill', 'fill-opacity', PLAN_WARD_OPACITY);
+  } else if (!data && ours && wardOpacity !== null) {
+    m.setPaintProperty('ward-fill', 'fill-opacity', wardOpacity as number);
+    wardOpacity = null;
+  }
+}
 
 function apply(): void {
   if (!map?.getSource('plan-hotspots')) return;
-  // Red candidate cells over a red ward shading vanish: fade the wards while a plan is shown.
-  if (map.getLayer('ward-fill')) {
-    if (data && wardOpacity === null) {
-      wardOpacity = map.getPaintProperty('ward-fill', 'fill-opacity') ?? 0.8;
-      map.setPaintProperty('ward-fill', 'fill-opacity', 0.2);
-    } else if (!data && wardOpacity !== null) {
-      map.setPaintProperty('ward-fill', 'fill-opacity', wardOpacity as number);
-      wardOpacity = null;
-    }
-  }
+  holdWardOpacity(map);
   (map.getSource('plan-hotspots') as maplibregl.GeoJSONSource).setData(data?.hotspots ?? EMPTY);
   (map.getSource('plan-candidates') as maplibregl.GeoJSONSource).setData(data?.candidates ?? EMPTY);
   for (const mk of markers) mk.remove();
@@ -99,7 +113,8 @@ function apply(): void {
   if (fitPending && data && data.hotspots.features.length > 0) {
     fitPending = false;
     const [w, s, e, n] = bbox(data.hotspots);
-    map.fitBounds([[w, s], [e, n]], { padding: 80, maxZoom: 14, animate: false });
+    // Room for the ward legend (top left) and the plan legend (bottom right).
+    map.fitBounds([[w, s], [e, n]], { padding: { top: 60, bottom: 120, left: 330, right: 60 }, maxZoom: 14, animate: false });
   }
 }
 
