@@ -10,6 +10,7 @@ import { runHotspotAnalysis, type HotspotParams } from '../../shared/hotspots/ru
 import type { Database } from 'sql.js';
 import path from 'node:path';
 import type { StudyAreaSpec } from '../../shared/hotspots/studyAreaChoice';
+import { paiForSet, paiLine, parsePaiSet, type PaiSet } from '../../shared/hotspots/paiForSet';
 
 type StudyAreaGeometry = Extract<StudyAreaSpec, { kind: 'polygon' }>['geometry'];
 
@@ -40,6 +41,9 @@ Options:
                       permutation as PySAL esda / rgeoda, folded pseudo p-values, then FDR)
   --permutations N    permutations for --inference permutation (default 999)
   --seed N            seed for --inference permutation (default 20240401; same seed, same p)
+  --pai SET           also state the Prediction Accuracy Index of a hotspot set, printed and
+                      written in the method lines: top:N (the N cells with most harm, e.g.
+                      top:20) or hot:90|hot:95|hot:99 (Gi* hot cells at that level or more)
   --method inline|sidecar
                       CSV only. inline (default): the method (scheme, period, cell size,
                       neighbourhood, correction, exclusions) leads the file as "# " lines, read by
@@ -112,7 +116,7 @@ export const hotspotsCommand: Command = {
   help,
   async run(argv, io) {
     const args = parseArgs(argv, {
-      values: ['project', 'out', 'from', 'to', 'types', 'set', 'scheme', 'cell', 'shape', 'distance', 'fdr', 'bandwidth', 'method', 'districts', 'area', 'inference', 'permutations', 'seed'],
+      values: ['project', 'out', 'from', 'to', 'types', 'set', 'scheme', 'cell', 'shape', 'distance', 'fdr', 'bandwidth', 'method', 'districts', 'area', 'inference', 'permutations', 'seed', 'pai'],
     });
     if (args.help) {
       io.out(help);
@@ -130,6 +134,13 @@ export const hotspotsCommand: Command = {
     if (method !== 'inline' && method !== 'sidecar') throw new UsageError('--method must be inline or sidecar.');
     const studyArea = await studyAreaArg(args);
     const inference = inferenceArg(args);
+    const paiText = args.values['pai'];
+    let paiSet: PaiSet | null = null;
+    try {
+      paiSet = paiText === undefined ? null : parsePaiSet(paiText);
+    } catch (e) {
+      throw new UsageError(`--pai: ${(e as Error).message}`);
+    }
     const db = await openProjectFile(project);
     try {
       const bandwidth = num(args, 'bandwidth');
@@ -138,6 +149,8 @@ export const hotspotsCommand: Command = {
         cellSize: num(args, 'cell'), shape, distance: num(args, 'distance'), fdr: fdr === 'on',
         kde: bandwidth === undefined ? true : { bandwidth }, studyArea, inference,
       });
+      const paiStated = paiSet ? paiLine(paiForSet(result.cells, paiSet)) : null;
+      if (paiStated) result.methodLines.push(`pai: ${paiStated}`);
       let text = geojson ? hotspotCellsGeoJson(result) : hotspotCellsCsv(result);
       if (!geojson && method === 'sidecar') {
         text = text.split('\r\n').filter((l) => !l.startsWith('# ')).join('\r\n');
@@ -150,6 +163,7 @@ export const hotspotsCommand: Command = {
         `Wrote ${out}: ${s.cells} cells, ${s.recordsInCells} records in cells, ` +
           `hot 99/95/90%: ${s.hot.c99}/${s.hot.c95}/${s.hot.c90}, cold 99/95/90%: ${s.cold.c99}/${s.cold.c95}/${s.cold.c90}.`,
       );
+      if (paiStated) io.out(`PAI ${paiStated}`);
       for (const l of result.methodLines) io.out(`  ${l}`);
       for (const w of result.warnings) io.err(`warning: ${w}`);
       return 0;

@@ -6,6 +6,7 @@ import { wardsCommand } from './wards';
 import { planCommand } from './plan';
 import { dosageCommand } from './dosage';
 import { evaluateCommand } from './evaluate';
+import { trendsCommand } from './trends';
 
 /** Every CLI command. Keep in the order `--help` should list them. */
-export const COMMANDS: Command[] = [demoCommand, importCommand, hotspotsCommand, wardsCommand, planCommand, dosageCommand, evaluateCommand];
+export const COMMANDS: Command[] = [demoCommand, importCommand, hotspotsCommand, wardsCommand, planCommand, dosageCommand, evaluateCommand, trendsCommand];

@@ -4,7 +4,7 @@ import { listHarmSchemes } from '../../shared/harm/harmSchemes';
 import { bngToLonLat } from '../../shared/geo/bng';
 import { squareRing } from '../../shared/hotspots/bngGrid';
 import { hexRing } from '../../shared/hotspots/hexGrid';
-import { pai, topCells } from '../../shared/hotspots/concentration';
+import { paiForSet, type PaiResult, type PaiSet } from '../../shared/hotspots/paiForSet';
 import { runHotspotAnalysisAsync, type HotspotParams, type HotspotResult } from '../../shared/hotspots/runHotspotAnalysis';
 import { listDistricts } from '../../shared/hotspots/studyAreaChoice';
 import * as Comlink from 'comlink';
@@ -19,17 +19,7 @@ let last: HotspotResult | null = null;
 /** The running analysis's cancel switch (one analysis at a time). */
 let running: AbortController | null = null;
 onProjectReplaced(() => (last = null));
-export type PaiSet = { kind: 'top'; n: number } | { kind: 'hot'; level: 1 | 2 | 3 };
-
-export interface PaiResult {
-  label: string;
-  cells: number;
-  /** Share of total harm in the chosen cells; null when there is no harm at all. */
-  harmShare: number | null;
-  areaShare: number;
-  /** (harm share) / (area share); null when undefined (no cells chosen, or no harm). */
-  pai: number | null;
-}
+export type { PaiResult, PaiSet } from '../../shared/hotspots/paiForSet';
 
 export interface HotspotView {
   summary: HotspotResult['summary'];
@@ -109,19 +99,7 @@ export const analysisApi = {
    */
   paiFor(set: PaiSet): PaiResult {
     if (!last) throw new Error('Run the hotspot analysis first.');
-    const c = last.cells;
-    const chosen =
-      set.kind === 'top' ? topCells(c.harm, set.n) : Uint8Array.from(c.cls, (k) => (k >= set.level ? 1 : 0));
-    let cells = 0, harm = 0, total = 0;
-    for (let k = 0; k < c.n; k++) {
-      total += c.harm[k]!;
-      if (chosen[k]) { cells++; harm += c.harm[k]!; }
-    }
-    return {
-      cells, harmShare: total > 0 ? harm / total : null, areaShare: c.n ? cells / c.n : 0,
-      pai: pai(c.harm, chosen),
-      label: set.kind === 'top' ? `top ${set.n} cells by harm` : `Gi* hot cells at ${['', '90', '95', '99'][set.level]}% or more`,
-    };
+    return paiForSet(last.cells, set);
   },
 
   /** The last analysis's KDE as an image for the map (square cells only); transferred, not copied. */

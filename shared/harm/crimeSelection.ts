@@ -2,6 +2,7 @@ import type { Database } from 'sql.js';
 import { lonLatToBng } from '../geo/bng';
 import { describeRule, getCategorySet, makeMatcher, type CategorySet } from './categorySets';
 import { getHarmScheme, type HarmScheme } from './harmSchemes';
+import { weightsHash, weightsTable } from './editMark';
 import { describeUnweighted, makeWeigher, type UnweightedReport, type Weigher } from './harmWeighting';
 
 /** Which records an analysis uses. Months are inclusive 'YYYY-MM'. */
@@ -95,6 +96,9 @@ export function selectionContext(db: Database, f: CrimeFilter): SelectionContext
     keep: (type, code, flags) => (!types || (type !== null && types.has(type.trim().toLowerCase()))) && (!matcher || matcher(type, code, flags)),
     notes: () => {
       const notes: string[] = [];
+      // First: callers read the unweighted note as the last one.
+      const wl = schemeWeightsLine(scheme);
+      if (wl) notes.push(wl);
       if (types) notes.push(`crime types: ${f.types!.join(', ')}`);
       if (categorySet) notes.push(`category set "${categorySet.label}" (${describeRule(categorySet.rule)})`);
       const uw = describeUnweighted(weigher.report(), scheme);
@@ -149,10 +153,22 @@ export function selectCrimes(db: Database, f: CrimeFilter): SelectedCrimes {
   };
 }
 
-/** "Count" or "<label> (<key kind>)": how every figure names its scheme. */
+/**
+ * How every figure names its scheme: "count (every record = 1)", or the label (with its edit
+ * mark, if edited) plus the key kind and a short hash of the exact weight table, e.g.
+ * "CCHI, derived category averages (edited 30 Nov 2026, 3 changes) (weights by police.uk
+ * category; table #1a2b3c4d)". Two outputs with the same hash used the same weights.
+ */
 export function schemeName(s: HarmScheme): string {
   if (s.keyKind === 'count') return 'count (every record = 1)';
-  return `${s.label} (weights by ${s.keyKind === 'category' ? 'police.uk category' : 'Home Office offence code'})`;
+  const kind = s.keyKind === 'category' ? 'police.uk category' : 'Home Office offence code';
+  return `${s.label} (weights by ${kind}; table #${weightsHash(s.weights)})`;
+}
+
+/** The full weight table for method notes: "weights: key=w; key=w" (null for count). */
+export function schemeWeightsLine(s: HarmScheme): string | null {
+  if (s.keyKind === 'count') return null;
+  return `weights: ${weightsTable(s.weights) || '(none)'}`;
 }
 
 /** Latest month in the crimes table, or null when it is empty. */

@@ -10,6 +10,10 @@
  */
 export const COUNT_SCHEME_ID = 'count';
 export const CCHI_CATEGORY_SCHEME_ID = 'cchi-category';
+/** Schemes installDefaults seeds: compared with their installed table, and not deletable in the UI. */
+export function isInstalledScheme(id: string): boolean {
+  return id === COUNT_SCHEME_ID || id === CCHI_CATEGORY_SCHEME_ID;
+}
 export const CCHI_CATEGORY_LABEL = 'CCHI, derived category averages';
 
 /**

@@ -1,35 +1,93 @@
 import type { Database } from 'sql.js';
 import { queryAll } from '../project/projectDb';
+import { CCHI_CATEGORY_SCHEME_ID, CCHI_WEST_YORKSHIRE_BY_CATEGORY, COUNT_SCHEME_ID } from './defaultSchemes';
+import { countWeightChanges, markedLabel, nextEditMark, stripEditMark, weightsHash, type EditMark } from './editMark';
+import { deleteEditRecord, readEditRecord, readEditRecords, writeEditRecord, type EditRecord } from './editProvenance';
 import { normaliseOffenceCode } from './offenceCodes';
 
 export type HarmKeyKind = 'count' | 'category' | 'offence_code';
 
 export interface HarmScheme {
   id: string;
+  /**
+   * The name every output shows: the stored name, plus "(edited 30 Nov 2026, 3 changes)"
+   * when the weights differ from the baseline. Saving strips the mark again.
+   */
   label: string;
   keyKind: HarmKeyKind;
   description: string;
   source: string;
   /** key (police.uk category, or normalised Home Office offence code) -> weight. Empty for count. */
   weights: Record<string, number>;
+  /** Filled when read from a project: the stored name, without the edit mark. */
+  name?: string;
+  /** Filled when read: how the weights differ from the baseline; null when they do not. */
+  edited?: EditMark | null;
+  /** Filled when read: 8 hex digits naming the exact weight table (see weightsHash). */
+  weightsHash?: string;
+  /** Filled when read: the weights "Reset" restores (installed default, or as first created). */
+  baselineWeights?: Record<string, number> | null;
 }
 
 export interface HarmSchemeSummary {
   id: string;
   label: string;
+  name: string;
   keyKind: HarmKeyKind;
   description: string;
   source: string;
   weightCount: number;
+  edited: EditMark | null;
+}
+
+type Baseline = Record<string, number>;
+
+/** Installed defaults a scheme is compared with when no baseline was recorded for it. */
+function defaultWeights(id: string): Baseline | null {
+  if (id === CCHI_CATEGORY_SCHEME_ID) return { ...CCHI_WEST_YORKSHIRE_BY_CATEGORY };
+  if (id === COUNT_SCHEME_ID) return {};
+  return null;
+}
+
+function baselineOf(id: string, rec: EditRecord<Baseline> | null | undefined): Baseline | null {
+  return rec?.baseline ?? defaultWeights(id);
 }
 
 export function listHarmSchemes(db: Database): HarmSchemeSummary[] {
-  return queryAll<HarmSchemeSummary>(
+  const edits = readEditRecords<Baseline>(db, 'scheme');
+  return queryAll<Omit<HarmSchemeSummary, 'name' | 'edited'>>(
     db,
     `SELECT s.id, s.label, s.key_kind AS keyKind, s.description, s.source,
             (SELECT COUNT(*) FROM harm_weights w WHERE w.scheme_id = s.id) AS weightCount
      FROM harm_schemes s ORDER BY CASE s.key_kind WHEN 'count' THEN 0 ELSE 1 END, s.label`,
-  );
+  ).map((s) => {
+    const edited = liveMark(s.id, edits.get(s.id), () => storedWeights(db, s.id));
+    return { ...s, name: s.label, label: markedLabel(s.label, edited), edited };
+  });
+}
+
+/**
+ * The mark as the stored weights stand now, not only as the last save recorded it: an
+ * installed default edited before provenance was kept (or behind the app's back) is still
+ * marked, with its date unknown. A user scheme with no recorded baseline cannot be judged.
+ */
+function liveMark(id: string, rec: EditRecord<Baseline> | null | undefined, weights: () => Record<string, number>): EditMark | null {
+  const baseline = baselineOf(id, rec);
+  if (!baseline) return null;
+  const changes = countWeightChanges(baseline, weights());
+  return changes ? { on: rec?.edited?.on ?? '', changes } : null;
+}
+
+function storedWeights(db: Database, id: string): Record<string, number> {
+  const weights: Record<string, number> = {};
+  for (const w of queryAll<{ key: string; weight: number }>(
+    db,
+    'SELECT key, weight FROM harm_weights WHERE scheme_id = ? ORDER BY key',
+    [id],
+  )) {
+    weights[w.key] = w.weight;
+  }
+  return weights;
 }
 
 export function getHarmScheme(db: Database, id: string): HarmScheme | null {
@@ -40,15 +98,13 @@ export function getHarmScheme(db: Database, id: string): HarmScheme | null {
   );
   const s = rows[0];
   if (!s) return null;
-  const weights: Record<string, number> = {};
-  for (const w of queryAll<{ key: string; weight: number }>(
-    db,
-    'SELECT key, weight FROM harm_weights WHERE scheme_id = ? ORDER BY key',
-    [id],
-  )) {
-    weights[w.key] = w.weight;
-  }
-  return { ...s, weights };
+  const weights = storedWeights(db, id);
+  const rec = readEditRecord<Baseline>(db, 'scheme', id);
+  const edited = liveMark(id, rec, () => weights);
+  return {
+    ...s, label: markedLabel(s.label, edited), weights,
+    name: s.label, edited, weightsHash: weightsHash(weights), baselineWeights: baselineOf(id, rec),
+  };
 }
 
 /**
@@ -56,7 +112,7 @@ export function getHarmScheme(db: Database, id: string): HarmScheme | null {
  * default category scheme. Returns null when nothing matches.
  */
 export function resolveHarmScheme(db: Database, nameOrId: string): HarmScheme | null {
-  const key = nameOrId.trim();
+  const key = stripEditMark(nameOrId.trim());
   if (key.toLowerCase() === 'cchi') return getHarmScheme(db, 'cchi-category');
   const byId = getHarmScheme(db, key);
   if (byId) return byId;
@@ -75,16 +131,28 @@ function validate(s: HarmScheme): void {
   }
 }
 
-/** Creates or replaces a scheme and all its weights (one transaction). */
-export function saveHarmScheme(db: Database, scheme: HarmScheme): void {
+/**
+ * Creates or replaces a scheme and all its weights (one transaction), and records how the
+ * weights now differ from the scheme's baseline (the installed default, or the weights it
+ * was created with): the count and `now`'s date become part of its label everywhere.
+ */
+export function saveHarmScheme(db: Database, scheme: HarmScheme, now: Date = new Date()): void {
   validate(scheme);
+  const priorSource = queryAll<{ source: string }>(db, 'SELECT source FROM harm_schemes WHERE id = ?', [scheme.id])[0]?.source;
+  const exists = priorSource !== undefined;
+  const prior = exists ? storedWeights(db, scheme.id) : null;
+  // A user scheme given a whole new table with a new source (a CSV loaded over it) starts a
+  // new baseline: the source line then says where the weights came from. Installed defaults
+  // always compare with the installed table, whatever source a caller gives.
+  const newTable = exists && priorSource !== scheme.source && defaultWeights(scheme.id) === null;
+  const rec = exists && !newTable ? readEditRecord<Baseline>(db, 'scheme', scheme.id) : null;
   db.exec('BEGIN');
   try {
     db.run(
       `INSERT INTO harm_schemes(id, label, key_kind, description, source) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT(id) DO UPDATE SET label = excluded.label, key_kind = excluded.key_kind,
          description = excluded.description, source = excluded.source`,
-      [scheme.id, scheme.label, scheme.keyKind, scheme.description, scheme.source],
+      [scheme.id, stripEditMark(scheme.label), scheme.keyKind, scheme.description, scheme.source],
     );
     db.run('DELETE FROM harm_weights WHERE scheme_id = ?', [scheme.id]);
     const stmt = db.prepare('INSERT INTO harm_weights(scheme_id, key, weight) VALUES (?, ?, ?)');
@@ -96,6 +164,15 @@ export function saveHarmScheme(db: Database, scheme: HarmScheme): void {
     } finally {
       stmt.free();
     }
+    const saved = storedWeights(db, scheme.id);
+    // A scheme saved before provenance existed is compared with what it held until now.
+    const baseline = newTable ? saved : (baselineOf(scheme.id, rec) ?? prior ?? saved);
+    const recordBaseline = defaultWeights(scheme.id) === null || rec?.baseline !== undefined;
+    const changedNow = prior === null || countWeightChanges(prior, saved) > 0;
+    writeEditRecord<Baseline>(db, 'scheme', scheme.id, {
+      baseline: recordBaseline ? baseline : undefined,
+      edited: nextEditMark(countWeightChanges(baseline, saved), changedNow, rec?.edited, now),
+    });
     db.exec('COMMIT');
   } catch (e) {
     db.exec('ROLLBACK');
@@ -104,9 +181,9 @@ export function saveHarmScheme(db: Database, scheme: HarmScheme): void {
 }
 
 /** Creates a scheme; refuses an id that exists (use updateHarmScheme to change one). */
-export function createHarmScheme(db: Database, scheme: HarmScheme): void {
+export function createHarmScheme(db: Database, scheme: HarmScheme, now: Date = new Date()): void {
   if (getHarmScheme(db, scheme.id)) throw new Error(`A harm scheme with id "${scheme.id}" already exists.`);
-  saveHarmScheme(db, scheme);
+  saveHarmScheme(db, scheme, now);
 }
 
 export function updateHarmScheme(db: Database, scheme: HarmScheme): void {
@@ -114,7 +191,17 @@ export function updateHarmScheme(db: Database, scheme: HarmScheme): void {
   saveHarmScheme(db, scheme);
 }
 
+/** Restores the baseline weights (installed default, or as created): the edit mark goes. */
+export function resetHarmScheme(db: Database, id: string, now: Date = new Date()): HarmScheme {
+  const s = getHarmScheme(db, id);
+  if (!s) throw new Error(`No harm scheme with id "${id}".`);
+  if (!s.baselineWeights) throw new Error(`Harm scheme "${s.name}" has no recorded original weights to reset to.`);
+  saveHarmScheme(db, { ...s, weights: s.baselineWeights }, now);
+  return getHarmScheme(db, id)!;
+}
+
 export function deleteHarmScheme(db: Database, id: string): void {
   db.run('DELETE FROM harm_weights WHERE scheme_id = ?', [id]);
   db.run('DELETE FROM harm_schemes WHERE id = ?', [id]);
+  deleteEditRecord(db, 'scheme', id);
 }

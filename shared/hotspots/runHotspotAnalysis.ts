@@ -314,6 +314,7 @@ export function methodLines(m: HotspotMethod): string[] {
     `excluded: ${x.outOfArea} records outside the force area, ${x.unplaced} without a location, ` +
       `${x.outsideStudyArea} outside the study-area cells; ${x.unweighted.count} records with no weight in the scheme (counted, not in harm)`,
   );
-  for (const n of m.notes) lines.push(`note: ${n}`);
+  // The weight table is a method line of its own, not a note.
+  for (const n of m.notes) lines.push(n.startsWith('weights: ') ? n : `note: ${n}`);
   return lines;
 }

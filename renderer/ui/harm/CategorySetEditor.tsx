@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { CategorySet } from '../../../shared/harm/categorySets';
+import { formatEditMark } from '../../../shared/harm/editMark';
 import { POLICE_UK_CRIME_TYPES } from '../../../shared/import/crimeTypes';
 
 interface Props {
@@ -12,13 +13,14 @@ const splitList = (s: string) => s.split(/[,;\n]/).map((x) => x.trim()).filter(B
 
 /** A set matches a record by police.uk category, Home Office offence code or flag (any of them). */
 export function CategorySetEditor({ set, onSave, onDelete }: Props) {
-  const [label, setLabel] = useState(set.label);
+  // The stored name: the shown label carries the edit mark, which is not part of the name.
+  const [label, setLabel] = useState(set.name ?? set.label);
   const [cats, setCats] = useState<string[]>(set.rule.categories ?? []);
   const [codes, setCodes] = useState((set.rule.offenceCodes ?? []).join(', '));
   const [flags, setFlags] = useState((set.rule.flags ?? []).join(', '));
 
   useEffect(() => {
-    setLabel(set.label);
+    setLabel(set.name ?? set.label);
     setCats(set.rule.categories ?? []);
     setCodes((set.rule.offenceCodes ?? []).join(', '));
     setFlags((set.rule.flags ?? []).join(', '));
@@ -35,6 +37,14 @@ export function CategorySetEditor({ set, onSave, onDelete }: Props) {
     >
       <label><span>Name</span><input aria-label="Set name" value={label} onChange={(e) => setLabel(e.target.value)} /></label>
       <p className="hint">{set.description}</p>
+      {set.edited && (
+        <p className="hint" aria-label="Set provenance">
+          {formatEditMark(set.edited).replace(/^e/, 'E')} from the set as first installed or created; outputs name it “{set.label}”.
+          {set.baselineRule && (
+            <button type="button" onClick={() => onSave({ ...set, label: label.trim() || set.label, rule: set.baselineRule! })}>Reset rules</button>
+          )}
+        </p>
+      )}
       <fieldset>
         <legend>police.uk categories</legend>
         {POLICE_UK_CRIME_TYPES.map((t) => (

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CategorySet } from '../../../shared/harm/categorySets';
+import { isInstalledScheme } from '../../../shared/harm/defaultSchemes';
 import type { HarmKeyKind, HarmSchemeSummary } from '../../../shared/harm/harmSchemes';
 import { POLICE_UK_CRIME_TYPES } from '../../../shared/import/crimeTypes';
 import type { EngineClient } from '../../engine/engineClient';
@@ -77,7 +78,7 @@ export function HarmPanel({ engine, revision, onChanged }: Props) {
           </select>
         </label>
         {current && <SchemeEditor engine={engine} schemeId={current.id} onChanged={() => guard(changed())} />}
-        {current && current.source === 'user' && (
+        {current && !isInstalledScheme(current.id) && (
           <button type="button" onClick={() => guard(engine.deleteHarmScheme(current.id).then(() => { setSchemeId('count'); return changed(); }), 'The scheme could not be deleted')}>Delete scheme</button>
         )}
         <div className="new-row">

@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react';
+import { formatEditMark } from '../../../shared/harm/editMark';
+import { isInstalledScheme } from '../../../shared/harm/defaultSchemes';
 import type { HarmScheme } from '../../../shared/harm/harmSchemes';
 import type { WeightTableParse } from '../../../shared/harm/offenceCodes';
 import type { EngineClient } from '../../engine/engineClient';
@@ -33,17 +35,32 @@ export function SchemeEditor({ engine, schemeId, onChanged }: Props) {
   if (scheme.keyKind === 'count') return <p className="hint">{scheme.description} Nothing to edit.</p>;
 
   const invalid = Object.entries(draft).filter(([, v]) => !(Number(v) >= 0) || v.trim() === '');
-  const save = async (weights: Record<string, number>, source = scheme.source) => {
-    await engine.saveHarmScheme({ ...scheme, weights, source });
-    setMessage(`Saved ${Object.keys(weights).length} weights.`);
+  const save = async (weights: Record<string, number>, source = scheme.source, done = `Saved ${Object.keys(weights).length} weights.`) => {
+    try {
+      await engine.saveHarmScheme({ ...scheme, weights, source });
+      setMessage(done);
+    } catch (e) {
+      setMessage((e as Error).message);
+    }
     setVersion((v) => v + 1);
     onChanged();
   };
+  const installed = isInstalledScheme(scheme.id);
+  const baselineName = installed ? 'the installed default weights' : 'the weights it was created or last loaded with';
 
   return (
     <section aria-label="Scheme weights" className="scheme-editor">
       <p className="hint">{scheme.description}</p>
       {scheme.source && <p className="hint">Source: {scheme.source}</p>}
+      <p className="hint" aria-label="Weights provenance">
+        Weight table #{scheme.weightsHash}: outputs name the scheme with this code, so two maps with the same code used the same weights.
+        {scheme.edited ? ` ${formatEditMark(scheme.edited).replace(/^e/, 'E')} from ${baselineName}.` : ''}
+      </p>
+      {scheme.edited && scheme.baselineWeights && (
+        <button type="button" onClick={() => void save(scheme.baselineWeights!, scheme.source, 'Weights reset: the scheme is no longer marked as edited.')}>
+          Reset to {installed ? 'default' : 'original'} weights
+        </button>
+      )}
       {scheme.keyKind === 'offence_code' && (
         <label className="file-pick">
           <span>Load weights CSV (offence code, weight)</span>

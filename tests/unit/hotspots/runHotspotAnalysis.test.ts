@@ -40,7 +40,7 @@ describe('runHotspotAnalysis', () => {
     expect(r.cells.pFdr[k]).toBeGreaterThanOrEqual(r.cells.p[k]!);
     expect(r.method.correction.fdr).toBe(true);
     expect(r.methodLines.some((l) => l.startsWith('neighbourhood: binary weights, cells with centres within 212.13 m'))).toBe(true);
-    expect(r.methodLines[0]).toBe('scheme: CCHI, derived category averages (weights by police.uk category)');
+    expect(r.methodLines[0]).toBe('scheme: CCHI, derived category averages (weights by police.uk category; table #ee0195f0)');
     expect(r.warnings.join('\n')).toMatch(/no weight/);
     expect(r.summary.pai).toBeGreaterThan(1);
     expect(r.summary.concentration.cellsFor50).toBeLessThan(20);

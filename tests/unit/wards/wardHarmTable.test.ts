@@ -57,7 +57,7 @@ describe('ward harm table', () => {
     expect(t.method.periods.previous).toEqual({ from: '2022-01', to: '2022-12' });
     expect(t.method.excluded.current.outOfArea).toBe(1);
     expect(t.method.excluded.current.unplaced).toBe(1);
-    expect(t.methodLines[0]).toBe('scheme: CCHI, derived category averages (weights by police.uk category)');
+    expect(t.methodLines[0]).toBe('scheme: CCHI, derived category averages (weights by police.uk category; table #ee0195f0)');
     expect(t.methodLines[2]).toBe('period: Jan 2023 to Dec 2023 (12 months)');
     expect(t.warnings.join(' ')).toMatch(/outside the force area/);
   });

@@ -1,0 +1,94 @@
+import { atomicWrite } from '../../main/files/atomicWrite';
+import { parseArgs, requireValue, UsageError, type ParsedArgs } from '../args';
+import type { Command } from '../command';
+import { openProjectFile } from '../projectFile';
+import { trendCellsCsv } from '../../shared/export/trendCells';
+import { runProjectTrends, trendCellsGeoJson } from '../../shared/hotspots/projectTrends';
+import { TREND_LABELS } from '../../shared/hotspots/trends';
+import { resolveFilter } from './hotspots';
+
+const help = `Usage: hotspot-planner trends --project P --out FILE.csv|FILE.geojson [options]
+
+Hotspot trends as the Trends tab classifies them (rules of R sfhotspot::hotspot_classify): the
+period from --from to --to is cut into consecutive periods of --months months, ending at --to;
+Gi* runs in each; every study-area cell is then a persistent, emerging, former or intermittent
+hot (or cold) spot, mixed, or no pattern. Writes one row/feature per cell: cell id, trend,
+periods as a significant hot spot, periods as a significant cold spot.
+
+Options:
+  --project P             project file (.hotspot)
+  --out FILE              .csv (method as leading "# " lines) or .geojson (cell polygons in
+                          WGS84, method in a top-level "metadata" member)
+  --from YYYY-MM          first month (inclusive; default: first in the data)
+  --to YYYY-MM            last month (inclusive; default: last in the data)
+  --months N              length of each period in months (default 3, as in the Trends tab)
+  --types "A,B"           police.uk crime types to keep (default: all)
+  --set NAME              category set (id or name; default: all records)
+  --scheme S              count (default), cchi or a scheme's id/name
+  --cell M                cell size in metres (default 150)
+  --shape S               square (default) or hex
+  --distance M            Gi* neighbourhood distance in metres (default cell x sqrt 2)
+  --fdr on|off            Benjamini-Hochberg correction across cells in each period (default on)
+  --hotspot-share X       share of periods (0-1) for intermittent/former (default 0.1)
+  --persistent-share X    share of periods (0-1) that makes a persistent spot (default 0.8)
+  --recent-share X        share of periods (0-1) that count as recent, and the recent share
+                          an emerging spot needs (default 0.2)
+  --help                  show this help`;
+
+function share(args: ParsedArgs, name: string): number | undefined {
+  const v = args.values[name];
+  if (v === undefined) return undefined;
+  const x = Number(v);
+  if (!(x > 0 && x <= 1)) throw new UsageError(`--${name} must be a share between 0 and 1, e.g. 0.2 (got "${v}").`);
+  return x;
+}
+
+function metres(args: ParsedArgs, name: string): number | undefined {
+  const v = args.values[name];
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${name} must be a positive number of metres (got "${v}").`);
+  return n;
+}
+
+export const trendsCommand: Command = {
+  name: 'trends',
+  summary: 'Hotspot trend classes (persistent, emerging, former, ...) over periods to CSV or GeoJSON',
+  help,
+  async run(argv, io) {
+    const args = parseArgs(argv, {
+      values: ['project', 'out', 'from', 'to', 'months', 'types', 'set', 'scheme', 'cell', 'shape', 'distance', 'fdr', 'hotspot-share', 'persistent-share', 'recent-share'],
+    });
+    if (args.help) {
+      io.out(help);
+      return 0;
+    }
+    const project = requireValue(args, 'project');
+    const out = requireValue(args, 'out');
+    const geojson = /\.(geo)?json$/i.test(out);
+    if (!geojson && !/\.csv$/i.test(out)) throw new UsageError('--out must end in .csv or .geojson.');
+    const monthsText = args.values['months'] ?? '3';
+    if (!/^\d+$/.test(monthsText) || Number(monthsText) < 1) throw new UsageError(`--months must be a whole number of months, 1 or more (got "${monthsText}").`);
+    const shape = args.values['shape'] ?? 'square';
+    if (shape !== 'square' && shape !== 'hex') throw new UsageError('--shape must be square or hex.');
+    const fdr = args.values['fdr'] ?? 'on';
+    if (fdr !== 'on' && fdr !== 'off') throw new UsageError('--fdr must be on or off.');
+    const options = {
+      months: Number(monthsText), shape, fdr: fdr === 'on',
+      cellSize: metres(args, 'cell'), distance: metres(args, 'distance'),
+      hotspotProp: share(args, 'hotspot-share'), persistentProp: share(args, 'persistent-share'), recentProp: share(args, 'recent-share'),
+    } as const;
+    const db = await openProjectFile(project);
+    try {
+      const t = runProjectTrends(db, { ...resolveFilter(db, args), ...options });
+      const text = geojson ? trendCellsGeoJson(t) : trendCellsCsv(t.run, t.context);
+      await atomicWrite(out, new TextEncoder().encode(text));
+      const classed = TREND_LABELS.slice(1).map((l) => `${l} ${t.run.tally[l]}`).join(', ');
+      io.out(`Wrote ${out}: ${t.run.ids.length} cells over ${t.periods.length} periods (${t.run.periodsUsed} with records); ${classed}.`);
+      for (const l of t.methodLines) io.out(`  ${l}`);
+      return 0;
+    } finally {
+      db.close();
+    }
+  },
+};
