@@ -76,7 +76,7 @@ export function resolveFilter(db: Database, args: ParsedArgs): Pick<HotspotParam
   };
 }
 
-async function studyAreaArg(args: ParsedArgs): Promise<StudyAreaSpec> {
+export async function studyAreaArg(args: ParsedArgs): Promise<StudyAreaSpec> {
   const districts = args.values['districts'];
   const area = args.values['area'];
   if (districts && area) throw new UsageError('Give --districts or --area, not both.');

@@ -5,7 +5,7 @@ import { openProjectFile } from '../projectFile';
 import { trendCellsCsv } from '../../shared/export/trendCells';
 import { runProjectTrends, trendCellsGeoJson } from '../../shared/hotspots/projectTrends';
 import { TREND_LABELS } from '../../shared/hotspots/trends';
-import { resolveFilter } from './hotspots';
+import { resolveFilter, studyAreaArg } from './hotspots';
 
 const help = `Usage: hotspot-planner trends --project P --out FILE.csv|FILE.geojson [options]
 
@@ -29,6 +29,8 @@ Options:
   --shape S               square (default) or hex
   --distance M            Gi* neighbourhood distance in metres (default cell x sqrt 2)
   --fdr on|off            Benjamini-Hochberg correction across cells in each period (default on)
+  --districts A,B         study area: these districts only (default: the force)
+  --area FILE             study area: the cells inside the polygons of a WGS84 GeoJSON file
   --hotspot-share X       share of periods (0-1) for intermittent/former (default 0.1)
   --persistent-share X    share of periods (0-1) that makes a persistent spot (default 0.8)
   --recent-share X        share of periods (0-1) that count as recent, and the recent share
@@ -57,7 +59,7 @@ export const trendsCommand: Command = {
   help,
   async run(argv, io) {
     const args = parseArgs(argv, {
-      values: ['project', 'out', 'from', 'to', 'months', 'types', 'set', 'scheme', 'cell', 'shape', 'distance', 'fdr', 'hotspot-share', 'persistent-share', 'recent-share'],
+      values: ['project', 'out', 'from', 'to', 'months', 'types', 'set', 'scheme', 'cell', 'shape', 'distance', 'fdr', 'hotspot-share', 'persistent-share', 'recent-share', 'districts', 'area'],
     });
     if (args.help) {
       io.out(help);
@@ -80,7 +82,7 @@ export const trendsCommand: Command = {
     } as const;
     const db = await openProjectFile(project);
     try {
-      const t = runProjectTrends(db, { ...resolveFilter(db, args), ...options });
+      const t = runProjectTrends(db, { ...resolveFilter(db, args), ...options, studyArea: await studyAreaArg(args) });
       const text = geojson ? trendCellsGeoJson(t) : trendCellsCsv(t.run, t.context);
       await atomicWrite(out, new TextEncoder().encode(text));
       const classed = TREND_LABELS.slice(1).map((l) => `${l} ${t.run.tally[l]}`).join(', ');

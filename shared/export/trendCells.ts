@@ -7,6 +7,7 @@ export type TrendRun = ReturnType<typeof runHotspotTrends>;
 export function trendMethodLines(t: TrendRun, context: string[]): string[] {
   return [
     ...context,
+    `study area: ${t.studyArea}`,
     `periods: ${t.periods.map((p) => (p.from === p.to ? p.from : `${p.from}..${p.to}`)).join(', ')}`,
     `classification: ${t.method}`,
   ];

@@ -6,7 +6,8 @@ import { bhAdjust } from './fdr';
 import { giStar } from './giStar';
 import { cellIdAt, type CellShape, type StudyGrid } from './lattice';
 import { twoSidedP } from './normal';
-import { DEFAULT_CELL_SIZE, studyGridFor } from './projectGrid';
+import { DEFAULT_CELL_SIZE } from './projectGrid';
+import { chooseStudyArea, type StudyAreaSpec } from './studyAreaChoice';
 
 /**
  * Hotspot stability across periods, following R sfhotspot::hotspot_classify (read from its
@@ -128,11 +129,14 @@ export interface TrendParams extends Omit<CrimeFilter, 'from' | 'to'>, TrendOpti
   cellSize?: number;
   shape?: CellShape;
   layer?: string;
+  /** The cells classified: the force (default), some districts or a polygon, as for Gi*. */
+  studyArea?: StudyAreaSpec;
 }
 
 /** Trend classes per study-area cell for the UI and CLI (plain data). */
 export function runHotspotTrends(db: Database, params: TrendParams) {
-  const grid = studyGridFor(db, params.shape ?? 'square', params.cellSize ?? DEFAULT_CELL_SIZE, params.layer);
+  const area = chooseStudyArea(db, params.shape ?? 'square', params.cellSize ?? DEFAULT_CELL_SIZE, params.studyArea, params.layer);
+  const grid = area.grid;
   const values = params.periods.map((p) => {
     const sel = selectCrimePoints(db, { ...params, from: p.from, to: p.to });
     const keep: number[] = [];
@@ -140,5 +144,5 @@ export function runHotspotTrends(db: Database, params: TrendParams) {
     return countIntoCells(grid, keep.map((r) => sel.e[r]!), keep.map((r) => sel.nn[r]!), keep.map((r) => sel.harm[r]!)).harm;
   });
   const result = classifyTrends(grid, values, params);
-  return { ids: Array.from({ length: grid.n }, (_, k) => cellIdAt(grid, k)), periods: params.periods, ...result };
+  return { ids: Array.from({ length: grid.n }, (_, k) => cellIdAt(grid, k)), periods: params.periods, studyArea: area.label, ...result };
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CliIO } from '../../../cli/command';
 import { hotspotsCommand } from '../../../cli/commands/hotspots';
+import { trendsCommand } from '../../../cli/commands/trends';
 import { giStar } from '../../../shared/hotspots/giStar';
 import { runHotspotAnalysis } from '../../../shared/hotspots/runHotspotAnalysis';
 import { makeDb } from './testDb';
@@ -82,6 +83,21 @@ describe('study area: districts, polygon, coverage warning, permutation inferenc
     const io2 = io();
     expect(await hotspotsCommand.run(['--project', project, '--area', area, '--out', out2], io2)).toBe(0);
     expect(readFileSync(out2, 'utf8')).toMatch(/# study area: the polygon "area.geojson" \(cells of the force's wards whose centre lies inside it\): 50 cells/);
+    // Trends over the same study area: a project with records in two months.
+    const two = await makeDb(
+      [
+        { code: 'W1', name: 'West ward', district: 'Westshire', e0: 420000, n0: 435000, e1: 421500, n1: 436500 },
+        { code: 'E1', name: 'East ward', district: 'Eastshire', e0: 421500, n0: 435000, e1: 423000, n1: 436500 },
+      ],
+      Array.from({ length: 40 }, (_, k) => ({ month: k % 2 ? '2024-01' : '2024-02', type: 'Robbery', e: 420700 + (k % 3) * 150, n: 435700, ward: 'W1' })),
+    );
+    const twoProject = path.join(dir, 'two.hotspot');
+    writeFileSync(twoProject, two.export());
+    const trends = path.join(dir, 'trends.csv');
+    expect(await trendsCommand.run(['--project', twoProject, '--districts', 'Westshire', '--months', '1', '--out', trends], io())).toBe(0);
+    const tlines = readFileSync(trends, 'utf8').split('\r\n');
+    expect(tlines).toContain('# study area: district Westshire');
+    expect(tlines.filter((l) => l.startsWith('SQ150_')).length).toBe(100);
     const bad = io();
     await expect(hotspotsCommand.run(['--project', project, '--inference', 'bootstrap', '--out', out2], bad)).rejects.toThrow(/--inference must be normal or permutation/);
   });
