@@ -12,8 +12,8 @@ export interface DeliveryBar {
 }
 
 const W = 560;
-const LABEL_W = 190;
-const VALUE_W = 112;
+const LABEL_W = 214;
+const VALUE_W = 106;
 const ROW = 22;
 const TOP = 20;
 
@@ -58,7 +58,7 @@ export function DeliveryChart({ title, bars }: { title: string; bars: DeliveryBa
             <g key={b.key} className="bar-row" aria-label={`${b.label}: ${h(b.deliveredMinutes)} of ${h(b.targetMinutes)} hours`}>
               <title>{`${b.label}${b.sub ? ` (${b.sub})` : ''}: ${h(b.deliveredMinutes)} h delivered of ${h(b.targetMinutes)} h target${b.pct === null ? '' : ` (${b.pct.toFixed(0)}%)`}`}</title>
               <text x={LABEL_W - 6} y={y + 14} fontSize={11} textAnchor="end" fill="#1d2430">
-                {truncate(b.label, b.sub ? 20 : 30)}
+                {truncate(b.label, b.sub ? 24 : 34)}
                 {b.sub && <tspan fill="#7a8594" fontSize={10}>{` ${truncate(b.sub, 10)}`}</tspan>}
               </text>
               <rect x={LABEL_W} y={y + 4} width={plotW} height={ROW - 8} fill="#f3f5f8" />
