@@ -1,5 +1,6 @@
 import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import { attachPlanLayer } from './planLayer';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { bbox } from '@turf/turf';
@@ -52,6 +53,7 @@ export class MapController {
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
     this.ready = new Promise((resolve) => this.map.once('load', () => resolve()));
     void this.ready.then(() => this.addLayers());
+    attachPlanLayer(this.map, this.ready);
     if (__TEST_HOOKS__) registerProbe(this);
   }
 

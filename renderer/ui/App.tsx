@@ -11,13 +11,15 @@ import { ImportHistory } from './import/ImportHistory';
 import { droppedFiles } from './import/droppedFiles';
 import { ReferenceData } from './import/ReferenceData';
 import { Legend } from './Legend';
+import { PatrolsPanel } from './patrols/PatrolsPanel';
+import { isPlanPicking } from '../map/planLayer';
 import { MapView } from './MapView';
 import { Toolbar, withShortcut } from './Toolbar';
 import { useProjectSession } from './useProjectSession';
 import { WardPanel } from './wards/WardPanel';
 
-type Tab = 'wards' | 'hotspots' | 'harm' | 'imports';
-const TABS: [Tab, string][] = [['wards', 'Wards'], ['hotspots', 'Hotspots'], ['harm', 'Harm'], ['imports', 'Imports']];
+type Tab = 'wards' | 'hotspots' | 'patrols' | 'harm' | 'imports';
+const TABS: [Tab, string][] = [['wards', 'Wards'], ['hotspots', 'Hotspots'], ['patrols', 'Patrols'], ['harm', 'Harm'], ['imports', 'Imports']];
 
 function describePeriod(s: ProjectSummary | null): string {
   if (!s?.firstMonth) return 'no crimes imported';
@@ -90,7 +92,7 @@ export function App() {
         <button type="button" onClick={() => setAbout(true)}>About</button>
       </Toolbar>
       <main className="workspace">
-        <MapView areas={p.areas} values={values} breaks={breaks} selected={selected} cells={layer?.cells ?? null} kde={layer?.kde ?? null} onSelect={setSelected}>
+        <MapView areas={p.areas} values={values} breaks={breaks} selected={selected} cells={layer?.cells ?? null} kde={layer?.kde ?? null} onSelect={(c) => !isPlanPicking() && setSelected(c)}>
           <Legend title={legendTitle} breaks={breaks} method={method} digits={isCount ? 0 : 1} />
           {layer?.kind === 'gi' && <GiLegend method={layer.legend} />}
           {layer?.kind === 'trend' && <TrendLegend method={layer.legend} />}
@@ -106,6 +108,9 @@ export function App() {
           </div>
           <div hidden={tab !== 'hotspots'} className="side-scroll" id="panel-hotspots" role="tabpanel" aria-labelledby="tab-hotspots">
             <HotspotPanel engine={engine} revision={p.revision} firstMonth={summary?.firstMonth ?? null} lastMonth={summary?.lastMonth ?? null} wardNames={wardNames} onLayer={setLayer} onExport={p.exportFile} />
+          </div>
+          <div hidden={tab !== 'patrols'} className="side-scroll" id="panel-patrols" role="tabpanel" aria-labelledby="tab-patrols">
+            <PatrolsPanel engine={engine} revision={p.revision} active={tab === 'patrols'} onChanged={() => void p.refresh()} onExport={p.exportFile} />
           </div>
           {tab === 'harm' && (
             <div className="side-scroll" id="panel-harm" role="tabpanel" aria-labelledby="tab-harm">
