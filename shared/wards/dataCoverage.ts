@@ -1,0 +1,171 @@
+import type { Database } from 'sql.js';
+import { DEFAULT_LAYER } from '../areas/areaLayer';
+import { describeRule, type CategorySet } from '../harm/categorySets';
+import type { HarmScheme } from '../harm/harmSchemes';
+import type { Period } from './periodChange';
+
+/** Months one source covers, overall and per policing district (district name -> months). */
+export interface SourceCoverage {
+  months: string[];
+  byDistrict: Record<string, string[]>;
+}
+
+/**
+ * Which months (and districts) each source of the project covers. A month a source does not
+ * cover has no data: it must read "no data", never 0.
+ */
+export interface DataCoverage {
+  crimes: SourceCoverage;
+  wardCounts: SourceCoverage;
+  stopSearches: SourceCoverage;
+  /** Months with crime records or ward-level counts: the sources of every crime and harm figure. */
+  crimeData: SourceCoverage;
+  /** Latest month of crimeData, or null when the project has no crime data. */
+  latest: string | null;
+  /** Months whose records came from a file with flag columns (extracts; police.uk files have none). */
+  flagMonths: string[];
+  /** Months with at least one record carrying a Home Office offence code. */
+  offenceCodeMonths: string[];
+}
+
+const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+export const monthName = (m: string) => `${MONTH_NAMES[Number(m.slice(5, 7)) - 1]} ${m.slice(0, 4)}`;
+
+/** Every month of a period, in order. */
+export function monthsOfPeriod(p: Period): string[] {
+  const out: string[] = [];
+  let y = Number(p.from.slice(0, 4)), m = Number(p.from.slice(5, 7));
+  for (let k = 0; k < 1200; k++) {
+    const s = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`;
+    if (s > p.to) break;
+    out.push(s);
+    if (++m > 12) { m = 1; y++; }
+  }
+  return out;
+}
+
+function collect(rows: unknown[][]): SourceCoverage {
+  const all = new Set<string>();
+  const by = new Map<string, Set<string>>();
+  for (const [month, district] of rows as [string, string | null][]) {
+    all.add(month);
+    if (district) by.set(district, (by.get(district) ?? new Set()).add(month));
+  }
+  const byDistrict: Record<string, string[]> = {};
+  for (const [d, ms] of [...by.entries()].sort(([a], [b]) => a.localeCompare(b))) byDistrict[d] = [...ms].sort();
+  return { months: [...all].sort(), byDistrict };
+}
+
+function union(a: SourceCoverage, b: SourceCoverage): SourceCoverage {
+  const byDistrict: Record<string, string[]> = {};
+  for (const d of new Set([...Object.keys(a.byDistrict), ...Object.keys(b.byDistrict)])) {
+    byDistrict[d] = [...new Set([...(a.byDistrict[d] ?? []), ...(b.byDistrict[d] ?? [])])].sort();
+  }
+  return { months: [...new Set([...a.months, ...b.months])].sort(), byDistrict };
+}
+
+/** Reads the coverage from the crimes, ward_counts and stop_searches tables (one grouped query each). */
+export function dataCoverage(db: Database, layer = DEFAULT_LAYER): DataCoverage {
+  const q = (sql: string) => db.exec(sql, [layer])[0]?.values ?? [];
+  const crimes = collect(q(
+    `SELECT c.month, a.district_name FROM (SELECT DISTINCT month, ward_code FROM crimes) c
+     LEFT JOIN areas a ON a.layer = ? AND a.code = c.ward_code GROUP BY 1, 2`,
+  ));
+  const stopSearches = collect(q(
+    `SELECT s.month, a.district_name FROM (SELECT DISTINCT month, ward_code FROM stop_searches) s
+     LEFT JOIN areas a ON a.layer = ? AND a.code = s.ward_code GROUP BY 1, 2`,
+  ));
+  // A count row covers every month of its range.
+  const countRows: [string, string | null][] = [];
+  for (const [from, to, district] of q(
+    `SELECT substr(w.period_from, 1, 7), substr(w.period_to, 1, 7), a.district_name FROM ward_counts w
+     LEFT JOIN areas a ON a.layer = ? AND a.code = w.ward_code GROUP BY 1, 2, 3`,
+  ) as [string, string, string | null][]) {
+    for (const m of monthsOfPeriod({ from, to })) countRows.push([m, district]);
+  }
+  const wardCounts = collect(countRows);
+  const crimeData = union(crimes, wardCounts);
+  const col = (sql: string) => (db.exec(sql)[0]?.values ?? []).map((v) => String(v[0])).sort();
+  return {
+    crimes, wardCounts, stopSearches, crimeData,
+    latest: crimeData.months[crimeData.months.length - 1] ?? null,
+    flagMonths: col(
+      `SELECT DISTINCT c.month FROM crimes c LEFT JOIN imports i ON i.id = c.import_id
+       WHERE c.flags IS NOT NULL OR i.mapping LIKE '%"flags":{"%'`,
+    ),
+    offenceCodeMonths: col(`SELECT DISTINCT month FROM crimes WHERE offence_code IS NOT NULL AND offence_code != ''`),
+  };
+}
+
+/** The months of a period a source covers (for one district, or anywhere). */
+export function coveredMonths(c: SourceCoverage, p: Period, district?: string | null): string[] {
+  const ms = district ? c.byDistrict[district] ?? [] : c.months;
+  return ms.filter((m) => m >= p.from && m <= p.to);
+}
+
+/** "Aug 2014 to Nov 2014" for a list of months (with gaps named: "Jan 2014, Mar 2014 to Apr 2014"). */
+export function describeMonths(ms: string[]): string {
+  const runs: string[][] = [];
+  for (const m of ms) {
+    const run = runs[runs.length - 1];
+    const last = run?.[run.length - 1];
+    if (run && last && monthsOfPeriod({ from: last, to: m }).length === 2) run.push(m);
+    else runs.push([m]);
+  }
+  return runs.map((r) => (r.length === 1 ? monthName(r[0]!) : `${monthName(r[0]!)} to ${monthName(r[r.length - 1]!)}`)).join(', ');
+}
+
+/**
+ * A period labelled with the months that actually have data:
+ * "Aug 2014 to Nov 2014; 4 of 12 months have data", "Feb 2025; 1 of 12 months has data",
+ * "Dec 2012 to Nov 2013: no data".
+ */
+export function periodCoverageLabel(p: Period, withData: string[]): string {
+  const total = monthsOfPeriod(p).length;
+  const ms = withData.filter((m) => m >= p.from && m <= p.to);
+  if (ms.length === 0) return `${monthName(p.from)} to ${monthName(p.to)}: no data`;
+  if (ms.length === total) return `${total === 1 ? monthName(p.from) : `${monthName(p.from)} to ${monthName(p.to)}`} (${total} month${total === 1 ? '' : 's'}, all with data)`;
+  return `${describeMonths(ms)}; ${ms.length} of ${total} months ${ms.length === 1 ? 'has' : 'have'} data`;
+}
+
+export interface Applicability {
+  /** False when nothing in the set (or the scheme) can match or weigh the period's records. */
+  applies: boolean;
+  /** Plain sentences for the user: what cannot apply and why. */
+  warnings: string[];
+}
+
+/**
+ * Whether a category set and a harm scheme can apply to the period's data. A set that matches
+ * by flag on police.uk files (which have no flag column), or by offence code on data without
+ * codes, would silently give every ward 0: this says so instead.
+ */
+export function applicability(cov: DataCoverage, p: Period, set: CategorySet | null, scheme: HarmScheme): Applicability {
+  const inPeriod = (ms: string[]) => ms.some((m) => m >= p.from && m <= p.to);
+  const hasFlags = inPeriod(cov.flagMonths);
+  const hasCodes = inPeriod(cov.offenceCodeMonths);
+  const warnings: string[] = [];
+  let applies = true;
+  if (set) {
+    const r = set.rule;
+    const cats = (r.categories ?? []).length > 0;
+    const codes = (r.offenceCodes ?? []).length > 0 && hasCodes;
+    const flags = (r.flags ?? []).length > 0 && hasFlags;
+    const deadFlags = (r.flags ?? []).length > 0 && !hasFlags;
+    const deadCodes = (r.offenceCodes ?? []).length > 0 && !hasCodes;
+    const why: string[] = [];
+    if (deadFlags) why.push(`flags (${r.flags!.join(', ')}), but no record in the period comes from a file with flag columns (police.uk files have none)`);
+    if (deadCodes) why.push(`Home Office offence codes, but no record in the period carries one (police.uk files have none)`);
+    if (!cats && !codes && !flags) {
+      applies = false;
+      warnings.push(`The category set "${set.label}" cannot be applied to this data: it matches by ${why.join('; and by ')}. No figures are given rather than zeros; choose another set or import data with ${deadFlags ? 'flags' : 'offence codes'}.`);
+    } else if (why.length) {
+      warnings.push(`Part of the category set "${set.label}" (${describeRule(set.rule)}) cannot match: it also matches by ${why.join('; and by ')}. Only its other parts are used.`);
+    }
+  }
+  if (scheme.keyKind === 'offence_code' && !hasCodes) {
+    applies = false;
+    warnings.push(`The harm scheme "${scheme.label}" weighs Home Office offence codes, but no record in the period carries one (police.uk files have none): harm cannot be computed. Choose a scheme weighted by police.uk category.`);
+  }
+  return { applies, warnings };
+}
