@@ -131,8 +131,10 @@ export function periodCoverageLabel(p: Period, withData: string[]): string {
 export interface Applicability {
   /** False when nothing in the set (or the scheme) can match or weigh the period's records. */
   applies: boolean;
-  /** Plain sentences for the user: what cannot apply and why. */
+  /** Plain sentences for the user: what cannot apply and why (nothing would be left but zeros). */
   warnings: string[];
+  /** Parts of a set that cannot match this data while others can (a method line, not an alarm). */
+  notes: string[];
 }
 
 /**
@@ -145,6 +147,7 @@ export function applicability(cov: DataCoverage, p: Period, set: CategorySet | n
   const hasFlags = inPeriod(cov.flagMonths);
   const hasCodes = inPeriod(cov.offenceCodeMonths);
   const warnings: string[] = [];
+  const notes: string[] = [];
   let applies = true;
   if (set) {
     const r = set.rule;
@@ -160,12 +163,12 @@ export function applicability(cov: DataCoverage, p: Period, set: CategorySet | n
       applies = false;
       warnings.push(`The category set "${set.label}" cannot be applied to this data: it matches by ${why.join('; and by ')}. No figures are given rather than zeros; choose another set or import data with ${deadFlags ? 'flags' : 'offence codes'}.`);
     } else if (why.length) {
-      warnings.push(`Part of the category set "${set.label}" (${describeRule(set.rule)}) cannot match: it also matches by ${why.join('; and by ')}. Only its other parts are used.`);
+      notes.push(`category set "${set.label}" (${describeRule(set.rule)}) also matches by ${why.join('; and by ')}: only its other parts are used`);
     }
   }
   if (scheme.keyKind === 'offence_code' && !hasCodes) {
     applies = false;
     warnings.push(`The harm scheme "${scheme.label}" weighs Home Office offence codes, but no record in the period carries one (police.uk files have none): harm cannot be computed. Choose a scheme weighted by police.uk category.`);
   }
-  return { applies, warnings };
+  return { applies, warnings, notes };
 }

@@ -61,6 +61,8 @@ export interface WardTableMethod {
   periodLabels: { current: string; previous: string; baseline: string | null };
   /** False when the category set or scheme cannot apply to the data (every row then has noData). */
   applies: boolean;
+  /** Parts of the set that cannot match this data (flags on police.uk files), said in the method. */
+  setNotes?: string[];
   /** Where each period's figures came from: crime records, imported ward counts, or both (by month). */
   sources?: { current: SourceUse; previous: SourceUse; baseline: SourceUse | null };
   /** What was left out, per period. */
@@ -240,6 +242,7 @@ export function wardHarmTable(db: Database, params: WardTableParams = {}): WardT
       baseline: baseline ? periodCoverageLabel(baseline, coverage.crimeData.months) : null,
     },
     applies: fit.applies,
+    setNotes: fit.notes,
     sources: { current: cur.source, previous: prev.source, baseline: base?.source ?? null },
     excluded: { current: cur.excluded, previous: prev.excluded, baseline: base?.excluded ?? null },
     rules: [
@@ -285,6 +288,7 @@ export function wardMethodLines(m: WardTableMethod): string[] {
   }
   const uw = m.excluded.current.unweighted;
   if (uw.count) lines.push(`no weight (current period): ${uw.keys.map((k) => `${k.key} (${k.count})`).join(', ')}`);
+  for (const n of m.setNotes ?? []) lines.push(`set: ${n}`);
   for (const r of m.rules) lines.push(`rule: ${r}`);
   return lines;
 }
