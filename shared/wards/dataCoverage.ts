@@ -157,13 +157,14 @@ export function applicability(cov: DataCoverage, p: Period, set: CategorySet | n
     const deadFlags = (r.flags ?? []).length > 0 && !hasFlags;
     const deadCodes = (r.offenceCodes ?? []).length > 0 && !hasCodes;
     const why: string[] = [];
-    if (deadFlags) why.push(`flags (${r.flags!.join(', ')}), but no record in the period comes from a file with flag columns (police.uk files have none)`);
-    if (deadCodes) why.push(`Home Office offence codes, but no record in the period carries one (police.uk files have none)`);
+    if (deadFlags) why.push(`flags (${r.flags!.join(', ')}), but no record in the period comes from a file with flag columns`);
+    if (deadCodes) why.push(`Home Office offence codes, but no record in the period carries one`);
     if (!cats && !codes && !flags) {
       applies = false;
-      warnings.push(`The category set "${set.label}" cannot be applied to this data: it matches by ${why.join('; and by ')}. No figures are given rather than zeros; choose another set or import data with ${deadFlags ? 'flags' : 'offence codes'}.`);
+      warnings.push(`The category set "${set.label}" cannot be applied to this data: it matches by ${why.join('; and by ')} (police.uk files have ${deadFlags && deadCodes ? 'neither' : 'none'}). No figures are given rather than zeros; choose another set or import data with ${deadFlags ? 'flags' : 'offence codes'}.`);
     } else if (why.length) {
-      notes.push(`category set "${set.label}" (${describeRule(set.rule)}) also matches by ${why.join('; and by ')}: only its other parts are used`);
+      const parts = [deadFlags ? 'flags' : '', deadCodes ? 'offence codes' : ''].filter(Boolean).join(' and ');
+      notes.push(`"${set.label}" is applied by its ${[cats ? 'categories' : '', codes ? 'offence codes' : '', flags ? 'flags' : ''].filter(Boolean).join(' and ')} only: no record in the period has ${parts} (police.uk files have none)`);
     }
   }
   if (scheme.keyKind === 'offence_code' && !hasCodes) {

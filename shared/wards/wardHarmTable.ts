@@ -180,7 +180,7 @@ export function wardHarmTable(db: Database, params: WardTableParams = {}): WardT
     const nCur = coveredMonths(coverage.crimeData, current, scope).length;
     const nBase = coveredMonths(coverage.crimeData, p, scope).length;
     const where = scope ? ` for ${scope}` : '';
-    if (nBase === 0) return noComparison('no data', `no data for the ${what} period${where} (${describePeriod(p)})`);
+    if (nBase === 0) return noComparison('no data', `no data${where} in the ${what} period, ${describePeriod(p)}`);
     if (nBase !== nCur) {
       return noComparison('not comparable', `not like for like: the ${what} period has data${where} for ${nBase} of ${monthsOfPeriod(p).length} months, the current period for ${nCur}`, b);
     }
@@ -259,7 +259,7 @@ export function wardHarmTable(db: Database, params: WardTableParams = {}): WardT
   const ex = cur.excluded;
   const noDistricts = [...new Set(areas.map((a) => a.districtName))].filter((d) => d && coveredMonths(coverage.crimeData, current, d).length === 0);
   if (fit.applies && noDistricts.length) warnings.push(`No data for ${noDistricts.join(', ')} in the current period: their wards show "no data".`);
-  if (rowsPrevNoData(previous)) warnings.push(`No data for the previous period (${describePeriod(previous)}): no change is shown.`);
+  if (rowsPrevNoData(previous)) warnings.push(`No data for the previous period, ${describePeriod(previous)}: no change is shown.`);
   const recs = (k: number) => `${k} record${k === 1 ? '' : 's'}`;
   if (ex.outOfArea) warnings.push(`${recs(ex.outOfArea)} in the current period flagged outside the force area: excluded.`);
   if (ex.unplaced) warnings.push(`${recs(ex.unplaced)} in the current period with no ward: excluded.`);

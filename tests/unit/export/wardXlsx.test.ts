@@ -35,7 +35,7 @@ describe('ward table as XLSX', () => {
     expect(second.getCell(col('Count')).value).toBe(3);
     // Before Aug 2014 there is nothing: blank number, the reason beside it.
     expect(second.getCell(col('Previous harm')).value).toBeNull();
-    expect(String(second.getCell(col('Previous note')).value)).toMatch(/^no data for the previous period/);
+    expect(String(second.getCell(col('Previous note')).value)).toMatch(/^no data for Leeds in the previous period/);
     const method = wb.getWorksheet('Method')!;
     const lines: string[] = [];
     method.eachRow((r) => lines.push(`${String(r.getCell(1).value ?? '')}: ${String(r.getCell(2).value ?? '')}`));

@@ -72,7 +72,7 @@ describe('ward table without data for a period', () => {
     expect(armley.harm).toBeCloseTo(2920, 9); // 8 x 365
     expect(armley.previous.base).toBeNull(); // Dec 2012 - Nov 2013: nothing for Leeds
     expect(armley.previous.harmPct.text).toBe('no data');
-    expect(armley.previous.note).toBe('no data for the previous period for Leeds (Dec 2012 to Nov 2013 (12 months))');
+    expect(armley.previous.note).toBe('no data for Leeds in the previous period, Dec 2012 to Nov 2013 (12 months)');
     // Bradford has ward counts for Apr-Jun 2013 (3 months) and records for Nov 2014 (1 month): not like for like.
     const city = t.rows.find((r) => r.code === 'B1')!;
     expect(city.previous.base).toEqual({ count: 5, harm: 365 * 5 });
@@ -82,7 +82,7 @@ describe('ward table without data for a period', () => {
     const a = rows.find((r) => r['ward_code'] === 'L1')!;
     expect(a['previous_count']).toBe('');
     expect(a['harm_pct_change_vs_previous']).toBe('');
-    expect(a['previous_note']).toMatch(/^no data for the previous period/);
+    expect(a['previous_note']).toMatch(/^no data for Leeds in the previous period/);
     expect(a['harm']).toBe('2920');
     expect(fields).toContain('note');
   });
@@ -93,7 +93,7 @@ describe('ward table without data for a period', () => {
     const beeston = t.rows.find((r) => r.code === 'L2')!;
     expect(beeston.previous.base).toEqual({ count: 1, harm: 3.46 });
     const city = t.rows.find((r) => r.code === 'B1')!;
-    expect(city.previous.note).toMatch(/no data for the previous period for Bradford/); // Oct 2014: Bradford has nothing
+    expect(city.previous.note).toMatch(/no data for Bradford in the previous period/); // Oct 2014: Bradford has nothing
     const { rows, fields } = numericCols(wardTableCsv(t));
     const textCols = new Set(['row_type', 'ward_code', 'ward_name', 'district', 'note', 'previous_note']);
     for (const f of fields.filter((f) => !textCols.has(f))) {
@@ -131,7 +131,7 @@ describe('sets and schemes that cannot apply', () => {
     const t = wardHarmTable(await demoLike(), { schemeId: 'count', categorySetId: 'serious-violence' });
     expect(t.method.applies).toBe(true);
     expect(t.rows.find((r) => r.code === 'L1')!.count).toBe(8);
-    expect(t.methodLines.find((l) => l.startsWith('set: '))).toMatch(/also matches by flags .* and by Home Office offence codes/);
+    expect(t.methodLines.find((l) => l.startsWith('set: '))).toBe('set: "Serious violence" is applied by its categories only: no record in the period has flags and offence codes (police.uk files have none)');
   });
 
   it('warns when an offence-code scheme meets data without codes', async () => {
