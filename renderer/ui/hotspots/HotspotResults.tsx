@@ -9,7 +9,7 @@ interface Props {
   engine: EngineClient;
   view: HotspotView;
   wardNames: Map<string, string>;
-  onExport(kind: 'csv' | 'geojson'): void;
+  onExport(kind: 'csv' | 'geojson' | 'xlsx'): void;
   onShowKde(show: boolean): void;
   /** Rerun over these districts only (offered when the records cover part of the study area). */
   onRestrict(districts: string[]): void;
@@ -61,6 +61,7 @@ export function HotspotResults({ engine, view, wardNames, onExport, onShowKde, o
         </button>
       )}
       <div className="export-buttons">
+        <button type="button" onClick={() => onExport('xlsx')}>Export cells XLSX</button>
         <button type="button" onClick={() => onExport('csv')}>Export cells CSV</button>
         <button type="button" onClick={() => onExport('geojson')}>Export cells GeoJSON</button>
       </div>
