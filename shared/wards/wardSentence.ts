@@ -15,19 +15,18 @@ const lower = (t: string) => (/^[A-Z][a-z]/.test(t) ? t[0]!.toLowerCase() + t.sl
  * The driver is the crime type whose harm moved most in the direction of the total.
  */
 export function wardChangeSentence(row: WardRow, m: WardTableMethod, current: TypeFigures[], previous: TypeFigures[] | null): string {
-  const len = m.periods.current;
   const n = Number(/\((\d+) months?\)$/.exec(describePeriod(m.periods.previous))?.[1] ?? 0);
   const months = n === 1 ? 'month' : `${n} months`;
   const what = m.schemeId === 'count' ? 'Crime' : 'Harm';
   const c = row.previous;
   if (row.noData) return `No figures: ${row.noData}.`;
-  if (c.base === null) return `No data for the previous period (${describePeriod(m.periods.previous)}), so no change can be given.`;
+  if (c.base === null) return `No data for the previous period, ${describePeriod(m.periods.previous).replace(/ \(\d+ months?\)$/, '')}, so no change can be given.`;
   if (c.harmChange === null) return `No change given: ${c.note ?? 'the periods are not comparable'}.`;
   const total = m.schemeId === 'count' ? row.count : row.harm;
   const base = m.schemeId === 'count' ? c.base.count : c.base.harm;
   const pct = m.schemeId === 'count' ? c.countPct.value : c.harmPct.value;
   const change = total - base;
-  if (change === 0) return `${what} unchanged on the previous ${months} (${describePeriod(len)}).`;
+  if (change === 0) return `${what} unchanged on the previous ${months}.`;
   const prev = new Map((previous ?? []).map((t) => [t.type, m.schemeId === 'count' ? t.count : t.harm]));
   const deltas = new Map<string, number>();
   for (const t of current) deltas.set(t.type, (m.schemeId === 'count' ? t.count : t.harm) - (prev.get(t.type) ?? 0));

@@ -45,7 +45,10 @@ export function viewRows(t: WardTable, v: WardTableView = {}): { body: WardRow[]
   const f = (v.filter ?? '').trim().toLowerCase();
   const match = (r: WardRow) => !f || r.name.toLowerCase().includes(f) || (r.districtName ?? '').toLowerCase().includes(f);
   const sort = v.sort ?? DEFAULT_WARD_SORT;
-  if (sort.key === 'grouped') return { body: t.rows.filter((r) => r.kind !== 'ward' || match(r)), totals: [] };
+  if (sort.key === 'grouped') {
+    const shown = new Set(t.rows.filter((r) => r.kind === 'ward' && match(r)).map((r) => r.districtName));
+    return { body: t.rows.filter((r) => (r.kind === 'ward' ? match(r) : r.kind === 'force' || !f || shown.has(r.districtName))), totals: [] };
+  }
   const dir = sort.desc ? -1 : 1;
   const body = t.rows.filter((r) => r.kind === 'ward' && match(r)).sort((a, b) => {
     const x = value(a, sort.key), y = value(b, sort.key);
@@ -53,7 +56,9 @@ export function viewRows(t: WardTable, v: WardTableView = {}): { body: WardRow[]
     const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
     return c * dir || a.name.localeCompare(b.name);
   });
-  return { body, totals: t.rows.filter((r) => r.kind !== 'ward') };
+  // Filtered: only the subtotals of districts with a ward shown (the force total always).
+  const shown = new Set(body.map((r) => r.districtName));
+  return { body, totals: t.rows.filter((r) => r.kind === 'force' || (r.kind === 'district' && (!f || shown.has(r.districtName)))) };
 }
 
 /** "sorted by harm, descending; filtered to "leeds"": the line every export of a view carries. */
@@ -61,5 +66,5 @@ export function describeView(v: WardTableView = {}): string {
   const sort = v.sort ?? DEFAULT_WARD_SORT;
   const order = sort.key === 'grouped' ? 'wards grouped by district, each followed by its subtotal' : `sorted by ${WARD_SORT_LABEL[sort.key]}, ${sort.desc ? 'descending' : 'ascending'}; subtotals and force total after the wards`;
   const f = (v.filter ?? '').trim();
-  return `rows: ${order}${f ? `; only wards whose ward or district name contains "${f}"` : ''}`;
+  return `rows: ${order}${f ? `; only wards whose ward or district name contains "${f}" (and their districts' subtotals)` : ''}`;
 }

@@ -151,8 +151,8 @@ describe('exports follow the view', () => {
     expect(viewRows(t).body.map((r) => r.name)).toEqual(['Armley', 'Beeston', 'City']);
     const csv = wardTableCsv(t, { filter: 'bee', sort: { key: 'name', desc: false } });
     const { rows } = numericCols(csv);
-    expect(rows.map((r) => r['ward_name'])).toEqual(['Beeston', 'Bradford total', 'Leeds total', 'Force total']);
-    expect(csv).toContain('# rows: sorted by ward, ascending; subtotals and force total after the wards; only wards whose ward or district name contains "bee"');
+    expect(rows.map((r) => r['ward_name'])).toEqual(['Beeston', 'Leeds total', 'Force total']);
+    expect(csv).toContain('# rows: sorted by ward, ascending; subtotals and force total after the wards; only wards whose ward or district name contains "bee" (and their districts\' subtotals)');
     expect(wardTableFileName(t, 'xlsx')).toBe('ward-harm_cchi_serious-violence_2013-12-to-2014-11.xlsx');
   });
 });

@@ -41,7 +41,7 @@ describe('ward profile', () => {
     const d = await db();
     const t = wardHarmTable(d, { schemeId: 'count', from: '2014-08', to: '2014-11' });
     const row = t.rows.find((r) => r.code === 'L1')!;
-    expect(wardChangeSentence(row, t.method, [], null)).toBe('No data for the previous period (Apr 2014 to Jul 2014 (4 months)), so no change can be given.');
+    expect(wardChangeSentence(row, t.method, [], null)).toBe('No data for the previous period, Apr 2014 to Jul 2014, so no change can be given.');
   });
 
   it('gives a monthly trend with gaps, not zeros, for months without data', async () => {
