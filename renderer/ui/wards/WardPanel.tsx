@@ -44,8 +44,17 @@ export function WardPanel({ engine, revision, selected, onSelect, onTable, onExp
   const [sets, setSets] = useState<CategorySet[]>([]);
   const [table, setTable] = useState<WardTable | null>(null);
   const [profile, setProfile] = useState<WardProfile | null>(null);
-  const [hotspots, setHotspots] = useState<WardHotspots | 'loading'>('loading');
+  const [wardHotspots, setWardHotspots] = useState<{ code: string; h: WardHotspots } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The Hotspots tab may run a new analysis while this panel is hidden: ask again whenever the profile comes into view.
+  const [profileEl, setProfileEl] = useState<HTMLElement | null>(null);
+  const [shown, setShown] = useState(0);
+  useEffect(() => {
+    if (!profileEl) return undefined;
+    const io = new IntersectionObserver((es) => { if (es.some((e) => e.isIntersecting)) setShown((k) => k + 1); });
+    io.observe(profileEl);
+    return () => io.disconnect();
+  }, [profileEl]);
 
   useEffect(() => {
     if (revision === 0) return;
@@ -80,14 +89,20 @@ export function WardPanel({ engine, revision, selected, onSelect, onTable, onExp
       (p) => { if (live) setProfile(p); },
       (e: Error) => { if (live) setError(e.message); },
     );
-    setHotspots('loading');
-    engine.hotspotsInWard(selected).then((h) => { if (live) setHotspots(h); }, (e: Error) => { if (live) setError(e.message); });
     return () => { live = false; };
   }, [engine, selected, table, controls]);
+
+  useEffect(() => {
+    if (!selected) return undefined;
+    let live = true;
+    engine.hotspotsInWard(selected).then((h) => { if (live) setWardHotspots({ code: selected, h }); }, (e: Error) => { if (live) setError(e.message); });
+    return () => { live = false; };
+  }, [engine, selected, shown]);
 
   const exportAs = (kind: 'csv' | 'xlsx') =>
     engine.wardTableExport(toParams(controls), view, kind).then((f) => onExport(f.name, f.bytes, f.mime), (e: Error) => setError(e.message));
 
+  const hotspots = wardHotspots && wardHotspots.code === selected ? wardHotspots.h : 'loading';
   const selectedRow = table?.rows.find((r) => r.kind === 'ward' && r.code === selected);
   const m = table?.method;
   const wardCount = table?.rows.filter((r) => r.kind === 'ward').length ?? 0;
@@ -105,7 +120,7 @@ export function WardPanel({ engine, revision, selected, onSelect, onTable, onExp
       {alarms.map((w) => <p key={w} role="alert" className="warning">{w}</p>)}
       {table && <WardHarmTable table={table} view={view} onView={setView} selected={selected} onSelect={onSelect} />}
       {table && m && selectedRow && profile && profile.code === selectedRow.code && (
-        <section aria-label="Ward profile" className="panel ward-profile">
+        <section ref={setProfileEl} aria-label="Ward profile" className="panel ward-profile">
           <h2>{selectedRow.name}, {selectedRow.districtName}</h2>
           <p className="ward-sentence">{wardChangeSentence(selectedRow, m, profile.byType, profile.previousByType)}</p>
           {selectedRow.noData ? (
