@@ -64,29 +64,32 @@ function union(a: SourceCoverage, b: SourceCoverage): SourceCoverage {
   return { months: [...new Set([...a.months, ...b.months])].sort(), byDistrict };
 }
 
-/** Reads the coverage from the crimes, ward_counts and stop_searches tables (one grouped query each). */
+/** Coverage per connection, reused until anything in the project changes (SQLite's total_changes()). */
+const cache = new WeakMap<Database, { changes: number; layer: string; coverage: DataCoverage }>();
+
+/**
+ * Reads the coverage from the crimes, ward_counts and stop_searches tables. One scan of each
+ * table's (month, ward) pairs; the result is cached per database until any row changes.
+ */
 export function dataCoverage(db: Database, layer = DEFAULT_LAYER): DataCoverage {
-  const q = (sql: string) => db.exec(sql, [layer])[0]?.values ?? [];
-  const crimes = collect(q(
-    `SELECT c.month, a.district_name FROM (SELECT DISTINCT month, ward_code FROM crimes) c
-     LEFT JOIN areas a ON a.layer = ? AND a.code = c.ward_code GROUP BY 1, 2`,
-  ));
-  const stopSearches = collect(q(
-    `SELECT s.month, a.district_name FROM (SELECT DISTINCT month, ward_code FROM stop_searches) s
-     LEFT JOIN areas a ON a.layer = ? AND a.code = s.ward_code GROUP BY 1, 2`,
-  ));
+  const changes = Number(db.exec('SELECT total_changes()')[0]?.values[0]?.[0] ?? 0);
+  const hit = cache.get(db);
+  if (hit && hit.changes === changes && hit.layer === layer) return hit.coverage;
+  const districtOf = new Map((db.exec('SELECT code, district_name FROM areas WHERE layer = ?', [layer])[0]?.values ?? []) as [string, string | null][]);
+  const pairs = (sql: string) => ((db.exec(sql)[0]?.values ?? []) as [string, string | null][]).map(([m, w]) => [m, w === null ? null : districtOf.get(w) ?? null]);
+  const crimes = collect(pairs('SELECT month, ward_code FROM crimes GROUP BY ward_code, month'));
+  const stopSearches = collect(pairs('SELECT month, ward_code FROM stop_searches GROUP BY ward_code, month'));
   // A count row covers every month of its range.
   const countRows: [string, string | null][] = [];
-  for (const [from, to, district] of q(
-    `SELECT substr(w.period_from, 1, 7), substr(w.period_to, 1, 7), a.district_name FROM ward_counts w
-     LEFT JOIN areas a ON a.layer = ? AND a.code = w.ward_code GROUP BY 1, 2, 3`,
-  ) as [string, string, string | null][]) {
-    for (const m of monthsOfPeriod({ from, to })) countRows.push([m, district]);
+  for (const [from, to, ward] of (db.exec(
+    'SELECT substr(period_from, 1, 7), substr(period_to, 1, 7), ward_code FROM ward_counts GROUP BY 1, 2, 3',
+  )[0]?.values ?? []) as [string, string, string][]) {
+    for (const m of monthsOfPeriod({ from, to })) countRows.push([m, districtOf.get(ward) ?? null]);
   }
   const wardCounts = collect(countRows);
   const crimeData = union(crimes, wardCounts);
   const col = (sql: string) => (db.exec(sql)[0]?.values ?? []).map((v) => String(v[0])).sort();
-  return {
+  const coverage: DataCoverage = {
     crimes, wardCounts, stopSearches, crimeData,
     latest: crimeData.months[crimeData.months.length - 1] ?? null,
     flagMonths: col(
@@ -95,6 +98,8 @@ export function dataCoverage(db: Database, layer = DEFAULT_LAYER): DataCoverage 
     ),
     offenceCodeMonths: col(`SELECT DISTINCT month FROM crimes WHERE offence_code IS NOT NULL AND offence_code != ''`),
   };
+  cache.set(db, { changes, layer, coverage });
+  return coverage;
 }
 
 /** The months of a period a source covers (for one district, or anywhere). */
