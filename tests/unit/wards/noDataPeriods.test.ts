@@ -49,6 +49,16 @@ describe('data coverage', () => {
     expect(cov.offenceCodeMonths).toEqual([]);
   });
 
+  it('sees a new import (or a re-placed record) at once, though it is cached', async () => {
+    const db = await demoLike();
+    expect(dataCoverage(db).crimes.months).toHaveLength(4);
+    db.run(`INSERT INTO crimes(import_id, dedupe_key, month, crime_type, ward_code, placed_by, out_of_area) VALUES (5, 'new', '2014-12', 'Drugs', 'B1', 'point', 0)`);
+    expect(dataCoverage(db).latest).toBe('2014-12');
+    db.run(`UPDATE crimes SET ward_code = 'L1' WHERE dedupe_key = 'new'`);
+    expect(dataCoverage(db).crimes.byDistrict['Leeds']).toContain('2014-12');
+    expect(dataCoverage(db).crimes.byDistrict['Bradford']).not.toContain('2014-12');
+  });
+
   it('labels a period with the months that have data', () => {
     expect(periodCoverageLabel({ from: '2013-12', to: '2014-11' }, ['2014-08', '2014-09', '2014-10', '2014-11'])).toBe('Aug 2014 to Nov 2014; 4 of 12 months have data');
     expect(periodCoverageLabel({ from: '2024-03', to: '2025-02' }, ['2025-02'])).toBe('Feb 2025; 1 of 12 months has data');
