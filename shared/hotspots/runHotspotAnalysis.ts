@@ -233,7 +233,9 @@ function* hotspotAnalysisSteps(db: Database, params: HotspotParams, run: RunOpti
   if (!(gi.sd > 0)) warnings.push('Every cell has the same value, so Gi* is undefined (shown as blank).');
   const cov = dataCoverage(db, params.layer);
   const periodFrom = params.from ?? sel.firstMonth, periodTo = params.to ?? sel.lastMonth;
-  if (periodFrom && periodTo) warnings.unshift(...applicability(cov, { from: periodFrom, to: periodTo }, sel.categorySet, sel.scheme).warnings);
+  // With nothing selected the period falls back to the months the data covers, so a set that cannot apply still says why.
+  const fitFrom = periodFrom ?? cov.crimes.months[0], fitTo = periodTo ?? cov.crimes.months[cov.crimes.months.length - 1];
+  if (fitFrom && fitTo) warnings.unshift(...applicability(cov, { from: fitFrom, to: fitTo }, sel.categorySet, sel.scheme).warnings);
 
   const method: HotspotMethod = {
     scheme: schemeName(sel.scheme),
