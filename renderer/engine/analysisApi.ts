@@ -10,6 +10,7 @@ import { listDistricts } from '../../shared/hotspots/studyAreaChoice';
 import * as Comlink from 'comlink';
 import { hotspotCellsCsv, hotspotCellsGeoJson } from '../../shared/export/hotspotCells';
 import { kdeRaster, type KdeRaster } from '../../shared/export/kdeRaster';
+import { hotspotCellsFileName, hotspotCellsXlsx, type CellSortKey } from '../../shared/export/hotspotCellsXlsx';
 import { db, onProjectReplaced } from './engineState';
 
 const CLASS_KEY: Record<number, string> = { 3: 'hot-99', 2: 'hot-95', 1: 'hot-90', [-1]: 'cold-90', [-2]: 'cold-95', [-3]: 'cold-99' };
@@ -113,5 +114,33 @@ export const analysisApi = {
   exportHotspots(kind: 'csv' | 'geojson'): Uint8Array {
     if (!last) throw new Error('Run the hotspot analysis first.');
     return new TextEncoder().encode(kind === 'csv' ? hotspotCellsCsv(last) : hotspotCellsGeoJson(last));
+  },
+
+  /** The last analysis as a named file (CSV, GeoJSON or XLSX with a Method sheet); XLSX rows in the given order. */
+  async exportHotspotsFile(
+    kind: 'csv' | 'geojson' | 'xlsx',
+    opts: { sort?: { key: CellSortKey; desc: boolean }; wardNames?: Record<string, string> } = {},
+  ): Promise<{ name: string; bytes: Uint8Array; mime: string }> {
+    if (!last) throw new Error('Run the hotspot analysis first.');
+    const name = hotspotCellsFileName(last, kind);
+    if (kind === 'xlsx') return { name, bytes: await hotspotCellsXlsx(last, opts), mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+    return { name, bytes: analysisApi.exportHotspots(kind), mime: kind === 'csv' ? 'text/csv' : 'application/geo+json' };
+  },
+
+  /**
+   * The top cells of the last hotspot run that lie in one ward (by harm), for the ward profile;
+   * null when no analysis has run since the project opened.
+   */
+  hotspotsInWard(code: string, n = 5): { label: string; cells: HotspotView['top'] } | null {
+    if (!last) return null;
+    const c = last.cells;
+    const ks: number[] = [];
+    for (let k = 0; k < c.n; k++) if (c.areaCode[k] === code && c.cls[k]! > 0) ks.push(k);
+    ks.sort((a, b) => c.harm[b]! - c.harm[a]! || c.z[b]! - c.z[a]!);
+    const m = last.method;
+    return {
+      label: `Gi* hot cells of the last run (${m.scheme}; ${m.categorySet ?? 'all records'}; ${m.period.from} to ${m.period.to}; ${m.cell.size} m cells)`,
+      cells: ks.slice(0, n).map((k) => ({ id: c.ids[k]!, ward: c.areaCode[k]!, count: c.count[k]!, harm: c.harm[k]!, z: c.z[k]!, p: c.p[k]!, pFdr: c.pFdr[k]!, cls: c.cls[k]! })),
+    };
   },
 };

@@ -41,7 +41,7 @@ export function App() {
   const onAction = useCallback(
     (action: string) => {
       if (action === 'import') setImporting({ files: null });
-      else if (action === 'export' || action === 'export-wards') void engine.wardTableCsv(wardParams).then((b) => exportFile('ward-harm-table.csv', b, 'text/csv'));
+      else if (action === 'export' || action === 'export-wards') void engine.wardTableExport(wardParams, {}, 'csv').then((f) => exportFile(f.name, f.bytes, f.mime));
       else if (action === 'about') setAbout(true);
       else {
         setSelected(null);

@@ -1,4 +1,5 @@
 import type { Database } from 'sql.js';
+import { applicability, dataCoverage, periodCoverageLabel } from '../wards/dataCoverage';
 import { DEFAULT_LAYER } from '../areas/areaLayer';
 import { selectCrimePoints } from '../harm/crimePoints';
 import { schemeName, type CrimeFilter } from '../harm/crimeSelection';
@@ -71,7 +72,7 @@ export interface HotspotMethod {
   scheme: string;
   schemeId: string;
   categorySet: string | null;
-  period: { from: string | null; to: string | null };
+  period: { from: string | null; to: string | null; /** The months that have data ("Aug 2014 to Nov 2014; 4 of 12 months have data"). */ dataLabel?: string };
   types: string[] | null;
   cell: { shape: CellShape; size: number; idFormat: string; chosen: 'default' | 'user' };
   studyArea: string;
@@ -230,12 +231,17 @@ function* hotspotAnalysisSteps(db: Database, params: HotspotParams, run: RunOpti
   if (unplaced > 0) warnings.push(`${recs(unplaced)} without a location, not counted.`);
   if (sel.unweighted.count > 0) warnings.push(sel.notes[sel.notes.length - 1]!);
   if (!(gi.sd > 0)) warnings.push('Every cell has the same value, so Gi* is undefined (shown as blank).');
+  const cov = dataCoverage(db, params.layer);
+  const periodFrom = params.from ?? sel.firstMonth, periodTo = params.to ?? sel.lastMonth;
+  // With nothing selected the period falls back to the months the data covers, so a set that cannot apply still says why.
+  const fitFrom = periodFrom ?? cov.crimes.months[0], fitTo = periodTo ?? cov.crimes.months[cov.crimes.months.length - 1];
+  if (fitFrom && fitTo) warnings.unshift(...applicability(cov, { from: fitFrom, to: fitTo }, sel.categorySet, sel.scheme).warnings);
 
   const method: HotspotMethod = {
     scheme: schemeName(sel.scheme),
     schemeId: sel.scheme.id,
     categorySet: sel.categorySet?.label ?? null,
-    period: { from: params.from ?? sel.firstMonth, to: params.to ?? sel.lastMonth },
+    period: { from: periodFrom, to: periodTo, dataLabel: periodFrom && periodTo ? periodCoverageLabel({ from: periodFrom, to: periodTo }, cov.crimes.months) : undefined },
     types: params.types?.length ? params.types : null,
     cell: {
       shape, size,
@@ -298,6 +304,7 @@ export function methodLines(m: HotspotMethod): string[] {
     `scheme: ${m.scheme}`,
     `category set: ${m.categorySet ?? 'all records'}${m.types ? `; crime types: ${m.types.join(', ')}` : ''}`,
     `period: ${m.period.from ?? 'no records'} to ${m.period.to ?? 'no records'} (months inclusive)`,
+    ...(m.period.dataLabel ? [`months with data: ${m.period.dataLabel}`] : []),
     `cell size: ${m.cell.size} m ${m.cell.shape === 'square' ? 'squares aligned to the British National Grid' : 'hexagons anchored at the BNG origin'} (${m.cell.chosen}); ids ${m.cell.idFormat}`,
     `study area: ${m.studyArea}`,
     `neighbourhood: ${m.neighbourhood.rule}`,

@@ -23,21 +23,32 @@ export interface PeriodFigures {
 }
 
 export interface Comparison {
-  base: PeriodFigures;
-  countChange: number;
-  harmChange: number;
+  /** The comparison period's figures; null when it has no data (never shown as 0). */
+  base: PeriodFigures | null;
+  countChange: number | null;
+  harmChange: number | null;
   countPct: PctChange;
   harmPct: PctChange;
+  /** Why a figure is blank ("no data for the previous period ...", "n/a: base is 0"); null when all are given. */
+  note: string | null;
 }
 
 export function compare(current: PeriodFigures, base: PeriodFigures): Comparison {
+  const countPct = pctChange(current.count, base.count);
+  const harmPct = pctChange(current.harm, base.harm);
+  const note = harmPct.value === null ? `harm % change ${harmPct.text}` : countPct.value === null ? `count % change ${countPct.text}` : null;
   return {
-    base,
-    countChange: current.count - base.count,
-    harmChange: current.harm - base.harm,
-    countPct: pctChange(current.count, base.count),
-    harmPct: pctChange(current.harm, base.harm),
+    base, countChange: current.count - base.count, harmChange: current.harm - base.harm, countPct, harmPct, note,
   };
+}
+
+/**
+ * A comparison that cannot be made: the period has no data (base null), or its data covers a
+ * different number of months than the current period (base kept, no change: not like for like).
+ */
+export function noComparison(text: 'no data' | 'not comparable', note: string, base: PeriodFigures | null = null): Comparison {
+  const none = { value: null, text };
+  return { base, countChange: null, harmChange: null, countPct: none, harmPct: none, note };
 }
 
 export interface Period {

@@ -3,8 +3,9 @@ import { DEFAULT_LAYER, listAreas } from '../areas/areaLayer';
 import { getCategorySet } from '../harm/categorySets';
 import { addMonths, checkMonth, loadScheme, monthsBetween, schemeName, selectionContext } from '../harm/crimeSelection';
 import type { UnweightedReport } from '../harm/harmWeighting';
-import { describeSourceUse, latestDataMonth, wardCountsForPeriod, type SourceUse } from './wardCountSource';
-import { compare, describePeriod, type Comparison, type Period, type PeriodFigures } from './periodChange';
+import { describeSourceUse, wardCountsForPeriod, type SourceUse } from './wardCountSource';
+import { applicability, coveredMonths, dataCoverage, describeMonths, monthsOfPeriod, periodCoverageLabel, type DataCoverage } from './dataCoverage';
+import { compare, describePeriod, noComparison, type Comparison, type Period, type PeriodFigures } from './periodChange';
 
 export interface WardTableParams {
   /** Main period, inclusive months. Default: the 12 months ending at the latest month with data. */
@@ -30,6 +31,12 @@ export interface WardRow {
   population: number | null;
   /** Harm per 1,000 residents; null without population (for a subtotal: unless every ward has one). */
   harmPer1000: number | null;
+  /**
+   * Why this row has no figures (its district has no data in the current period, or the set or
+   * scheme cannot apply to the data); count and harm are then 0 only as placeholders and must be
+   * shown as "no data", never as 0. null when the figures are real.
+   */
+  noData: string | null;
   /** Wards only: 1 = most harm; ties share a rank (1, 2, 2, 4). */
   rank: number | null;
   /** Share of the force's harm in the main period, 0-1. */
@@ -50,6 +57,12 @@ export interface WardTableMethod {
   categorySet: string | null;
   types: string[] | null;
   periods: { current: Period; previous: Period; baseline: Period | null };
+  /** Each period labelled with the months that have data ("Aug 2014 to Nov 2014; 4 of 12 months have data"). */
+  periodLabels: { current: string; previous: string; baseline: string | null };
+  /** False when the category set or scheme cannot apply to the data (every row then has noData). */
+  applies: boolean;
+  /** Parts of the set that cannot match this data (flags on police.uk files), said in the method. */
+  setNotes?: string[];
   /** Where each period's figures came from: crime records, imported ward counts, or both (by month). */
   sources?: { current: SourceUse; previous: SourceUse; baseline: SourceUse | null };
   /** What was left out, per period. */
@@ -116,7 +129,8 @@ const add = (a: PeriodFigures, b: PeriodFigures): PeriodFigures => ({ count: a.c
 export function wardHarmTable(db: Database, params: WardTableParams = {}): WardTable {
   checkMonth(params.from, 'From');
   checkMonth(params.to, 'To');
-  const latest = latestDataMonth(db);
+  const coverage = dataCoverage(db, params.layer ?? DEFAULT_LAYER);
+  const latest = coverage.latest;
   const to = params.to ?? latest;
   if (!to) throw new Error('The project has no crimes and no ward counts: import some before building the ward table.');
   const from = params.from ?? addMonths(to, -11);
@@ -125,6 +139,9 @@ export function wardHarmTable(db: Database, params: WardTableParams = {}): WardT
   const current: Period = { from, to };
   const previous: Period = { from: addMonths(from, -len), to: addMonths(from, -1) };
   const baseline = params.baseline ?? null;
+  if (coveredMonths(coverage.crimeData, current).length === 0) {
+    throw new Error(`No crime data in ${describePeriod(current)}: the project has data for ${describeMonths(coverage.crimeData.months)}. Choose a period within it.`);
+  }
 
   const layer = params.layer ?? DEFAULT_LAYER;
   const areas = listAreas(db, layer);
@@ -134,15 +151,22 @@ export function wardHarmTable(db: Database, params: WardTableParams = {}): WardT
   const cur = totals(db, current, params, known);
   const prev = totals(db, previous, params, known);
   const base = baseline ? totals(db, baseline, params, known) : null;
-  const setLabel = params.categorySetId ? getCategorySet(db, params.categorySetId)?.label ?? null : null;
+  const set = params.categorySetId ? getCategorySet(db, params.categorySetId) : null;
+  const setLabel = set?.label ?? null;
+  const fit = applicability(coverage, current, set, scheme);
   const get = (t: PeriodTotals | null, code: string) => t?.byWard.get(code) ?? ZERO;
+  const curLabel = periodCoverageLabel(current, coverage.crimeData.months);
+  const noDataIn = (district: string | null) =>
+    !fit.applies ? 'the category set or harm scheme cannot apply to this data (see the warning)'
+      : coveredMonths(coverage.crimeData, current, district).length === 0 ? `no data for ${district ?? 'this area'} in ${describePeriod(current)}` : null;
+  const wardHas = (a: (typeof areas)[number]) => noDataIn(a.districtName) === null;
 
-  const forceHarm = [...cur.byWard.values()].reduce((s, f) => s + f.harm, 0);
+  const forceHarm = areas.filter(wardHas).reduce((s, a) => s + get(cur, a.code).harm, 0);
   const share = (h: number) => (forceHarm > 0 ? h / forceHarm : null);
   const per1000 = (h: number, pop: number | null) => (pop && pop > 0 ? (h / pop) * 1000 : null);
 
-  // Competition ranking by harm (then count) over all wards.
-  const order = [...areas].sort((a, b) => get(cur, b.code).harm - get(cur, a.code).harm);
+  // Competition ranking by harm over the wards that have data.
+  const order = areas.filter(wardHas).sort((a, b) => get(cur, b.code).harm - get(cur, a.code).harm);
   const rankOf = new Map<string, number>();
   order.forEach((a, k) => {
     const prevArea = order[k - 1];
@@ -150,18 +174,42 @@ export function wardHarmTable(db: Database, params: WardTableParams = {}): WardT
     rankOf.set(a.code, tie ? rankOf.get(prevArea.code)! : k + 1);
   });
 
+  /** Compares like with like: a period without data is "no data"; one with fewer months of data is not comparable. */
+  const against = (what: string, p: Period, c: PeriodFigures, b: PeriodFigures, district: string | null | undefined): Comparison => {
+    const scope = district === undefined ? null : district;
+    const nCur = coveredMonths(coverage.crimeData, current, scope).length;
+    const nBase = coveredMonths(coverage.crimeData, p, scope).length;
+    const where = scope ? ` for ${scope}` : '';
+    if (nBase === 0) return noComparison('no data', `no data${where} in the ${what} period, ${describePeriod(p)}`);
+    if (nBase !== nCur) {
+      return noComparison('not comparable', `not like for like: the ${what} period has data${where} for ${nBase} of ${monthsOfPeriod(p).length} months, the current period for ${nCur}`, b);
+    }
+    return compare(c, b);
+  };
+
   const row = (kind: WardRow['kind'], code: string, name: string, dc: string | null, dn: string | null,
-    c: PeriodFigures, p: PeriodFigures, b: PeriodFigures | null, pop: number | null, rank: number | null): WardRow => ({
-    kind, code, name, districtCode: dc, districtName: dn, count: c.count, harm: c.harm,
-    population: pop, harmPer1000: per1000(c.harm, pop), rank, shareOfForceHarm: share(c.harm),
-    previous: compare(c, p), baseline: b ? compare(c, b) : null,
-  });
+    c: PeriodFigures, p: PeriodFigures, b: PeriodFigures | null, pop: number | null, rank: number | null): WardRow => {
+    const scope = kind === 'force' ? undefined : dn;
+    const noData = kind === 'force' ? noDataIn(null) : noDataIn(dn);
+    if (noData) {
+      return {
+        kind, code, name, districtCode: dc, districtName: dn, count: 0, harm: 0, noData, population: pop, harmPer1000: null,
+        rank: null, shareOfForceHarm: null, previous: noComparison('no data', noData), baseline: b ? noComparison('no data', noData) : null,
+      };
+    }
+    return {
+      kind, code, name, districtCode: dc, districtName: dn, count: c.count, harm: c.harm, noData: null,
+      population: pop, harmPer1000: per1000(c.harm, pop), rank, shareOfForceHarm: share(c.harm),
+      previous: against('previous', previous, c, p, scope), baseline: b && baseline ? against('baseline', baseline, c, b, scope) : null,
+    };
+  };
 
   const districts = new Map<string, typeof areas>();
   for (const a of areas) {
     const key = a.districtName ?? '(no district)';
     districts.set(key, [...(districts.get(key) ?? []), a]);
   }
+  const rowsPrevNoData = (p: Period) => coveredMonths(coverage.crimeData, p).length === 0;
   const rows: WardRow[] = [];
   let fc = ZERO, fp = ZERO, fb = ZERO;
   let fPop: number | null = 0;
@@ -188,19 +236,30 @@ export function wardHarmTable(db: Database, params: WardTableParams = {}): WardT
     categorySet: setLabel,
     types: params.types?.length ? params.types : null,
     periods: { current, previous, baseline },
+    periodLabels: {
+      current: curLabel,
+      previous: periodCoverageLabel(previous, coverage.crimeData.months),
+      baseline: baseline ? periodCoverageLabel(baseline, coverage.crimeData.months) : null,
+    },
+    applies: fit.applies,
+    setNotes: fit.notes,
     sources: { current: cur.source, previous: prev.source, baseline: base?.source ?? null },
     excluded: { current: cur.excluded, previous: prev.excluded, baseline: base?.excluded ?? null },
     rules: [
       'sources: crime records where a month has them; imported ward-level counts for months without records (never both for one month); a count row is used only when its whole range lies in the period',
       'records are placed by their ward code (as the import placed them); records flagged outside the force area and records with no ward are excluded and counted',
       'records whose category/offence code has no weight in the scheme are counted but add no harm (listed below)',
-      '% change = (current - comparison) / comparison x 100; when the comparison is 0 it is shown as "n/a: base is 0" (or "n/a: 0 to 0")',
+      '% change = (current - comparison) / comparison x 100; when the comparison is 0 there is no % (the note says "n/a: base is 0" or "n/a: 0 to 0")',
+      'a period (or a ward\'s district) with no crime records and no ward counts has no data: its figures are blank with the reason, never 0; a comparison period whose data covers a different number of months than the current period is not compared (not like for like)',
       'rank: 1 = most harm in the current period, ties share a rank; share = ward harm / force harm in the current period',
       'harm per 1,000 residents needs a population table (Imports tab: population per ward, or the CLI option --population); a subtotal has one only when all its wards do',
     ],
   };
-  const warnings: string[] = [];
+  const warnings: string[] = [...fit.warnings];
   const ex = cur.excluded;
+  const noDistricts = [...new Set(areas.map((a) => a.districtName))].filter((d) => d && coveredMonths(coverage.crimeData, current, d).length === 0);
+  if (fit.applies && noDistricts.length) warnings.push(`No data for ${noDistricts.join(', ')} in the current period: their wards show "no data".`);
+  if (rowsPrevNoData(previous)) warnings.push(`No data for the previous period, ${describePeriod(previous)}: no change is shown.`);
   const recs = (k: number) => `${k} record${k === 1 ? '' : 's'}`;
   if (ex.outOfArea) warnings.push(`${recs(ex.outOfArea)} in the current period flagged outside the force area: excluded.`);
   if (ex.unplaced) warnings.push(`${recs(ex.unplaced)} in the current period with no ward: excluded.`);
@@ -216,9 +275,9 @@ export function wardMethodLines(m: WardTableMethod): string[] {
   const lines = [
     `scheme: ${m.scheme}`,
     `category set: ${m.categorySet ?? 'all records'}${m.types ? `; crime types: ${m.types.join(', ')}` : ''}`,
-    `period: ${describePeriod(m.periods.current)}`,
-    `previous period: ${describePeriod(m.periods.previous)}`,
-    `baseline period: ${m.periods.baseline ? describePeriod(m.periods.baseline) : 'none chosen'}`,
+    `period: ${m.periodLabels.current} (window ${describePeriod(m.periods.current)})`,
+    `previous period: ${m.periodLabels.previous} (window ${describePeriod(m.periods.previous)})`,
+    `baseline period: ${m.periods.baseline ? `${m.periodLabels.baseline} (window ${describePeriod(m.periods.baseline)})` : 'none chosen'}`,
     `excluded (current period): ${ex(m.excluded.current)}`,
     `excluded (previous period): ${ex(m.excluded.previous)}`,
   ];
@@ -229,6 +288,7 @@ export function wardMethodLines(m: WardTableMethod): string[] {
   }
   const uw = m.excluded.current.unweighted;
   if (uw.count) lines.push(`no weight (current period): ${uw.keys.map((k) => `${k.key} (${k.count})`).join(', ')}`);
+  for (const n of m.setNotes ?? []) lines.push(`set: ${n}`);
   for (const r of m.rules) lines.push(`rule: ${r}`);
   return lines;
 }

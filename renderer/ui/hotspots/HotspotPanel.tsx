@@ -133,9 +133,9 @@ export function HotspotPanel({ engine, revision, firstMonth, lastMonth, wardName
     );
   };
 
-  const exportCells = async (kind: 'csv' | 'geojson') => {
-    const bytes = await engine.exportHotspots(kind);
-    onExport(kind === 'csv' ? 'hotspot-cells.csv' : 'hotspot-cells.geojson', bytes, kind === 'csv' ? 'text/csv' : 'application/geo+json');
+  const exportCells = async (kind: 'csv' | 'geojson' | 'xlsx') => {
+    const f = await engine.exportHotspotsFile(kind, { wardNames: Object.fromEntries(wardNames) });
+    onExport(f.name, f.bytes, f.mime);
   };
 
   return (

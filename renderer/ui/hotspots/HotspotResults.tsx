@@ -9,7 +9,7 @@ interface Props {
   engine: EngineClient;
   view: HotspotView;
   wardNames: Map<string, string>;
-  onExport(kind: 'csv' | 'geojson'): void;
+  onExport(kind: 'csv' | 'geojson' | 'xlsx'): void;
   onShowKde(show: boolean): void;
   /** Whether the KDE surface is on the map (the checkbox follows it, so it never claims a surface that is not drawn). */
   kdeShown?: boolean;
@@ -63,6 +63,7 @@ export function HotspotResults({ engine, view, wardNames, onExport, onShowKde, o
         </button>
       )}
       <div className="export-buttons">
+        <button type="button" onClick={() => onExport('xlsx')}>Export cells XLSX</button>
         <button type="button" onClick={() => onExport('csv')}>Export cells CSV</button>
         <button type="button" onClick={() => onExport('geojson')}>Export cells GeoJSON</button>
       </div>

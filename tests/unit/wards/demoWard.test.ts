@@ -38,8 +38,8 @@ describe('ward table on the demo project', async () => {
     expect(row.districtName).toBe('Kirklees');
     expect(row.count).toBe(381);
     expect(row.harm).toBeCloseTo(17652.25, 9);
-    expect(row.previous.base.count).toBe(387);
-    expect(row.previous.base.harm).toBeCloseTo(19593.68, 9);
+    expect(row.previous.base!.count).toBe(387);
+    expect(row.previous.base!.harm).toBeCloseTo(19593.68, 9);
     expect(row.previous.harmPct.text).toBe('-9.9%');
     // Against itself as baseline: change 0, +0.0%.
     expect(row.baseline!.harmChange).toBe(0);

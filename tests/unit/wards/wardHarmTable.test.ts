@@ -16,22 +16,23 @@ const wards = [
 const at = (ward: string, month: string, type: string, k: number): TestCrime[] =>
   Array.from({ length: k }, () => ({ month, type, ward, e: 420500, n: 435500 }));
 
-// Current period Jan-Dec 2023 (latest month Dec 2023); previous Jan-Dec 2022; baseline Jan-Dec 2021.
-// Alpha:   2023: 3 robbery (365) + 2 burglary (246.39) = 1095 + 492.78 = 1587.78; 2022: 1 robbery = 365
-// Bravo:   2023: 4 drugs (3.46) = 13.84;  2022: none (base 0);  2021: 8 drugs = 27.68
-// Charlie: 2023: none; 2022: none -> 0 to 0
+// Months: current Dec 2023 (a one-month period), previous Nov 2023, baseline Mar 2021.
+// North (Alpha, Bravo) has records in all three months; South (Charlie) has none at all.
+// Alpha:   Dec 2023: 3 robbery (365) + 2 burglary (246.39) = 1095 + 492.78 = 1587.78; Nov 2023: 1 robbery = 365
+// Bravo:   Dec 2023: 4 drugs (3.46) = 13.84;  Nov 2023: none, but North has data (base 0);  Mar 2021: 8 drugs = 27.68
+// Charlie: no data for South in any period: "no data", never 0
 const crimes: TestCrime[] = [
-  ...at('A1', '2023-05', 'Robbery', 3), ...at('A1', '2023-12', 'Burglary', 2), ...at('A1', '2022-01', 'Robbery', 1),
-  ...at('A2', '2023-07', 'Drugs', 4), ...at('A2', '2021-03', 'Drugs', 8),
-  { month: '2023-02', type: 'Robbery', ward: null, e: 500000, n: 500000, outOfArea: true },
-  { month: '2023-02', type: 'Robbery', ward: null },
+  ...at('A1', '2023-12', 'Robbery', 3), ...at('A1', '2023-12', 'Burglary', 2), ...at('A1', '2023-11', 'Robbery', 1),
+  ...at('A2', '2023-12', 'Drugs', 4), ...at('A2', '2021-03', 'Drugs', 8),
+  { month: '2023-12', type: 'Robbery', ward: null, e: 500000, n: 500000, outOfArea: true },
+  { month: '2023-12', type: 'Robbery', ward: null },
 ];
 
 describe('ward harm table', () => {
   it('computes counts, harm, changes, ranks, shares and subtotals by hand', async () => {
     const db = await makeDb(wards, crimes);
     installDefaults(db);
-    const t = wardHarmTable(db, { schemeId: 'cchi-category', baseline: parsePeriod('2021-01:2021-12') });
+    const t = wardHarmTable(db, { schemeId: 'cchi-category', from: '2023-12', to: '2023-12', baseline: parsePeriod('2021-03:2021-03') });
     expect(t.rows.map((r) => `${r.kind}:${r.name}`)).toEqual([
       'ward:Alpha', 'ward:Bravo', 'district:North total', 'ward:Charlie', 'district:South total', 'force:Force total',
     ]);
@@ -43,23 +44,29 @@ describe('ward harm table', () => {
     expect(alpha.previous.harmPct.value).toBeCloseTo((1222.78 / 365) * 100, 9); // +335.0%
     expect(alpha.previous.harmPct.text).toBe('+335.0%');
     expect(alpha.previous.countPct.text).toBe('+400.0%');
+    // North had data in Nov 2023, so Bravo's 0 is a real 0.
     expect(bravo.previous.harmPct).toEqual({ value: null, text: 'n/a: base is 0' });
     expect(bravo.baseline!.harmPct.value).toBeCloseTo(-50, 9); // 13.84 vs 27.68
-    expect(charlie.previous.countPct).toEqual({ value: null, text: 'n/a: 0 to 0' });
-    expect([alpha.rank, bravo.rank, charlie.rank]).toEqual([1, 2, 3]);
+    // South has no records at all: no figures, a reason instead.
+    expect(charlie.noData).toBe('no data for South in Dec 2023 to Dec 2023 (1 month)');
+    expect(charlie.previous.base).toBeNull();
+    expect(charlie.previous.countPct.text).toBe('no data');
+    expect(south.noData).not.toBeNull();
+    expect([alpha.rank, bravo.rank, charlie.rank]).toEqual([1, 2, null]);
     expect(alpha.shareOfForceHarm).toBeCloseTo(1587.78 / 1601.62, 12);
+    expect(charlie.shareOfForceHarm).toBeNull();
     expect(north.harm).toBeCloseTo(1601.62, 9);
-    expect(north.previous.base.harm).toBe(365);
-    expect(south.harm).toBe(0);
+    expect(north.previous.base!.harm).toBe(365);
     expect(force.count).toBe(9);
     expect(force.baseline!.base).toEqual({ count: 8, harm: expect.closeTo(27.68, 9) });
     expect(alpha.harmPer1000).toBeNull();
-    expect(t.method.periods.previous).toEqual({ from: '2022-01', to: '2022-12' });
+    expect(t.method.periods.previous).toEqual({ from: '2023-11', to: '2023-11' });
     expect(t.method.excluded.current.outOfArea).toBe(1);
     expect(t.method.excluded.current.unplaced).toBe(1);
     expect(t.methodLines[0]).toBe('scheme: CCHI, derived category averages (weights by police.uk category; table #ee0195f0)');
-    expect(t.methodLines[2]).toBe('period: Jan 2023 to Dec 2023 (12 months)');
+    expect(t.methodLines[2]).toBe('period: Dec 2023 (1 month, all with data) (window Dec 2023 to Dec 2023 (1 month))');
     expect(t.warnings.join(' ')).toMatch(/outside the force area/);
+    expect(t.warnings.join(' ')).toMatch(/No data for South in the current period/);
   });
 
   it('adds harm per 1,000 residents once population is loaded', async () => {
@@ -69,9 +76,9 @@ describe('ward harm table', () => {
     expect(load.updated).toBe(2);
     expect(load.unknownCodes).toEqual(['ZZ9']);
     expect(load.missingAreas).toEqual(['B1']);
-    const t = wardHarmTable(db, { schemeId: 'count', from: '2023-01', to: '2023-12' });
-    expect(t.rows[0]!.harmPer1000).toBeCloseTo(0.5, 12); // 5 records / 10,000 x 1,000
-    expect(t.rows[2]!.harmPer1000).toBeCloseTo((9 / 12000) * 1000, 12); // North: both wards known
+    const t = wardHarmTable(db, { schemeId: 'count', from: '2023-11', to: '2023-12' });
+    expect(t.rows[0]!.harmPer1000).toBeCloseTo(0.6, 12); // 6 records / 10,000 x 1,000
+    expect(t.rows[2]!.harmPer1000).toBeCloseTo((10 / 12000) * 1000, 12); // North: both wards known
     expect(t.rows[5]!.harmPer1000).toBeNull(); // Charlie has no population
   });
 
