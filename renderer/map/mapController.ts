@@ -183,12 +183,15 @@ export class MapController {
     // Solid "0" at county zoom, so an empty ward reads as the legend's 0 and not as farmland.
     const county: maplibregl.ExpressionSpecification = ['case', zero, cells ? 0.25 : 1, cells ? 0.25 : 0.8];
     const street: maplibregl.ExpressionSpecification = ['case', zero, cells ? 0.1 : 0.2, cells ? 0.1 : 0.3];
-    return ['interpolate', ['linear'], ['zoom'], 10, county, 12.5, street];
+    // At street zoom the ward shading has done its job (the outline stays): it fades out so the
+    // streets and the cells read in their own colours.
+    return ['interpolate', ['linear'], ['zoom'], 10, county, 12.5, street, 15, 0];
   }
 
   /** Cells are solid at county zoom, where they are specks, and let the streets through at street zoom. */
   private cellOpacity(): maplibregl.PropertyValueSpecification<number> {
-    return this.basemap.visible ? ['interpolate', ['linear'], ['zoom'], 12, 0.85, 15, 0.6] : 0.85;
+    // At street zoom a hot cell is a tint with a strong edge (cell-line), so the streets inside it can be read.
+    return this.basemap.visible ? ['interpolate', ['linear'], ['zoom'], 12, 0.85, 15, 0.35] : 0.85;
   }
 
   /**

@@ -8,7 +8,7 @@ import initSqlJs from 'sql.js';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { MUTE_LINE, MUTE_TEXT, colourToRgb, muteColour } from '../../renderer/map/mutedColour';
-import { countColour, screenshotPng, useApp, waitForMapIdle } from './browser';
+import { countColour, screenshotPng, useApp, waitForApp, waitForMapIdle } from './browser';
 
 /** Leeds city centre (Park Row / Boar Lane), where every road class and many street names meet. */
 const LEEDS = { lon: -1.5465, lat: 53.7965 };
@@ -133,7 +133,8 @@ describe('offline street basemap', () => {
     await expect(labels(app)).resolves.toEqual([]);
     await expect(app.page.evaluate(() => localStorage.getItem('hotspot-planner.basemap.v1'))).resolves.toContain('"visible":false');
     await app.page.reload();
-    await waitForMapIdle(app.page);
+    // Wait for the project (restored from this browser's storage) to be drawn: it fits the map to the wards once loaded.
+    await waitForApp(app.page);
     await app.page.getByRole('button', { name: 'Basemap' }).click();
     await expect(panel.getByRole('checkbox', { name: 'Show streets' }).isChecked()).resolves.toBe(false);
     await panel.getByRole('checkbox', { name: 'Show streets' }).check();
@@ -149,9 +150,10 @@ describe('offline street basemap', () => {
     const settings = app.page.getByRole('form', { name: 'Hotspot analysis settings' });
     await settings.getByRole('button', { name: 'Find hotspots' }).click();
     await app.page.getByRole('region', { name: 'Hotspot results' }).waitFor({ timeout: 60_000 });
+    // The cells reach the map a moment after the results panel (and a reload may re-run the saved analysis first).
+    await expect.poll(() => app.page.evaluate(() => (window as unknown as { hotspotMap: Probe }).hotspotMap.hotCellCentre()), { timeout: 60_000 }).not.toBeNull();
     await waitForMapIdle(app.page);
     const hot = await app.page.evaluate(() => (window as unknown as { hotspotMap: Probe }).hotspotMap.hotCellCentre());
-    expect(hot).not.toBeNull();
     await app.page.evaluate(([lon, lat]) => (window as unknown as { hotspotMap: Probe }).hotspotMap.jumpTo(lon!, lat!, 15), hot!);
     await waitForMapIdle(app.page);
     const png = await screenshotPng(app.page, 'basemap-hotspots-leeds', 'section[aria-label="Map"]');
