@@ -10,12 +10,16 @@ import { listDistricts } from '../../shared/hotspots/studyAreaChoice';
 import * as Comlink from 'comlink';
 import { hotspotCellsCsv, hotspotCellsGeoJson } from '../../shared/export/hotspotCells';
 import { kdeRaster, type KdeRaster } from '../../shared/export/kdeRaster';
+import { cellStreetNames } from '../../shared/hotspots/cellNames';
 import { db } from './engineState';
 
 const CLASS_KEY: Record<number, string> = { 3: 'hot-99', 2: 'hot-95', 1: 'hot-90', [-1]: 'cold-90', [-2]: 'cold-95', [-3]: 'cold-99' };
 
 /** The last analysis, kept in the worker for exports so the cells never cross to the UI twice. */
 let last: HotspotResult | null = null;
+/** The filter of the last analysis (street names are tallied over the same records), and its cell index. */
+let lastParams: HotspotParams = {};
+let lastIndex: Map<string, number> | null = null;
 /** The running analysis's cancel switch (one analysis at a time). */
 let running: AbortController | null = null;
 export type PaiSet = { kind: 'top'; n: number } | { kind: 'hot'; level: 1 | 2 | 3 };
@@ -39,8 +43,30 @@ export interface HotspotView {
   /** Significant cells only, as WGS84 polygons with id, class, count, harm, z, p, pFdr. */
   cells: FeatureCollection<Polygon>;
   /** The top cells by Gi* z, for the table beside the map. */
-  top: { id: string; ward: string; count: number; harm: number; z: number; p: number; pFdr: number; cls: number }[];
+  top: { id: string; name: string | null; ward: string; count: number; harm: number; z: number; p: number; pFdr: number; cls: number }[];
 }
+
+/** One cell of the last analysis, for the map's popup. Numbers that are undefined are null, never 0. */
+export interface CellDetails {
+  id: string;
+  /** Most frequent police.uk street among the cell's records in the analysis; null when none has one. */
+  name: string | null;
+  ward: string;
+  count: number;
+  harm: number;
+  z: number | null;
+  p: number | null;
+  /** Null when the FDR correction was off. */
+  pFdr: number | null;
+  cls: number;
+  /** KDE density (harm per km^2) at the centre, when KDE was computed. */
+  kde: number | null;
+  /** WGS84 ring of the cell (for zooming to it) and its centre. */
+  ring: [number, number][];
+  centre: [number, number];
+}
+
+const finite = (x: number) => (Number.isFinite(x) ? x : null);
 
 export const analysisApi = {
   harmSchemes() {
@@ -71,6 +97,8 @@ export const analysisApi = {
       if (running === ctl) running = null;
     }
     last = r;
+    lastParams = params;
+    lastIndex = null;
     const c = r.cells;
     const features: Feature<Polygon>[] = [];
     for (let k = 0; k < c.n; k++) {
@@ -87,6 +115,7 @@ export const analysisApi = {
       .filter((k) => c.cls[k]! > 0)
       .sort((a, b) => c.z[b]! - c.z[a]!)
       .slice(0, 100);
+    const names = cellStreetNames(db(), order.map((k) => c.ids[k]!), params);
     return {
       summary: r.summary,
       method: r.method,
@@ -94,8 +123,30 @@ export const analysisApi = {
       warnings: r.warnings,
       studyArea: r.studyArea,
       cells: { type: 'FeatureCollection', features },
-      top: order.map((k) => ({ id: c.ids[k]!, ward: c.areaCode[k]!, count: c.count[k]!, harm: c.harm[k]!, z: c.z[k]!, p: c.p[k]!, pFdr: c.pFdr[k]!, cls: c.cls[k]! })),
+      top: order.map((k, t) => ({ id: c.ids[k]!, name: names[t]!, ward: c.areaCode[k]!, count: c.count[k]!, harm: c.harm[k]!, z: c.z[k]!, p: c.p[k]!, pFdr: c.pFdr[k]!, cls: c.cls[k]! })),
     };
+  },
+
+  /**
+   * The last analysis's figures for these cells (null for a cell outside its study area), with
+   * each cell's street name from the records the analysis used.
+   */
+  cellDetails(ids: string[]): (CellDetails | null)[] {
+    if (!last) throw new Error('Run the hotspot analysis first.');
+    const c = last.cells;
+    lastIndex ??= new Map(c.ids.map((id, k) => [id, k]));
+    const index = lastIndex;
+    const names = cellStreetNames(db(), ids, lastParams);
+    return ids.map((id, t) => {
+      const k = index.get(id);
+      if (k === undefined) return null;
+      const ring = (c.shape === 'square' ? squareRing(c.size, c.ci[k]!, c.cj[k]!) : hexRing(c.size, c.ci[k]!, c.cj[k]!)).map(([e, n]) => bngToLonLat(e, n));
+      return {
+        id, name: names[t]!, ward: c.areaCode[k]!, count: c.count[k]!, harm: c.harm[k]!,
+        z: finite(c.z[k]!), p: finite(c.p[k]!), pFdr: finite(c.pFdr[k]!), cls: c.cls[k]!,
+        kde: c.kde ? c.kde[k]! : null, ring, centre: bngToLonLat(c.cx[k]!, c.cy[k]!),
+      };
+    });
   },
 
   cancelHotspots(): void {

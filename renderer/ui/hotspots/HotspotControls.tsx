@@ -29,6 +29,7 @@ export function HotspotControls({ schemes, sets, districts, studyArea, onStudyAr
   const [distance, setDistance] = useState('');
   const [fdr, setFdr] = useState(true);
   const [bandwidth, setBandwidth] = useState('');
+  const [nrd, setNrd] = useState(false);
   const [inference, setInference] = useState<'normal' | 'permutation'>('normal');
   const [permutations, setPermutations] = useState(999);
   const [seed, setSeed] = useState(20240401);
@@ -44,7 +45,7 @@ export function HotspotControls({ schemes, sets, districts, studyArea, onStudyAr
       shape,
       distance: distance ? Number(distance) : undefined,
       fdr,
-      kde: bandwidth ? { bandwidth: Number(bandwidth) } : true,
+      kde: nrd ? { bandwidth: 'nrd' } : bandwidth ? { bandwidth: Number(bandwidth) } : true,
       studyArea,
       inference: inference === 'normal' ? { kind: 'normal' } : { kind: 'permutation', permutations, seed },
     });
@@ -90,7 +91,11 @@ export function HotspotControls({ schemes, sets, districts, studyArea, onStudyAr
       </label>
       <label>
         <span>KDE bandwidth (m)</span>
-        <input type="number" aria-label="KDE bandwidth in metres" min={1} placeholder="rule of thumb (MASS bandwidth.nrd)" value={bandwidth} onChange={(e) => setBandwidth(e.target.value)} />
+        <input type="number" aria-label="KDE bandwidth in metres" min={1} disabled={nrd} placeholder={`${2 * cell} (default: 2 x cell size)`} value={bandwidth} onChange={(e) => setBandwidth(e.target.value)} />
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={nrd} onChange={(e) => setNrd(e.target.checked)} />
+        <span>KDE bandwidth by rule of thumb (MASS bandwidth.nrd; kilometres on a whole force)</span>
       </label>
       <StudyAreaPicker districts={districts} value={studyArea} onChange={onStudyArea} onError={onError} />
       <label>

@@ -20,8 +20,8 @@ describe('KDE raster', () => {
     const r = kdeRaster(cells())!;
     expect([r.width, r.height, r.max]).toEqual([2, 2, 8]);
     const px = (x: number, y: number) => Array.from(r.rgba.slice((y * 2 + x) * 4, (y * 2 + x) * 4 + 4));
-    expect(px(0, 1)).toEqual([189, 0, 38, 230]); // (10,20): the maximum, south-west pixel
-    expect(px(1, 1)).toEqual([253, 141, 60, 160]); // (11,20): half the maximum
+    expect(px(0, 1)).toEqual([84, 39, 143, 230]); // (10,20): the maximum, south-west pixel, darkest purple
+    expect(px(1, 1)).toEqual([158, 154, 200, 160]); // (11,20): half the maximum, the middle stop
     expect(px(0, 0)[3]).toBe(0); // (10,21): 0.6% of the maximum, transparent
     expect(px(1, 0)[3]).toBe(0); // (11,21): not in the study area
   });
