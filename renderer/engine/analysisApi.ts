@@ -64,6 +64,10 @@ export interface CellDetails {
   /** WGS84 ring of the cell (for zooming to it) and its centre. */
   ring: [number, number][];
   centre: [number, number];
+  /** The analysis that made these figures: scheme, whether it is a plain count, period, cells, inference. */
+  scheme: string;
+  isCount: boolean;
+  method: string;
 }
 
 const finite = (x: number) => (Number.isFinite(x) ? x : null);
@@ -137,6 +141,8 @@ export const analysisApi = {
     lastIndex ??= new Map(c.ids.map((id, k) => [id, k]));
     const index = lastIndex;
     const names = cellStreetNames(db(), ids, lastParams);
+    const m = last.method;
+    const method = `${m.scheme}${m.categorySet ? `, ${m.categorySet}` : ''}; ${m.period.from ?? '?'} to ${m.period.to ?? '?'}; ${m.cell.size} m ${m.cell.shape === 'square' ? 'squares' : 'hexagons'}; ${m.correction.fdr ? 'FDR corrected' : 'no FDR correction'}; ${last.studyArea.label}`;
     return ids.map((id, t) => {
       const k = index.get(id);
       if (k === undefined) return null;
@@ -145,6 +151,7 @@ export const analysisApi = {
         id, name: names[t]!, ward: c.areaCode[k]!, count: c.count[k]!, harm: c.harm[k]!,
         z: finite(c.z[k]!), p: finite(c.p[k]!), pFdr: finite(c.pFdr[k]!), cls: c.cls[k]!,
         kde: c.kde ? c.kde[k]! : null, ring, centre: bngToLonLat(c.cx[k]!, c.cy[k]!),
+        scheme: m.scheme, isCount: m.schemeId === 'count', method,
       };
     });
   },

@@ -3,7 +3,7 @@ import type { ProjectSummary } from '../../shared/project/projectSummary';
 import type { WardTable, WardTableParams } from '../../shared/wards/wardHarmTable';
 import { quantileBreaks } from '../map/classBreaks';
 import { AboutDialog } from './AboutDialog';
-import { GiLegend, TrendLegend } from './GiLegend';
+import { GiLegend, KdeLegend, TrendLegend } from './GiLegend';
 import { HarmPanel } from './harm/HarmPanel';
 import { HotspotPanel, type CellLayer } from './hotspots/HotspotPanel';
 import { ImportDialog } from './import/ImportDialog';
@@ -11,7 +11,7 @@ import { ImportHistory } from './import/ImportHistory';
 import { droppedFiles } from './import/droppedFiles';
 import { ReferenceData } from './import/ReferenceData';
 import { Legend } from './Legend';
-import { MapView } from './MapView';
+import { MapView, type InspectRequest } from './MapView';
 import { Toolbar } from './Toolbar';
 import { useProjectSession } from './useProjectSession';
 import { WardPanel } from './wards/WardPanel';
@@ -35,6 +35,13 @@ export function App() {
   const [dragging, setDragging] = useState(false);
   const [layer, setLayer] = useState<CellLayer | null>(null);
   const [about, setAbout] = useState(false);
+  const [inspect, setInspect] = useState<InspectRequest | null>(null);
+  // A new analysis (or none) closes the popup of a cell from the old one.
+  useEffect(() => setInspect(null), [layer?.cells]);
+  const describeCell = useCallback((id: string) => engine.cellDetails([id]).then((d) => d[0] ?? null), [engine]);
+  const trends = layer?.trends;
+  const trendOf = useCallback((id: string) => (trends ? { label: trends.byId.get(id) ?? 'no pattern', note: trends.note } : null), [trends]);
+  const inspectCell = useCallback((id: string) => setInspect({ id, at: null, zoom: true }), []);
 
   const onAction = useCallback(
     (action: string) => {
@@ -90,10 +97,16 @@ export function App() {
         <button type="button" onClick={() => setAbout(true)}>About</button>
       </Toolbar>
       <main className="workspace">
-        <MapView areas={p.areas} values={values} breaks={breaks} selected={selected} cells={layer?.cells ?? null} kde={layer?.kde ?? null} onSelect={setSelected}>
-          <Legend title={legendTitle} breaks={breaks} method={method} digits={isCount ? 0 : 1} />
-          {layer?.kind === 'gi' && <GiLegend method={layer.legend} />}
-          {layer?.kind === 'trend' && <TrendLegend method={layer.legend} />}
+        <MapView
+          areas={p.areas} values={values} breaks={breaks} selected={selected} cells={layer?.cells ?? null} kde={layer?.kde ?? null} onSelect={setSelected}
+          inspect={inspect} onInspect={setInspect} describeCell={describeCell} wardNames={wardNames} trendOf={trendOf}
+        >
+          <div className="legend-stack">
+            <Legend title={legendTitle} breaks={breaks} method={method} digits={isCount ? 0 : 1} />
+            {layer?.kind === 'gi' && <GiLegend method={layer.legend} />}
+            {layer?.kind === 'trend' && <TrendLegend method={layer.legend} />}
+            {layer?.kde && <KdeLegend max={layer.kde.max} method={layer.kdeLegend ?? ''} />}
+          </div>
         </MapView>
         <aside className="side-pane" aria-label="Details">
           <div className="tabs" role="tablist">
@@ -105,7 +118,7 @@ export function App() {
             <WardPanel engine={engine} revision={p.revision} selected={selected} onSelect={setSelected} onTable={onTable} onExport={p.exportFile} />
           </div>
           <div hidden={tab !== 'hotspots'} className="side-scroll" id="panel-hotspots" role="tabpanel" aria-labelledby="tab-hotspots">
-            <HotspotPanel engine={engine} revision={p.revision} firstMonth={summary?.firstMonth ?? null} lastMonth={summary?.lastMonth ?? null} wardNames={wardNames} onLayer={setLayer} onExport={p.exportFile} />
+            <HotspotPanel engine={engine} revision={p.revision} firstMonth={summary?.firstMonth ?? null} lastMonth={summary?.lastMonth ?? null} wardNames={wardNames} onLayer={setLayer} onExport={p.exportFile} onInspectCell={inspectCell} />
           </div>
           {tab === 'harm' && (
             <div className="side-scroll" id="panel-harm" role="tabpanel" aria-labelledby="tab-harm">

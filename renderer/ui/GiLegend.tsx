@@ -1,4 +1,6 @@
 import type { HotspotView } from '../engine/analysisApi';
+import { KDE_FLOOR, KDE_RAMP, kdeAlpha } from '../../shared/export/kdeRaster';
+import { formatNumber } from '../map/classBreaks';
 import { GI_COLOURS, TREND_COLOURS } from '../map/mapStyle';
 
 /** The short method statement under the legend: scheme, period, cell, neighbourhood, correction. */
@@ -52,4 +54,24 @@ const TREND_LABELS: [string, string][] = [
 /** Legend for trend classes across periods. */
 export function TrendLegend({ method }: { method: string }) {
   return <ClassLegend name="Trend legend" title="Hot spot trends across periods" labels={TREND_LABELS} colours={TREND_COLOURS} method={method} />;
+}
+
+/**
+ * Legend for the KDE surface: its own Purples ramp from the faintest drawn share (1% of the
+ * peak) to the peak density, and the kernel, bandwidth, scheme and period that made it.
+ */
+export function KdeLegend({ max, method }: { max: number; method: string }) {
+  const css = (t: number) => {
+    const [, [r, g, b]] = KDE_RAMP.reduce((best, s) => (Math.abs(s[0] - t) < Math.abs(best[0] - t) ? s : best));
+    return `rgba(${r}, ${g}, ${b}, ${(kdeAlpha(t) / 255).toFixed(2)})`;
+  };
+  const gradient = `linear-gradient(to right, ${KDE_RAMP.map(([t]) => `${css(Math.max(t, KDE_FLOOR))} ${(100 * t).toFixed(0)}%`).join(', ')})`;
+  return (
+    <aside className="legend kde-legend" aria-label="KDE legend">
+      <div className="legend-title">Kernel density (per km²)</div>
+      <div className="kde-ramp" style={{ background: gradient }} role="img" aria-label={`Colour ramp from 1% of the peak to the peak, ${formatNumber(max, 1)} per km²`} />
+      <div className="kde-ramp-labels"><span>{formatNumber(max * KDE_FLOOR, 1)}</span><span>{formatNumber(max / 2, 1)}</span><span>{formatNumber(max, 1)}</span></div>
+      <div className="legend-method">{method}</div>
+    </aside>
+  );
 }

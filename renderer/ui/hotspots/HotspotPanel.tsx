@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import * as Comlink from 'comlink';
 import type { CategorySet } from '../../../shared/harm/categorySets';
 import type { HarmSchemeSummary } from '../../../shared/harm/harmSchemes';
@@ -18,6 +18,19 @@ export interface CellLayer {
   legend: string;
   /** KDE surface to draw under the cells, when the user asks for it. */
   kde?: KdeRaster | null;
+  /** How the KDE was made (kernel, bandwidth and its rule, scheme, period), for its legend. */
+  kdeLegend?: string;
+  /** Trend class per cell id (cells with a pattern) and how trends were run, once they have been. */
+  trends?: { byId: Map<string, string>; note: string } | null;
+}
+
+/** The KDE legend's method statement: kernel, bandwidth and the rule that set it, scheme, period. */
+export function kdeLegendText(v: HotspotView): string {
+  const k = v.method.kde;
+  if (!k) return '';
+  const rule = k.chosen === 'default' ? `default: 2 x the ${v.method.cell.size} m cell` : k.chosen === 'rule-of-thumb' ? 'rule of thumb, MASS bandwidth.nrd' : 'set by you';
+  const period = `${v.method.period.from ?? 'start'} to ${v.method.period.to ?? 'end'}`;
+  return `Quartic kernel, bandwidth ${k.bandwidth.toFixed(0)} m (${rule}); ${v.method.scheme}${v.method.categorySet ? `, ${v.method.categorySet}` : ''}; ${period}; shares of the peak density; under 1% not drawn.`;
 }
 import { HotspotResults } from './HotspotResults';
 
@@ -31,10 +44,12 @@ interface Props {
   /** The cell layer to draw: Gi* classes or trend classes, with the legend text that states the method. */
   onLayer(layer: CellLayer | null): void;
   onExport(name: string, bytes: Uint8Array, mime: string): void;
+  /** A row of the hot-cell list was chosen: zoom the map to that cell and open its popup. */
+  onInspectCell(id: string): void;
 }
 
 /** Gi* hotspot analysis on the BNG grid: settings, run in the worker, results and exports. */
-export function HotspotPanel({ engine, revision, firstMonth, lastMonth, wardNames, onLayer, onExport }: Props) {
+export function HotspotPanel({ engine, revision, firstMonth, lastMonth, wardNames, onLayer, onExport, onInspectCell }: Props) {
   const [schemes, setSchemes] = useState<HarmSchemeSummary[]>([]);
   const [sets, setSets] = useState<CategorySet[]>([]);
   const [view, setView] = useState<HotspotView | null>(null);
@@ -44,6 +59,8 @@ export function HotspotPanel({ engine, revision, firstMonth, lastMonth, wardName
   const [error, setError] = useState<string | null>(null);
   const [districts, setDistricts] = useState<string[]>([]);
   const [studyArea, setStudyArea] = useState<StudyAreaSpec>({ kind: 'force' });
+  // Trend classes of the current analysis, kept for the cell popup whichever layer is drawn.
+  const trends = useRef<CellLayer['trends']>(null);
 
   useEffect(() => {
     if (revision === 0) return; // no project open yet
@@ -67,6 +84,7 @@ export function HotspotPanel({ engine, revision, firstMonth, lastMonth, wardName
       const v = await engine.runHotspots(params, Comlink.proxy((d: number) => setProgress(d)));
       setView(v);
       setLastParams(params);
+      trends.current = null;
       onLayer({ kind: 'gi', cells: v.cells, legend: giLegendText(v) });
     } catch (e) {
       setError((e as Error).message);
@@ -109,17 +127,22 @@ export function HotspotPanel({ engine, revision, firstMonth, lastMonth, wardName
           onRestrict={restrictTo}
           wardNames={wardNames}
           onExport={(k) => void exportCells(k)}
+          onInspect={onInspectCell}
           onShowKde={(show) => {
-            const layer = { kind: 'gi' as const, cells: view.cells, legend: giLegendText(view) };
+            const layer = { kind: 'gi' as const, cells: view.cells, legend: giLegendText(view), trends: trends.current };
             if (!show) return onLayer(layer);
-            void engine.kdeRaster().then((kde) => onLayer({ ...layer, kde }));
+            void engine.kdeRaster().then((kde) => onLayer({ ...layer, kde, kdeLegend: kdeLegendText(view) }), (e: Error) => setError(e.message));
           }}
         />
       )}
       <TrendSection
         engine={engine}
         params={lastParams}
-        onResult={(t) => onLayer(t ? { kind: 'trend', cells: t.cells, legend: `Trend classes over ${t.periods.length} periods; ${t.methodLines.slice(0, 4).join('; ')}.` } : null)}
+        onResult={(t) => {
+          const note = t ? `${t.periods.length} periods, ${t.periods[0]?.from ?? ''} to ${t.periods.at(-1)?.to ?? ''}` : '';
+          trends.current = t ? { byId: new Map(t.cells.features.map((f) => [String(f.properties?.id), String(f.properties?.trend)])), note } : null;
+          onLayer(t ? { kind: 'trend', cells: t.cells, legend: `Trend classes over ${t.periods.length} periods; ${t.methodLines.slice(0, 4).join('; ')}.`, trends: trends.current } : null);
+        }}
         onExport={onExport}
       />
     </div>
