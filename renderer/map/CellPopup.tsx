@@ -6,10 +6,11 @@ export const CLASS_NAMES: Record<number, string> = {
   [-1]: 'Cold spot, 90%', [-2]: 'Cold spot, 95%', [-3]: 'Cold spot, 99%',
 };
 
-/** p-values as analysts read them: three decimals, or "< 0.001" rather than 1.2e-12. */
+/** p-values as analysts read them: three significant digits, or "< 0.001" rather than 1.2e-12. */
 export function formatP(p: number | null): string {
   if (p === null) return 'undefined';
-  return p < 0.001 ? '< 0.001' : p.toFixed(3);
+  // Three significant digits: rounding 0.0096 to "0.010" would contradict a 99% class.
+  return p < 0.001 ? '< 0.001' : p.toPrecision(3);
 }
 
 export interface CellPopupProps {

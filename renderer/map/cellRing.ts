@@ -10,8 +10,8 @@ export function cellRingFromId(id: string): [number, number][] | null {
   return hx ? hexRing(hx.size, hx.q, hx.r).map(([e, n]) => bngToLonLat(e, n)) : null;
 }
 
-/** Centre of a ring (mean of its distinct corners): where a popup opened from a list row points. */
-export function ringCentre(ring: [number, number][]): [number, number] {
+/** Middle of a ring's north edge: a popup opened from a list row points there, leaving the cell in view below it. */
+export function ringTop(ring: [number, number][]): [number, number] {
   const pts = ring.slice(0, -1);
-  return [pts.reduce((s, p) => s + p[0], 0) / pts.length, pts.reduce((s, p) => s + p[1], 0) / pts.length];
+  return [pts.reduce((s, p) => s + p[0], 0) / pts.length, Math.max(...pts.map((p) => p[1]))];
 }

@@ -181,11 +181,14 @@ export class MapController {
     const m = this.map;
     this.inspected = id;
     (m.getSource('inspected') as maplibregl.GeoJSONSource).setData({ type: 'Feature', properties: { id }, geometry: { type: 'Polygon', coordinates: [ring] } });
-    if (zoom) m.easeTo({ center: at, zoom: Math.max(m.getZoom(), 16), duration: 400 });
+    if (zoom) {
+      const [w, s, e, n] = bbox({ type: 'Polygon', coordinates: [ring] });
+      m.easeTo({ center: [(w + e) / 2, (s + n) / 2], zoom: Math.max(m.getZoom(), 16), duration: 400 });
+    }
     const old = this.popup;
     this.popup = null;
     old?.remove();
-    const popup = new maplibregl.Popup({ closeButton: true, closeOnClick: false, maxWidth: '340px', className: 'cell-popup-frame', focusAfterOpen: false })
+    const popup = new maplibregl.Popup({ closeButton: true, closeOnClick: false, maxWidth: '340px', className: 'cell-popup-frame', focusAfterOpen: false, anchor: zoom ? 'bottom' : undefined })
       .setLngLat(at)
       .setDOMContent(content)
       .addTo(m);

@@ -6,7 +6,7 @@ import type { CellDetails } from '../engine/analysisApi';
 import { MapController } from '../map/mapController';
 import { BasemapControl } from '../map/BasemapControl';
 import { CellPopup } from '../map/CellPopup';
-import { cellRingFromId, ringCentre } from '../map/cellRing';
+import { cellRingFromId, ringTop } from '../map/cellRing';
 import { useBasemap } from '../map/useBasemap';
 
 /** A cell to inspect: from a map click (`at` is the clicked point) or a list row (`zoom`: bring it into view). */
@@ -96,7 +96,7 @@ export function MapView({ areas, values, breaks, selected, cells, kde, onSelect,
       setShown({ id: inspect.id, details, loading: false, error });
       const ring = details?.ring ?? cellRingFromId(inspect.id);
       if (!ring) return;
-      void c?.showCell(inspect.id, ring, inspect.at ?? details?.centre ?? ringCentre(ring), popupNode, inspect.zoom);
+      void c?.showCell(inspect.id, ring, inspect.at ?? ringTop(ring), popupNode, inspect.zoom);
     };
     setShown({ id: inspect.id, details: null, loading: true, error: null });
     describeCell(inspect.id).then((d) => open(d, null), (e: Error) => open(null, e.message));
