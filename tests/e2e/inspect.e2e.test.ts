@@ -58,7 +58,10 @@ describe('inspect what you see: cell popup, hot-cell list, legends', () => {
     expect(name).not.toMatch(/^On or near/);
     expect(name.length).toBeGreaterThan(2);
     const figures = popup.getByRole('table', { name: 'Cell figures' });
-    const row = async (label: string) => (await figures.getByRole('row', { name: new RegExp(`^${label.replace(/[*()]/g, '\\$&')}`) }).locator('td').textContent())!;
+    const shown = Object.fromEntries(
+      await figures.locator('tr').evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th')!.textContent!.trim(), tr.querySelector('td')!.textContent!.trim()])),
+    ) as Record<string, string>;
+    const row = async (label: string) => shown[label]!;
     expect(num(await row('Records'))).toBeGreaterThan(0);
     expect(Number(await row('Gi* z'))).toBeGreaterThan(2.5);
     expect(num(await row('p (FDR)'))).toBeLessThan(0.01);
