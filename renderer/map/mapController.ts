@@ -14,6 +14,9 @@ maplibregl.setWorkerUrl(workerUrl);
 
 type Areas = FeatureCollection<Polygon | MultiPolygon>;
 
+/** Pixels below the map's middle where a cell chosen from a list is placed (its popup opens above it). */
+export const CELL_POPUP_OFFSET = 100;
+
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /**
@@ -183,7 +186,8 @@ export class MapController {
     (m.getSource('inspected') as maplibregl.GeoJSONSource).setData({ type: 'Feature', properties: { id }, geometry: { type: 'Polygon', coordinates: [ring] } });
     if (zoom) {
       const [w, s, e, n] = bbox({ type: 'Polygon', coordinates: [ring] });
-      m.easeTo({ center: [(w + e) / 2, (s + n) / 2], zoom: Math.max(m.getZoom(), 16), duration: 400 });
+      // The cell sits below the middle, so the popup above it stays on screen.
+      m.easeTo({ center: [(w + e) / 2, (s + n) / 2], zoom: Math.max(m.getZoom(), 16), duration: 400, offset: [0, CELL_POPUP_OFFSET] });
     }
     const old = this.popup;
     this.popup = null;

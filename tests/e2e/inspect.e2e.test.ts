@@ -118,15 +118,41 @@ describe('inspect what you see: cell popup, hot-cell list, legends', () => {
     await waitForMapIdle(page);
     const v = await probe(page, (p) => p.view());
     expect(v.zoom).toBeGreaterThanOrEqual(16);
-    // The view is centred on the cell: SQ150_E{e}_N{n} is its south-west corner.
+    // The view is centred on the cell (a little low): SQ150_E{e}_N{n} is its south-west corner.
     const [, e, n] = /_E(\d+)_N(\d+)$/.exec(id)!.map(Number) as [unknown, number, number];
     const [lon, lat] = bngToLonLat(e + 75, n + 75);
     const at = await page.evaluate(([x, y]) => (window as unknown as { hotspotMap: Probe }).hotspotMap.project(x!, y!), [lon, lat]);
     const canvas = (await page.locator('.map-canvas').boundingBox())!;
     expect(Math.abs(at.x - canvas.width / 2)).toBeLessThan(20);
-    expect(Math.abs(at.y - canvas.height / 2)).toBeLessThan(20);
+    expect(Math.abs(at.y - (canvas.height / 2 + 100))).toBeLessThan(20); // 100 px below the middle, popup above
+    // The whole popup, close button included, is on screen.
+    const frame = (await page.locator('.cell-popup-frame').boundingBox())!;
+    expect(frame.y).toBeGreaterThanOrEqual(canvas.y);
     await expect(probe(page, (p) => p.inspectedCell())).resolves.toBe(id);
     await screenshotPng(page, 'inspect-row-zoom', 'section[aria-label="Map"]');
+  });
+
+  it('gives the trend class in the popup once trends were run', async () => {
+    const page = app.page;
+    const trends = page.getByRole('region', { name: 'Hotspot trends' });
+    await trends.getByLabel('Trend period length in months').fill('1');
+    await trends.getByRole('button', { name: 'Classify trends' }).click();
+    await trends.getByRole('table', { name: 'Trend classes' }).waitFor({ timeout: 60_000 });
+    await page.getByRole('complementary', { name: 'Trend legend' }).waitFor();
+    const row = page.getByRole('table', { name: 'Hot cells' }).locator('tbody tr').first();
+    const id = (await row.locator('.cell-id').textContent())!;
+    await row.locator('.cell-name').click();
+    const popup = page.getByRole('dialog', { name: `Cell ${id}` });
+    await popup.waitFor({ timeout: 30_000 });
+    const trend = popup.getByRole('row', { name: /^Trend/ });
+    // The strongest cell of four months is hot in every month: a persistent hotspot.
+    await expect(trend.locator('td').textContent()).resolves.toBe('persistent hotspot');
+    await expect(popup.textContent()).resolves.toContain('Trend: 4 periods, 2014-08 to 2014-11.');
+    await waitForMapIdle(page);
+    await screenshotPng(page, 'inspect-trend-popup', 'section[aria-label="Map"]');
+    // Back to the Gi* layer for the KDE step.
+    await page.getByRole('form', { name: 'Hotspot analysis settings' }).getByRole('button', { name: 'Find hotspots' }).click();
+    await page.getByRole('complementary', { name: 'Hotspot legend' }).waitFor({ timeout: 60_000 });
   });
 
   it('shows the KDE surface with its own legend and the 300 m default bandwidth stated', async () => {
