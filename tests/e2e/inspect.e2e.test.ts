@@ -21,6 +21,12 @@ describe('inspect what you see: cell popup, hot-cell list, legends', () => {
 
   it('runs hotspots and shows the hot-cell list with street names, not squashed', async () => {
     const page = app.page;
+    // Without cells, a click on the map still selects the ward under it (Leeds city centre).
+    await page.evaluate(() => (window as unknown as { hotspotMap: Probe }).hotspotMap.jumpTo(-1.5465, 53.7965, 12));
+    await waitForMapIdle(page);
+    const canvas = (await page.locator('.map-canvas').boundingBox())!;
+    await page.mouse.click(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
+    await expect.poll(() => probe(page, (p) => p.selectedWard())).toMatch(/^E05\d{6}$/);
     await page.getByRole('tab', { name: 'Hotspots' }).click();
     await page.getByRole('form', { name: 'Hotspot analysis settings' }).getByRole('button', { name: 'Find hotspots' }).click();
     const results = page.getByRole('region', { name: 'Hotspot results' });
