@@ -158,8 +158,10 @@ export class MapController {
     if (!blob) return;
     this.kdeUrl = URL.createObjectURL(blob);
     m.addSource('kde', { type: 'image', url: this.kdeUrl, coordinates: r.corners });
-    // Nearest-neighbour resampling keeps 150 m cells crisp instead of smearing them.
-    m.addLayer({ id: 'kde', type: 'raster', source: 'kde', paint: { 'raster-opacity': 0.85, 'raster-resampling': 'nearest', 'raster-fade-duration': 0 } }, 'cell-fill');
+    // Nearest-neighbour resampling keeps 150 m cells crisp instead of smearing them. Over the cell
+    // fills (the surface peaks where the hot cells are, and would be hidden under them), under
+    // the cell outlines, which keep the Gi* classes readable at street zoom.
+    m.addLayer({ id: 'kde', type: 'raster', source: 'kde', paint: { 'raster-opacity': 0.8, 'raster-resampling': 'nearest', 'raster-fade-duration': 0 } }, 'cell-line');
   }
 
   /** Gi* or trend cells (WGS84 polygons with a `class` property), or null to clear. */

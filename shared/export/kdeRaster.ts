@@ -4,7 +4,7 @@ import type { HotspotCells } from '../hotspots/runHotspotAnalysis';
 export interface KdeRaster {
   width: number;
   height: number;
-  /** RGBA, north row first; transparent where density is below 1% of the maximum. */
+  /** RGBA, north row first; colour by kdeShade of the share of the maximum; transparent below 1% of it. */
   rgba: Uint8ClampedArray;
   /** lon/lat of the outer corners: top-left, top-right, bottom-right, bottom-left (maplibre order). */
   corners: [[number, number], [number, number], [number, number], [number, number]];
@@ -22,7 +22,12 @@ export const KDE_RAMP: [number, [number, number, number]][] = [
 const STOPS = KDE_RAMP;
 /** Shares of the maximum below this are left transparent. */
 export const KDE_FLOOR = 0.01;
-/** Pixel opacity at share t of the maximum: faint tails, solid peaks. */
+/**
+ * Ramp position of a share of the maximum density: its square root. Crime density is so skewed
+ * (one city-centre peak) that a linear ramp leaves every other cluster in the palest stop.
+ */
+export const kdeShade = (share: number) => Math.sqrt(share);
+/** Pixel opacity at ramp position t: faint tails, solid peaks. */
 export const kdeAlpha = (t: number) => Math.round(90 + 140 * t);
 
 function ramp(t: number): [number, number, number] {
@@ -55,8 +60,9 @@ export function kdeRaster(c: HotspotCells): KdeRaster | null {
   const rgba = new Uint8ClampedArray(width * height * 4);
   if (max > 0) {
     for (let k = 0; k < c.n; k++) {
-      const t = c.kde[k]! / max;
-      if (!(t >= KDE_FLOOR)) continue;
+      const share = c.kde[k]! / max;
+      if (!(share >= KDE_FLOOR)) continue;
+      const t = kdeShade(share);
       const px = ((maxJ - c.cj[k]!) * width + (c.ci[k]! - minI)) * 4;
       const [r, g, b] = ramp(t);
       rgba[px] = r; rgba[px + 1] = g; rgba[px + 2] = b; rgba[px + 3] = kdeAlpha(t);

@@ -30,7 +30,7 @@ export function kdeLegendText(v: HotspotView): string {
   if (!k) return '';
   const rule = k.chosen === 'default' ? `default: 2 x the ${v.method.cell.size} m cell` : k.chosen === 'rule-of-thumb' ? 'rule of thumb, MASS bandwidth.nrd' : 'set by you';
   const period = `${v.method.period.from ?? 'start'} to ${v.method.period.to ?? 'end'}`;
-  return `Quartic kernel, bandwidth ${k.bandwidth.toFixed(0)} m (${rule}); ${v.method.scheme}${v.method.categorySet ? `, ${v.method.categorySet}` : ''}; ${period}; shares of the peak density; under 1% not drawn.`;
+  return `Quartic kernel, bandwidth ${k.bandwidth.toFixed(0)} m (${rule}); ${v.method.scheme}${v.method.categorySet ? `, ${v.method.categorySet}` : ''}; ${period}; colour on a square-root scale of the peak so lesser clusters show; under 1% of the peak not drawn.`;
 }
 import { HotspotResults } from './HotspotResults';
 
