@@ -28,7 +28,7 @@ export interface CellPopupProps {
 export function CellPopup({ id, details: d, loading, error, wardName, trend }: CellPopupProps) {
   return (
     <div className="cell-popup" role="dialog" aria-label={`Cell ${id}`}>
-      <div className="cell-popup-name">{loading ? 'Loading…' : d?.name ?? 'No street named in its records'}</div>
+      <div className="cell-popup-name">{loading ? 'Loading…' : d?.name ?? (d?.count === 0 ? 'No records in this cell' : 'No street named in its records')}</div>
       <div className="cell-popup-id">{id}{wardName ? ` · ${wardName}` : ''}</div>
       {error && <p role="alert" className="error">Could not read this cell: {error}</p>}
       {!loading && !error && !d && <p>This cell is outside the study area of the last hotspot analysis.</p>}
@@ -36,7 +36,7 @@ export function CellPopup({ id, details: d, loading, error, wardName, trend }: C
         <table aria-label="Cell figures" className="totals">
           <tbody>
             <tr><th scope="row">Records</th><td className="num">{formatNumber(d.count)}</td></tr>
-            {!d.isCount && <tr><th scope="row">Harm ({d.scheme})</th><td className="num">{formatNumber(d.harm, 1)}</td></tr>}
+            <tr><th scope="row">Harm ({d.scheme})</th><td className="num">{formatNumber(d.harm, 1)}</td></tr>
             <tr><th scope="row">Gi* z</th><td className="num">{d.z === null ? 'undefined' : d.z.toFixed(2)}</td></tr>
             <tr><th scope="row">p</th><td className="num">{formatP(d.p)}</td></tr>
             <tr><th scope="row">p (FDR)</th><td className="num">{d.pFdr === null ? 'not corrected' : formatP(d.pFdr)}</td></tr>

@@ -64,7 +64,7 @@ export function HotCellTable({ view, wardNames, onInspect }: Props) {
             <tr key={t.id} className="hot-cell-row" onClick={() => onInspect(t.id)}>
               <td>
                 <button type="button" className="link cell-name" onClick={(e) => { e.stopPropagation(); onInspect(t.id); }} aria-label={`Show ${t.name ?? t.id} on the map`}>
-                  {t.name ?? 'no street named'}
+                  {t.name ?? (t.count === 0 ? 'no records here' : 'no street named')}
                 </button>
                 <div className="cell-id">{t.id}</div>
               </td>
