@@ -33,7 +33,8 @@ Options:
   --shape S           square (default, BNG-aligned) or hex
   --distance M        Gi* neighbourhood distance in metres (default cell x sqrt 2: touching cells + self)
   --fdr on|off        Benjamini-Hochberg FDR correction (default on)
-  --bandwidth M       KDE bandwidth in metres (default: MASS bandwidth.nrd rule)
+  --bandwidth M|nrd   KDE bandwidth in metres, or nrd for the MASS bandwidth.nrd rule of thumb
+                      (default: 2 x the cell size, 300 m at 150 m, suited to micro-places)
   --districts A,B     study area: these districts only (e.g. Leeds or "Leeds,Bradford");
                       Gi* mean and variance are then over their cells alone (default: the force)
   --area FILE         study area: the cells inside the polygons of a WGS84 GeoJSON file
@@ -143,7 +144,7 @@ export const hotspotsCommand: Command = {
     }
     const db = await openProjectFile(project);
     try {
-      const bandwidth = num(args, 'bandwidth');
+      const bandwidth = args.values['bandwidth'] === 'nrd' ? 'nrd' : num(args, 'bandwidth');
       const result = runHotspotAnalysis(db, {
         ...resolveFilter(db, args),
         cellSize: num(args, 'cell'), shape, distance: num(args, 'distance'), fdr: fdr === 'on',

@@ -11,12 +11,16 @@ import * as Comlink from 'comlink';
 import { hotspotCellsCsv, hotspotCellsGeoJson } from '../../shared/export/hotspotCells';
 import { kdeRaster, type KdeRaster } from '../../shared/export/kdeRaster';
 import { hotspotCellsFileName, hotspotCellsXlsx, type CellSortKey } from '../../shared/export/hotspotCellsXlsx';
+import { cellStreetNames } from '../../shared/hotspots/cellNames';
 import { db, onProjectReplaced } from './engineState';
 
 const CLASS_KEY: Record<number, string> = { 3: 'hot-99', 2: 'hot-95', 1: 'hot-90', [-1]: 'cold-90', [-2]: 'cold-95', [-3]: 'cold-99' };
 
 /** The last analysis, kept in the worker for exports so the cells never cross to the UI twice. */
 let last: HotspotResult | null = null;
+/** The filter of the last analysis (street names are tallied over the same records), and its cell index. */
+let lastParams: HotspotParams = {};
+let lastIndex: Map<string, number> | null = null;
 /** The running analysis's cancel switch (one analysis at a time). */
 let running: AbortController | null = null;
 onProjectReplaced(() => (last = null));
@@ -31,8 +35,34 @@ export interface HotspotView {
   /** Significant cells only, as WGS84 polygons with id, class, count, harm, z, p, pFdr. */
   cells: FeatureCollection<Polygon>;
   /** The top cells by Gi* z, for the table beside the map. */
-  top: { id: string; ward: string; count: number; harm: number; z: number; p: number; pFdr: number; cls: number }[];
+  top: { id: string; name: string | null; ward: string; count: number; harm: number; z: number; p: number; pFdr: number; cls: number }[];
 }
+
+/** One cell of the last analysis, for the map's popup. Numbers that are undefined are null, never 0. */
+export interface CellDetails {
+  id: string;
+  /** Most frequent police.uk street among the cell's records in the analysis; null when none has one. */
+  name: string | null;
+  ward: string;
+  count: number;
+  harm: number;
+  z: number | null;
+  p: number | null;
+  /** Null when the FDR correction was off. */
+  pFdr: number | null;
+  cls: number;
+  /** KDE density (harm per km^2) at the centre, when KDE was computed. */
+  kde: number | null;
+  /** WGS84 ring of the cell (for zooming to it) and its centre. */
+  ring: [number, number][];
+  centre: [number, number];
+  /** The analysis that made these figures: scheme, whether it is a plain count, period, cells, inference. */
+  scheme: string;
+  isCount: boolean;
+  method: string;
+}
+
+const finite = (x: number) => (Number.isFinite(x) ? x : null);
 
 export const analysisApi = {
   harmSchemes() {
@@ -63,6 +93,8 @@ export const analysisApi = {
       if (running === ctl) running = null;
     }
     last = r;
+    lastParams = params;
+    lastIndex = null;
     const c = r.cells;
     const features: Feature<Polygon>[] = [];
     for (let k = 0; k < c.n; k++) {
@@ -79,6 +111,7 @@ export const analysisApi = {
       .filter((k) => c.cls[k]! > 0)
       .sort((a, b) => c.z[b]! - c.z[a]!)
       .slice(0, 100);
+    const names = cellStreetNames(db(), order.map((k) => c.ids[k]!), params);
     return {
       summary: r.summary,
       method: r.method,
@@ -86,8 +119,33 @@ export const analysisApi = {
       warnings: r.warnings,
       studyArea: r.studyArea,
       cells: { type: 'FeatureCollection', features },
-      top: order.map((k) => ({ id: c.ids[k]!, ward: c.areaCode[k]!, count: c.count[k]!, harm: c.harm[k]!, z: c.z[k]!, p: c.p[k]!, pFdr: c.pFdr[k]!, cls: c.cls[k]! })),
+      top: order.map((k, t) => ({ id: c.ids[k]!, name: names[t]!, ward: c.areaCode[k]!, count: c.count[k]!, harm: c.harm[k]!, z: c.z[k]!, p: c.p[k]!, pFdr: c.pFdr[k]!, cls: c.cls[k]! })),
     };
+  },
+
+  /**
+   * The last analysis's figures for these cells (null for a cell outside its study area), with
+   * each cell's street name from the records the analysis used.
+   */
+  cellDetails(ids: string[]): (CellDetails | null)[] {
+    if (!last) throw new Error('Run the hotspot analysis first.');
+    const c = last.cells;
+    lastIndex ??= new Map(c.ids.map((id, k) => [id, k]));
+    const index = lastIndex;
+    const names = cellStreetNames(db(), ids, lastParams);
+    const m = last.method;
+    const method = `${m.scheme}${m.categorySet ? `, ${m.categorySet}` : ''}; ${m.period.from ?? '?'} to ${m.period.to ?? '?'}; ${m.cell.size} m ${m.cell.shape === 'square' ? 'squares' : 'hexagons'}; ${m.correction.fdr ? 'FDR corrected' : 'no FDR correction'}; ${last.studyArea.label}`;
+    return ids.map((id, t) => {
+      const k = index.get(id);
+      if (k === undefined) return null;
+      const ring = (c.shape === 'square' ? squareRing(c.size, c.ci[k]!, c.cj[k]!) : hexRing(c.size, c.ci[k]!, c.cj[k]!)).map(([e, n]) => bngToLonLat(e, n));
+      return {
+        id, name: names[t]!, ward: c.areaCode[k]!, count: c.count[k]!, harm: c.harm[k]!,
+        z: finite(c.z[k]!), p: finite(c.p[k]!), pFdr: finite(c.pFdr[k]!), cls: c.cls[k]!,
+        kde: c.kde ? c.kde[k]! : null, ring, centre: bngToLonLat(c.cx[k]!, c.cy[k]!),
+        scheme: m.scheme, isCount: m.schemeId === 'count', method,
+      };
+    });
   },
 
   cancelHotspots(): void {
@@ -138,9 +196,12 @@ export const analysisApi = {
     for (let k = 0; k < c.n; k++) if (c.areaCode[k] === code && c.cls[k]! > 0) ks.push(k);
     ks.sort((a, b) => c.harm[b]! - c.harm[a]! || c.z[b]! - c.z[a]!);
     const m = last.method;
+    const chosen = ks.slice(0, n);
+    // Officers know streets, not cell ids: the cells carry their street names here too.
+    const names = cellStreetNames(db(), chosen.map((k) => c.ids[k]!), lastParams ?? {});
     return {
       label: `Gi* hot cells of the last run (${m.scheme}; ${m.categorySet ?? 'all records'}; ${m.period.from} to ${m.period.to}; ${m.cell.size} m cells)`,
-      cells: ks.slice(0, n).map((k) => ({ id: c.ids[k]!, ward: c.areaCode[k]!, count: c.count[k]!, harm: c.harm[k]!, z: c.z[k]!, p: c.p[k]!, pFdr: c.pFdr[k]!, cls: c.cls[k]! })),
+      cells: chosen.map((k, t) => ({ id: c.ids[k]!, name: names[t] ?? null, ward: c.areaCode[k]!, count: c.count[k]!, harm: c.harm[k]!, z: c.z[k]!, p: c.p[k]!, pFdr: c.pFdr[k]!, cls: c.cls[k]! })),
     };
   },
 };

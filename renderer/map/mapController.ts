@@ -18,6 +18,9 @@ declare const __TEST_HOOKS__: boolean;
 
 type Areas = FeatureCollection<Polygon | MultiPolygon>;
 
+/** Pixels below the map's middle where a cell chosen from a list is placed (its popup opens above it). */
+export const CELL_POPUP_OFFSET = 100;
+
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /**
@@ -35,7 +38,20 @@ export class MapController {
   /** Bumped by every setKde call: only the latest call may touch the map, so overlapping calls neither throw nor draw a stale surface. */
   private kdeVersion = 0;
 
-  constructor(container: HTMLElement, private readonly onSelectWard: (code: string | null) => void, basemap: BasemapView) {
+  private popup: maplibregl.Popup | null = null;
+  private inspected: string | null = null;
+
+  /**
+   * `onInspectCell` hears a click on a drawn cell (its id and the clicked point); a click
+   * elsewhere on a ward selects the ward. `onPopupClosed` hears the user closing the cell popup.
+   */
+  constructor(
+    container: HTMLElement,
+    private readonly onSelectWard: (code: string | null) => void,
+    basemap: BasemapView,
+    private readonly onInspectCell: (id: string, at: [number, number]) => void = () => undefined,
+    private readonly onPopupClosed: () => void = () => undefined,
+  ) {
     this.basemap = basemap;
     this.map = new maplibregl.Map({
       container,
@@ -67,6 +83,7 @@ export class MapController {
     m.addSource('wards', { type: 'geojson', data: EMPTY, promoteId: 'code' });
     m.addSource('cells', { type: 'geojson', data: EMPTY });
     m.addSource(WARD_LABEL_SOURCE, { type: 'geojson', data: EMPTY });
+    m.addSource('inspected', { type: 'geojson', data: EMPTY });
     const under = this.firstBasemapSymbol();
     const addLayer = m.addLayer.bind(m);
     const addUnder = (layer: maplibregl.AddLayerObject) => addLayer(layer, under);
@@ -86,13 +103,23 @@ export class MapController {
         'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 4, 0],
       },
     });
+    // The inspected cell's outline, over everything but labels, so it reads on any class colour.
+    addUnder({ id: 'cell-inspected', type: 'line', source: 'inspected', paint: { 'line-color': SELECTED, 'line-width': 3 } });
     addLayer(wardLabelLayer());
-    m.on('click', 'ward-fill', (e) => {
-      const code = e.features?.[0]?.properties?.code as string | undefined;
+    // One click handler: a drawn cell is inspected; only a click beside the cells selects the ward.
+    m.on('click', (e) => {
+      if (!m.getLayer('cell-fill')) return;
+      const cell = m.queryRenderedFeatures(e.point, { layers: ['cell-fill'] })[0];
+      const id = cell?.properties?.id as string | undefined;
+      if (id) return this.onInspectCell(id, [e.lngLat.lng, e.lngLat.lat]);
+      const code = m.queryRenderedFeatures(e.point, { layers: ['ward-fill'] })[0]?.properties?.code as string | undefined;
       if (code) this.onSelectWard(code);
     });
-    m.on('mouseenter', 'ward-fill', () => (m.getCanvas().style.cursor = 'pointer'));
-    m.on('mouseleave', 'ward-fill', () => (m.getCanvas().style.cursor = ''));
+    m.on('mousemove', (e) => {
+      if (!m.getLayer('cell-fill')) return;
+      const hit = m.queryRenderedFeatures(e.point, { layers: ['cell-fill', 'ward-fill'] }).length > 0;
+      m.getCanvas().style.cursor = hit ? 'pointer' : '';
+    });
   }
 
   /** Shades the wards by value; `breaks` are the class upper bounds shown in the legend. */
@@ -143,8 +170,10 @@ export class MapController {
     if (!r || !blob) return;
     this.kdeUrl = URL.createObjectURL(blob);
     m.addSource('kde', { type: 'image', url: this.kdeUrl, coordinates: r.corners });
-    // Nearest-neighbour resampling keeps 150 m cells crisp instead of smearing them.
-    m.addLayer({ id: 'kde', type: 'raster', source: 'kde', paint: { 'raster-opacity': 0.85, 'raster-resampling': 'nearest', 'raster-fade-duration': 0 } }, 'cell-fill');
+    // Nearest-neighbour resampling keeps 150 m cells crisp instead of smearing them. Over the cell
+    // fills (the surface peaks where the hot cells are, and would be hidden under them), under
+    // the cell outlines, which keep the Gi* classes readable at street zoom.
+    m.addLayer({ id: 'kde', type: 'raster', source: 'kde', paint: { 'raster-opacity': 0.8, 'raster-resampling': 'nearest', 'raster-fade-duration': 0 } }, 'cell-line');
   }
 
   /** Gi* or trend cells (WGS84 polygons with a `class` property), or null to clear. */
@@ -159,6 +188,58 @@ export class MapController {
 
   private cellsShown = false;
   private cells: FeatureCollection | null = null;
+
+  /**
+   * Shows `content` in a popup at `at`, outlines the cell `ring` (WGS84) and, with `zoom`, brings
+   * the cell to street zoom first (a row of the hot-cell list was chosen).
+   */
+  async showCell(id: string, ring: [number, number][], at: [number, number], content: HTMLElement, zoom: boolean): Promise<void> {
+    await this.ready;
+    const m = this.map;
+    this.inspected = id;
+    (m.getSource('inspected') as maplibregl.GeoJSONSource).setData({ type: 'Feature', properties: { id }, geometry: { type: 'Polygon', coordinates: [ring] } });
+    if (zoom) {
+      const [w, s, e, n] = bbox({ type: 'Polygon', coordinates: [ring] });
+      // The cell sits below the middle, so the popup above it stays on screen.
+      m.easeTo({ center: [(w + e) / 2, (s + n) / 2], zoom: Math.max(m.getZoom(), 16), duration: 400, offset: [0, CELL_POPUP_OFFSET] });
+    }
+    const old = this.popup;
+    this.popup = null;
+    old?.remove();
+    const popup = new maplibregl.Popup({ closeButton: true, closeOnClick: false, maxWidth: '340px', className: 'cell-popup-frame', focusAfterOpen: false, anchor: zoom ? 'bottom' : undefined })
+      .setLngLat(at)
+      .setDOMContent(content)
+      .addTo(m);
+    popup.on('close', () => {
+      if (this.popup !== popup) return; // replaced by another cell, not closed by the user
+      this.popup = null;
+      this.clearInspected();
+      this.onPopupClosed();
+    });
+    this.popup = popup;
+  }
+
+  /** Closes the popup and the outline (a new analysis, or the layer went away). */
+  closeCell(): void {
+    const p = this.popup;
+    this.popup = null;
+    p?.remove();
+    this.clearInspected();
+  }
+
+  private clearInspected(): void {
+    this.inspected = null;
+    (this.map.getSource('inspected') as maplibregl.GeoJSONSource | undefined)?.setData(EMPTY);
+  }
+
+  inspectedCell(): string | null {
+    return this.popup ? this.inspected : null;
+  }
+
+  view(): { lon: number; lat: number; zoom: number } {
+    const c = this.map.getCenter();
+    return { lon: c.lng, lat: c.lat, zoom: this.map.getZoom() };
+  }
 
   /** Centre of the hottest drawn cell (99% first), for tests that look at a hot spot up close. */
   hotCellCentre(): [number, number] | null {
@@ -284,6 +365,8 @@ function registerProbe(c: MapController): void {
     background: () => c.background(),
     jumpTo: (lon: number, lat: number, zoom: number) => c.jumpTo(lon, lat, zoom),
     hotCellCentre: () => c.hotCellCentre(),
+    inspectedCell: () => c.inspectedCell(),
+    view: () => c.view(),
     basemapLabels: () => c.basemapLabels(),
     wardLabels: () => c.wardLabels(),
     hasKde: () => c.hasKde(),

@@ -3,7 +3,7 @@ import type { ProjectSummary } from '../../shared/project/projectSummary';
 import type { WardTable, WardTableParams } from '../../shared/wards/wardHarmTable';
 import { quantileBreaks } from '../map/classBreaks';
 import { AboutDialog } from './AboutDialog';
-import { GiLegend, TrendLegend } from './GiLegend';
+import { GiLegend, KdeLegend, TrendLegend } from './GiLegend';
 import { HarmPanel } from './harm/HarmPanel';
 import { HotspotPanel, type CellLayer } from './hotspots/HotspotPanel';
 import { ImportDialog } from './import/ImportDialog';
@@ -13,7 +13,7 @@ import { ReferenceData } from './import/ReferenceData';
 import { Legend } from './Legend';
 import { PatrolsPanel } from './patrols/PatrolsPanel';
 import { isPlanPicking } from '../map/planLayer';
-import { MapView } from './MapView';
+import { MapView, type InspectRequest } from './MapView';
 import { Toolbar, withShortcut } from './Toolbar';
 import { useProjectSession } from './useProjectSession';
 import { WardPanel } from './wards/WardPanel';
@@ -37,6 +37,13 @@ export function App() {
   const [dragging, setDragging] = useState(false);
   const [layer, setLayer] = useState<CellLayer | null>(null);
   const [about, setAbout] = useState(false);
+  const [inspect, setInspect] = useState<InspectRequest | null>(null);
+  // A new analysis (or none) closes the popup of a cell from the old one.
+  useEffect(() => setInspect(null), [layer?.cells]);
+  const describeCell = useCallback((id: string) => engine.cellDetails([id]).then((d) => d[0] ?? null), [engine]);
+  const trends = layer?.trends;
+  const trendOf = useCallback((id: string) => (trends ? { label: trends.byId.get(id) ?? 'no pattern', note: trends.note } : null), [trends]);
+  const inspectCell = useCallback((id: string) => setInspect({ id, at: null, zoom: true }), []);
 
   const onAction = useCallback(
     (action: string) => {
@@ -92,10 +99,16 @@ export function App() {
         <button type="button" onClick={() => setAbout(true)}>About</button>
       </Toolbar>
       <main className="workspace">
-        <MapView areas={p.areas} values={values} breaks={breaks} selected={selected} cells={layer?.cells ?? null} kde={layer?.kde ?? null} onSelect={(c) => !isPlanPicking() && setSelected(c)}>
-          <Legend title={legendTitle} breaks={breaks} method={method} digits={isCount ? 0 : 1} />
-          {layer?.kind === 'gi' && <GiLegend method={layer.legend} />}
-          {layer?.kind === 'trend' && <TrendLegend method={layer.legend} />}
+        <MapView
+          areas={p.areas} values={values} breaks={breaks} selected={selected} cells={layer?.cells ?? null} kde={layer?.kde ?? null} onSelect={(c) => !isPlanPicking() && setSelected(c)}
+          inspect={inspect} onInspect={setInspect} describeCell={describeCell} wardNames={wardNames} trendOf={trendOf}
+        >
+          <div className="legend-stack">
+            <Legend title={legendTitle} breaks={breaks} method={method} digits={isCount ? 0 : 1} />
+            {layer?.kind === 'gi' && <GiLegend method={layer.legend} />}
+            {layer?.kind === 'trend' && <TrendLegend method={layer.legend} />}
+            {layer?.kde && <KdeLegend max={layer.kde.max} method={layer.kdeLegend ?? ''} />}
+          </div>
         </MapView>
         <aside className="side-pane" aria-label="Details">
           <div className="tabs" role="tablist">
@@ -107,7 +120,7 @@ export function App() {
             <WardPanel engine={engine} revision={p.revision} selected={selected} onSelect={setSelected} onTable={onTable} onExport={p.exportFile} />
           </div>
           <div hidden={tab !== 'hotspots'} className="side-scroll" id="panel-hotspots" role="tabpanel" aria-labelledby="tab-hotspots">
-            <HotspotPanel engine={engine} revision={p.revision} firstMonth={summary?.firstMonth ?? null} lastMonth={summary?.lastMonth ?? null} wardNames={wardNames} onLayer={setLayer} onExport={p.exportFile} />
+            <HotspotPanel engine={engine} revision={p.revision} firstMonth={summary?.firstMonth ?? null} lastMonth={summary?.lastMonth ?? null} wardNames={wardNames} onLayer={setLayer} onExport={p.exportFile} onInspectCell={inspectCell} />
           </div>
           <div hidden={tab !== 'patrols'} className="side-scroll" id="panel-patrols" role="tabpanel" aria-labelledby="tab-patrols">
             <PatrolsPanel engine={engine} revision={p.revision} active={tab === 'patrols'} onChanged={() => void p.refresh()} onExport={p.exportFile} />

@@ -1,4 +1,6 @@
 import type { HotspotView } from '../engine/analysisApi';
+import { KDE_FLOOR, KDE_RAMP, kdeAlpha, kdeShade } from '../../shared/export/kdeRaster';
+import { formatNumber } from '../map/classBreaks';
 import { GI_COLOURS, TREND_COLOURS } from '../map/mapStyle';
 
 /** The short method statement under the legend: scheme, period, cell, neighbourhood, correction. */
@@ -52,4 +54,32 @@ const TREND_LABELS: [string, string][] = [
 /** Legend for trend classes across periods. */
 export function TrendLegend({ method }: { method: string }) {
   return <ClassLegend name="Trend legend" title="Hot spot trends across periods" labels={TREND_LABELS} colours={TREND_COLOURS} method={method} />;
+}
+
+/**
+ * Legend for the KDE surface: its own Purples ramp, from the faintest drawn density (1% of the
+ * peak) to the peak, on the square-root scale the surface is drawn with, and the kernel,
+ * bandwidth, scheme and period that made it.
+ */
+export function KdeLegend({ max, method }: { max: number; method: string }) {
+  const t0 = kdeShade(KDE_FLOOR);
+  const rgba = (t: number) => {
+    // Same interpolation as the raster: between the two stops around t.
+    const i = Math.max(1, KDE_RAMP.findIndex(([s]) => s >= t));
+    const [a, ca] = KDE_RAMP[i - 1]!, [b, cb] = KDE_RAMP[i]!;
+    const f = (t - a) / (b - a);
+    const c = ca.map((x, k) => Math.round(x + f * (cb[k]! - x)));
+    return `rgba(${c.join(', ')}, ${(kdeAlpha(t) / 255).toFixed(2)})`;
+  };
+  const steps = Array.from({ length: 11 }, (_, k) => t0 + ((1 - t0) * k) / 10);
+  const gradient = `linear-gradient(to right, ${steps.map((t, k) => `${rgba(t)} ${k * 10}%`).join(', ')})`;
+  const at = (t: number) => formatNumber(max * t * t, 1); // density at ramp position t (kdeShade is sqrt)
+  return (
+    <aside className="legend kde-legend" aria-label="KDE legend">
+      <div className="legend-title">Kernel density (per km²)</div>
+      <div className="kde-ramp" style={{ background: gradient }} role="img" aria-label={`Colour ramp from 1% of the peak to the peak, ${formatNumber(max, 1)} per km²`} />
+      <div className="kde-ramp-labels"><span>{at(t0)}</span><span>{at((t0 + 1) / 2)}</span><span>{at(1)}</span></div>
+      <div className="legend-method">{method}</div>
+    </aside>
+  );
 }

@@ -4,17 +4,31 @@ import type { HotspotCells } from '../hotspots/runHotspotAnalysis';
 export interface KdeRaster {
   width: number;
   height: number;
-  /** RGBA, north row first; transparent where density is below 1% of the maximum. */
+  /** RGBA, north row first; colour by kdeShade of the share of the maximum; transparent below 1% of it. */
   rgba: Uint8ClampedArray;
   /** lon/lat of the outer corners: top-left, top-right, bottom-right, bottom-left (maplibre order). */
   corners: [[number, number], [number, number], [number, number], [number, number]];
   max: number;
 }
 
-/** YlOrRd-like ramp from 0 (transparent) to 1 (dark red). */
-const STOPS: [number, [number, number, number]][] = [
-  [0, [255, 255, 178]], [0.25, [254, 204, 92]], [0.5, [253, 141, 60]], [0.75, [240, 59, 32]], [1, [189, 0, 38]],
+/**
+ * ColorBrewer Purples (5), share of the maximum density 0 to 1: sequential, and apart from the
+ * Gi* reds and blues and the wards' YlOrRd, so a density surface is never read as a hot spot.
+ * The map legend draws the same stops.
+ */
+export const KDE_RAMP: [number, [number, number, number]][] = [
+  [0, [242, 240, 247]], [0.25, [203, 201, 226]], [0.5, [158, 154, 200]], [0.75, [117, 107, 177]], [1, [84, 39, 143]],
 ];
+const STOPS = KDE_RAMP;
+/** Shares of the maximum below this are left transparent. */
+export const KDE_FLOOR = 0.01;
+/**
+ * Ramp position of a share of the maximum density: its square root. Crime density is so skewed
+ * (one city-centre peak) that a linear ramp leaves every other cluster in the palest stop.
+ */
+export const kdeShade = (share: number) => Math.sqrt(share);
+/** Pixel opacity at ramp position t: faint tails, solid peaks. */
+export const kdeAlpha = (t: number) => Math.round(90 + 140 * t);
 
 function ramp(t: number): [number, number, number] {
   for (let i = 1; i < STOPS.length; i++) {
@@ -46,11 +60,12 @@ export function kdeRaster(c: HotspotCells): KdeRaster | null {
   const rgba = new Uint8ClampedArray(width * height * 4);
   if (max > 0) {
     for (let k = 0; k < c.n; k++) {
-      const t = c.kde[k]! / max;
-      if (!(t >= 0.01)) continue;
+      const share = c.kde[k]! / max;
+      if (!(share >= KDE_FLOOR)) continue;
+      const t = kdeShade(share);
       const px = ((maxJ - c.cj[k]!) * width + (c.ci[k]! - minI)) * 4;
       const [r, g, b] = ramp(t);
-      rgba[px] = r; rgba[px + 1] = g; rgba[px + 2] = b; rgba[px + 3] = Math.round(90 + 140 * t);
+      rgba[px] = r; rgba[px + 1] = g; rgba[px + 2] = b; rgba[px + 3] = kdeAlpha(t);
     }
   }
   const s = c.size;

@@ -45,13 +45,30 @@ export function bandwidthNrd(values: ArrayLike<number>, counts?: ArrayLike<numbe
   return 4 * 1.06 * Math.min(sd, iqr) * N ** -0.2;
 }
 
+/**
+ * Default KDE bandwidth in cells: 2 x the cell size (300 m at 150 m). Hotspot policing works on
+ * micro-places of a street segment or two; the rule of thumb (bandwidthNrd) spreads over the
+ * spread of the whole force's records (kilometres on a force), blurring every street-level
+ * hotspot into a district blob. Two cells keep a cluster's shape while smoothing its edges.
+ */
+export const KDE_DEFAULT_CELLS = 2;
+
+export function defaultKdeBandwidth(cellSize: number): number {
+  return KDE_DEFAULT_CELLS * cellSize;
+}
+
+/** How the bandwidth was set: the cell-size default, the MASS rule of thumb, or the user's value. */
+export type KdeBandwidthRule = 'cells' | 'nrd' | 'user';
+
 export interface KdeResult {
   /** Density at each cell centre, in weight per km^2. */
   density: Float64Array;
   bandwidth: number;
   bandwidthX: number;
   bandwidthY: number;
+  /** True unless the user gave a value. */
   automatic: boolean;
+  rule: KdeBandwidthRule;
   /** True when points were binned to their cell centres first (see KDE_WORK_BUDGET). */
   binned: boolean;
 }
@@ -68,9 +85,10 @@ export const KDE_WORK_BUDGET = 2e8;
  * Kernel density at the study-area cell centres with the quartic (biweight) kernel, the
  * crime-mapping convention (CrimeStat, ArcGIS): K(d) = 3 / (pi h^2) * (1 - d^2 / h^2)^2 for
  * d < h, 0 beyond, so each point's weight integrates to 1 over the plane. Radial kernel
- * with one bandwidth h: by default the mean of bandwidth.nrd on eastings and on northings
- * (what R sfhotspot::hotspot_kde does) over all records (`records` = records per point,
- * default 1), or the user's value. `weight` is each point's total harm. Each point visits only the
+ * with one bandwidth h: by default 2 cells (defaultKdeBandwidth); with 'nrd' the mean of
+ * bandwidth.nrd on eastings and on northings (what R sfhotspot::hotspot_kde does) over all
+ * records (`records` = records per point, default 1); or the user's value in metres. The
+ * rule-of-thumb values are always returned, for the method statement. `weight` is each point's total harm. Each point visits only the
  * cells within h, through the lattice index.
  */
 export function kdeOnGrid(
@@ -78,15 +96,16 @@ export function kdeOnGrid(
   e: ArrayLike<number>,
   n: ArrayLike<number>,
   weight: ArrayLike<number>,
-  bandwidth?: number,
+  bandwidth?: number | 'nrd',
   records?: ArrayLike<number>,
 ): KdeResult {
   const bandwidthX = bandwidthNrd(e, records);
   const bandwidthY = bandwidthNrd(n, records);
-  const automatic = bandwidth === undefined;
-  const h = bandwidth ?? (bandwidthX + bandwidthY) / 2;
+  const rule: KdeBandwidthRule = bandwidth === undefined ? 'cells' : bandwidth === 'nrd' ? 'nrd' : 'user';
+  const automatic = rule !== 'user';
+  const h = rule === 'cells' ? defaultKdeBandwidth(grid.size) : rule === 'nrd' ? (bandwidthX + bandwidthY) / 2 : (bandwidth as number);
   const density = new Float64Array(grid.n);
-  if (!(h > 0)) return { density, bandwidth: h, bandwidthX, bandwidthY, automatic, binned: false };
+  if (!(h > 0)) return { density, bandwidth: h, bandwidthX, bandwidthY, automatic, rule, binned: false };
   const { size, shape, iMin, jMin, iSpan, jSpan, lookup, cx, cy } = grid;
   let xs: ArrayLike<number> = e, ys: ArrayLike<number> = n, ws: ArrayLike<number> = weight;
   const cellsPerKernel = (Math.PI * h * h) / (shape === 'square' ? size * size : (Math.sqrt(3) / 2) * size * size);
@@ -130,5 +149,5 @@ export function kdeOnGrid(
       }
     }
   }
-  return { density, bandwidth: h, bandwidthX, bandwidthY, automatic, binned };
+  return { density, bandwidth: h, bandwidthX, bandwidthY, automatic, rule, binned };
 }

@@ -9,7 +9,7 @@ import { classify, CLASS_RULE } from './classify';
 import { concentration, pai, type Concentration } from './concentration';
 import { bhAdjust } from './fdr';
 import { giStar } from './giStar';
-import { kdeOnGrid } from './kde';
+import { KDE_DEFAULT_CELLS, kdeOnGrid } from './kde';
 import { cellIdAt, type CellShape } from './lattice';
 import { twoSidedP } from './normal';
 import { DEFAULT_CELL_SIZE } from './projectGrid';
@@ -26,8 +26,8 @@ export interface HotspotParams extends CrimeFilter {
   distance?: number;
   /** Benjamini-Hochberg FDR correction. Default on. */
   fdr?: boolean;
-  /** KDE on the cell centres: false to skip; bandwidth in metres to override the rule of thumb. */
-  kde?: boolean | { bandwidth?: number };
+  /** KDE on the cell centres: false to skip; bandwidth in metres, or 'nrd' for the MASS rule of thumb (default 2 x cell size). */
+  kde?: boolean | { bandwidth?: number | 'nrd' };
   /** Area layer forming the study area. Default 'wards'. */
   layer?: string;
   /** The cells analysed: the whole force (default), some districts, or a polygon. */
@@ -80,7 +80,7 @@ export interface HotspotMethod {
   statistic: string;
   correction: { fdr: boolean; text: string };
   classRule: string;
-  kde: { bandwidth: number; bandwidthX: number; bandwidthY: number; chosen: 'default' | 'user'; kernel: string } | null;
+  kde: { bandwidth: number; bandwidthX: number; bandwidthY: number; chosen: 'default' | 'user' | 'rule-of-thumb'; kernel: string } | null;
   hotspotSet: string;
   excluded: { outOfArea: number; unplaced: number; outsideStudyArea: number; outsideStudyAreaHarm: number; unweighted: UnweightedReport };
   notes: string[];
@@ -194,7 +194,7 @@ function* hotspotAnalysisSteps(db: Database, params: HotspotParams, run: RunOpti
     kdeDensity = k.density;
     kde = {
       bandwidth: k.bandwidth, bandwidthX: k.bandwidthX, bandwidthY: k.bandwidthY,
-      chosen: k.automatic ? 'default' : 'user',
+      chosen: k.rule === 'cells' ? 'default' : k.rule === 'nrd' ? 'rule-of-thumb' : 'user',
       kernel: 'quartic, radial; density in harm per km^2 at cell centres' +
         (k.binned ? '; points binned to their cell centres first (too many for exact evaluation)' : ''),
     };
@@ -313,7 +313,9 @@ export function methodLines(m: HotspotMethod): string[] {
     `classes: ${m.classRule}`,
   ];
   if (m.kde) {
-    lines.push(`kde: ${m.kde.kernel}; bandwidth ${m.kde.bandwidth.toFixed(1)} m (${m.kde.chosen === 'default' ? `mean of MASS bandwidth.nrd per axis: E ${m.kde.bandwidthX.toFixed(1)} m, N ${m.kde.bandwidthY.toFixed(1)} m` : 'user'})`);
+    const nrd = `mean of MASS bandwidth.nrd per axis: E ${m.kde.bandwidthX.toFixed(1)} m, N ${m.kde.bandwidthY.toFixed(1)} m`;
+    const how = m.kde.chosen === 'default' ? `default: ${KDE_DEFAULT_CELLS} x the ${fmtM(m.cell.size)} m cell size, for micro-places; the rule of thumb (${nrd}) is an option` : m.kde.chosen === 'rule-of-thumb' ? `rule of thumb, ${nrd}` : 'user';
+    lines.push(`kde: ${m.kde.kernel}; bandwidth ${m.kde.bandwidth.toFixed(1)} m (${how})`);
   }
   lines.push(`hotspot set: ${m.hotspotSet}`);
   const x = m.excluded;

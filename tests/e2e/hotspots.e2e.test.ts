@@ -34,7 +34,7 @@ describe('hotspot analysis on the demo project', () => {
 
   it('exports every study-area cell as CSV led by the method lines', async () => {
     const results = app.page.getByRole('region', { name: 'Hotspot results' });
-    const summaryText = (await results.locator('p').filter({ hasText: / cells, / }).first().textContent())!;
+    const summaryText = (await results.locator('p', { hasText: /^[\d,]+ cells, / }).textContent())!;
     const cells = Number(/^([\d,]+) cells/.exec(summaryText)![1]!.replace(/,/g, ''));
     const download = app.page.waitForEvent('download');
     await results.getByRole('button', { name: 'Export cells CSV' }).click();

@@ -32,7 +32,8 @@ export function HotspotControls({ schemes, sets, districts, studyArea, onStudyAr
   const [shape, setShape] = useState<'square' | 'hex'>(initial?.shape ?? 'square');
   const [distance, setDistance] = useState(initial?.distance !== undefined ? String(initial.distance) : '');
   const [fdr, setFdr] = useState(initial?.fdr ?? true);
-  const [bandwidth, setBandwidth] = useState(typeof kde === 'object' && kde?.bandwidth !== undefined ? String(kde.bandwidth) : '');
+  const [bandwidth, setBandwidth] = useState(typeof kde === 'object' && typeof kde?.bandwidth === 'number' ? String(kde.bandwidth) : '');
+  const [nrd, setNrd] = useState(typeof kde === 'object' && kde?.bandwidth === 'nrd');
   const [inference, setInference] = useState<'normal' | 'permutation'>(inf?.kind === 'permutation' ? 'permutation' : 'normal');
   const [permutations, setPermutations] = useState(inf?.kind === 'permutation' && inf.permutations ? inf.permutations : 999);
   const [seed, setSeed] = useState(inf?.kind === 'permutation' && inf.seed !== undefined ? inf.seed : 20240401);
@@ -48,7 +49,7 @@ export function HotspotControls({ schemes, sets, districts, studyArea, onStudyAr
       shape,
       distance: distance ? Number(distance) : undefined,
       fdr,
-      kde: bandwidth ? { bandwidth: Number(bandwidth) } : true,
+      kde: nrd ? { bandwidth: 'nrd' } : bandwidth ? { bandwidth: Number(bandwidth) } : true,
       studyArea,
       inference: inference === 'normal' ? { kind: 'normal' } : { kind: 'permutation', permutations, seed },
     });
@@ -94,7 +95,11 @@ export function HotspotControls({ schemes, sets, districts, studyArea, onStudyAr
       </label>
       <label>
         <span>KDE bandwidth (m)</span>
-        <input type="number" aria-label="KDE bandwidth in metres" min={1} placeholder="rule of thumb (MASS bandwidth.nrd)" value={bandwidth} onChange={(e) => setBandwidth(e.target.value)} />
+        <input type="number" aria-label="KDE bandwidth in metres" min={1} disabled={nrd} placeholder={`${2 * cell} (default: 2 x cell size)`} value={bandwidth} onChange={(e) => setBandwidth(e.target.value)} />
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={nrd} onChange={(e) => setNrd(e.target.checked)} />
+        <span>KDE bandwidth by rule of thumb (MASS bandwidth.nrd; kilometres on a whole force)</span>
       </label>
       <StudyAreaPicker districts={districts} value={studyArea} onChange={onStudyArea} onError={onError} />
       <label>

@@ -20,6 +20,19 @@ export interface CellLayer {
   legend: string;
   /** KDE surface to draw under the cells, when the user asks for it. */
   kde?: KdeRaster | null;
+  /** How the KDE was made (kernel, bandwidth and its rule, scheme, period), for its legend. */
+  kdeLegend?: string;
+  /** Trend class per cell id (cells with a pattern) and how trends were run, once they have been. */
+  trends?: { byId: Map<string, string>; note: string } | null;
+}
+
+/** The KDE legend's method statement: kernel, bandwidth and the rule that set it, scheme, period. */
+export function kdeLegendText(v: HotspotView): string {
+  const k = v.method.kde;
+  if (!k) return '';
+  const rule = k.chosen === 'default' ? `default: 2 x the ${v.method.cell.size} m cell` : k.chosen === 'rule-of-thumb' ? 'rule of thumb, MASS bandwidth.nrd' : 'set by you';
+  const period = `${v.method.period.from ?? 'start'} to ${v.method.period.to ?? 'end'}`;
+  return `Quartic kernel, bandwidth ${k.bandwidth.toFixed(0)} m (${rule}); ${v.method.scheme}${v.method.categorySet ? `, ${v.method.categorySet}` : ''}; ${period}; colour on a square-root scale of the peak so lesser clusters show; under 1% of the peak not drawn.`;
 }
 import { HotspotResults } from './HotspotResults';
 
@@ -33,6 +46,8 @@ interface Props {
   /** The cell layer to draw: Gi* classes or trend classes, with the legend text that states the method. */
   onLayer(layer: CellLayer | null): void;
   onExport(name: string, bytes: Uint8Array, mime: string): void;
+  /** A row of the hot-cell list was chosen: zoom the map to that cell and open its popup. */
+  onInspectCell(id: string): void;
 }
 
 /** What the Hotspots tab keeps in the project: the settings of the last run. */
@@ -42,7 +57,7 @@ export interface SavedHotspots {
 }
 
 /** Gi* hotspot analysis on the BNG grid: settings, run in the worker, results and exports. */
-export function HotspotPanel({ engine, revision, firstMonth, lastMonth, wardNames, onLayer, onExport }: Props) {
+export function HotspotPanel({ engine, revision, firstMonth, lastMonth, wardNames, onLayer, onExport, onInspectCell }: Props) {
   const [schemes, setSchemes] = useState<HarmSchemeSummary[]>([]);
   const [sets, setSets] = useState<CategorySet[]>([]);
   const [view, setView] = useState<HotspotView | null>(null);
@@ -58,6 +73,8 @@ export function HotspotPanel({ engine, revision, firstMonth, lastMonth, wardName
   const ticket = useRef(0);
   const kdeTicket = useRef(0);
   const saved = useSavedSettings<SavedHotspots>(engine, 'hotspots', revision);
+  // Trend classes of the current analysis, kept for the cell popup whichever layer is drawn.
+  const trends = useRef<CellLayer['trends']>(null);
 
   useEffect(() => {
     if (revision === 0) return; // no project open yet
@@ -89,6 +106,7 @@ export function HotspotPanel({ engine, revision, firstMonth, lastMonth, wardName
       setView(v);
       setLastParams(params);
       setKdeShown(false);
+      trends.current = null;
       onLayer({ kind: 'gi', cells: v.cells, legend: giLegendText(v) });
       if (!restoring) saved.save({ params, ran: true });
     } catch (e) {
@@ -122,12 +140,12 @@ export function HotspotPanel({ engine, revision, firstMonth, lastMonth, wardName
     if (!view) return;
     const mine = ++kdeTicket.current;
     setKdeShown(show);
-    const layer = { kind: 'gi' as const, cells: view.cells, legend: giLegendText(view) };
+    const layer = { kind: 'gi' as const, cells: view.cells, legend: giLegendText(view), trends: trends.current };
     if (!show) return onLayer(layer);
     guard(
       engine.kdeRaster().then((kde) => {
         // Unticked (or re-run) while the surface was being made: draw nothing.
-        if (mine === kdeTicket.current) onLayer({ ...layer, kde });
+        if (mine === kdeTicket.current) onLayer({ ...layer, kde, kdeLegend: kdeLegendText(view) });
       }),
       'The KDE surface could not be drawn',
     );
@@ -160,6 +178,7 @@ export function HotspotPanel({ engine, revision, firstMonth, lastMonth, wardName
           onRestrict={restrictTo}
           wardNames={wardNames}
           onExport={(k) => guard(exportCells(k), 'Export failed')}
+          onInspect={onInspectCell}
           onShowKde={showKde}
           kdeShown={kdeShown}
         />
@@ -171,7 +190,9 @@ export function HotspotPanel({ engine, revision, firstMonth, lastMonth, wardName
         onResult={(t) => {
           kdeTicket.current++;
           setKdeShown(false);
-          onLayer(t ? { kind: 'trend', cells: t.cells, legend: `Trend classes over ${t.periods.length} periods; ${t.methodLines.slice(0, 4).join('; ')}.` } : null);
+          const note = t ? `${t.periods.length} periods, ${t.periods[0]?.from ?? ''} to ${t.periods.at(-1)?.to ?? ''}` : '';
+          trends.current = t ? { byId: new Map(t.cells.features.map((f) => [String(f.properties?.id), String(f.properties?.trend)])), note } : null;
+          onLayer(t ? { kind: 'trend', cells: t.cells, legend: `Trend classes over ${t.periods.length} periods; ${t.methodLines.slice(0, 4).join('; ')}.`, trends: trends.current } : null);
         }}
         onExport={onExport}
       />

@@ -4,6 +4,7 @@ import { PaiChooser } from './PaiChooser';
 import { formatNumber } from '../../map/classBreaks';
 import { ConcentrationChart } from './ConcentrationChart';
 import { TemporalGrid } from './TemporalGrid';
+import { HotCellTable } from './HotCellTable';
 
 interface Props {
   engine: EngineClient;
@@ -13,15 +14,16 @@ interface Props {
   onShowKde(show: boolean): void;
   /** Whether the KDE surface is on the map (the checkbox follows it, so it never claims a surface that is not drawn). */
   kdeShown?: boolean;
+  /** A hot-cell row was chosen: zoom the map to it and open its popup. */
+  onInspect(id: string): void;
   /** Rerun over these districts only (offered when the records cover part of the study area). */
   onRestrict(districts: string[]): void;
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-const CLASS_TEXT: Record<number, string> = { 3: 'hot 99%', 2: 'hot 95%', 1: 'hot 90%' };
 
 /** What the analysis found, how concentrated harm is, and exactly how it was made. */
-export function HotspotResults({ engine, view, wardNames, onExport, onShowKde, onRestrict, kdeShown = false }: Props) {
+export function HotspotResults({ engine, view, wardNames, onExport, onShowKde, onRestrict, onInspect, kdeShown = false }: Props) {
   const s = view.summary;
   const c = s.concentration;
   const partial = view.studyArea.districtsWithData.length > 0 && view.studyArea.districtsWithData.length < view.studyArea.districts.length;
@@ -40,11 +42,12 @@ export function HotspotResults({ engine, view, wardNames, onExport, onShowKde, o
           <tr><th scope="row">PAI of hot cells (95%+)</th><td className="num">{s.pai === null ? 'undefined (no hot cells)' : s.pai.toFixed(2)}</td></tr>
         </tbody>
       </table>
+      <HotCellTable view={view} wardNames={wardNames} onInspect={onInspect} />
       {view.method.kde && (
         <label className="check">
           <input type="checkbox" aria-label="Show KDE surface" disabled={view.method.cell.shape !== 'square'} checked={kdeShown} onChange={(e) => onShowKde(e.target.checked)} />
           <span>
-            Show KDE surface (quartic, bandwidth {view.method.kde.bandwidth.toFixed(0)} m{view.method.kde.chosen === 'default' ? ', rule of thumb' : ''})
+            Show KDE surface (quartic, bandwidth {view.method.kde.bandwidth.toFixed(0)} m{view.method.kde.chosen === 'default' ? `, default 2 x ${view.method.cell.size} m cell` : view.method.kde.chosen === 'rule-of-thumb' ? ', rule of thumb' : ''})
             {view.method.cell.shape !== 'square' ? ': square cells only' : ''}
           </span>
         </label>
@@ -73,27 +76,6 @@ export function HotspotResults({ engine, view, wardNames, onExport, onShowKde, o
           {view.methodLines.map((l) => <li key={l}>{l}</li>)}
         </ul>
       </details>
-      <div className="table-scroll">
-        <table aria-label="Hot cells">
-          <caption>Hot cells by Gi* z (top {view.top.length})</caption>
-          <thead>
-            <tr><th scope="col">Cell</th><th scope="col">Ward</th><th scope="col" className="num">Count</th><th scope="col" className="num">Harm</th><th scope="col" className="num">Gi* z</th><th scope="col" className="num">{view.method.correction.fdr ? 'p (FDR)' : 'p'}</th><th scope="col">Class</th></tr>
-          </thead>
-          <tbody>
-            {view.top.map((t) => (
-              <tr key={t.id}>
-                <td>{t.id}</td>
-                <td>{wardNames.get(t.ward) ?? t.ward}</td>
-                <td className="num">{formatNumber(t.count)}</td>
-                <td className="num">{formatNumber(t.harm, 1)}</td>
-                <td className="num">{t.z.toFixed(2)}</td>
-                <td className="num">{(view.method.correction.fdr ? t.pFdr : t.p).toPrecision(2)}</td>
-                <td>{CLASS_TEXT[t.cls]}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
     </section>
   );
 }

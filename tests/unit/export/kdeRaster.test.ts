@@ -20,8 +20,10 @@ describe('KDE raster', () => {
     const r = kdeRaster(cells())!;
     expect([r.width, r.height, r.max]).toEqual([2, 2, 8]);
     const px = (x: number, y: number) => Array.from(r.rgba.slice((y * 2 + x) * 4, (y * 2 + x) * 4 + 4));
-    expect(px(0, 1)).toEqual([189, 0, 38, 230]); // (10,20): the maximum, south-west pixel
-    expect(px(1, 1)).toEqual([253, 141, 60, 160]); // (11,20): half the maximum
+    expect(px(0, 1)).toEqual([84, 39, 143, 230]); // (10,20): the maximum, south-west pixel, darkest purple
+    // (11,20): half the maximum sits at sqrt(0.5) = 0.7071 of the ramp, 0.8284 of the way from the
+    // 0.5 stop (158,154,200) to the 0.75 stop (117,107,177); opacity 90 + 140 x 0.7071 = 189.
+    expect(px(1, 1)).toEqual([124, 115, 181, 189]);
     expect(px(0, 0)[3]).toBe(0); // (10,21): 0.6% of the maximum, transparent
     expect(px(1, 0)[3]).toBe(0); // (11,21): not in the study area
   });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { concentration, pai, topCells } from '../../../shared/hotspots/concentration';
-import { bandwidthNrd, kdeOnGrid } from '../../../shared/hotspots/kde';
+import { bandwidthNrd, defaultKdeBandwidth, kdeOnGrid } from '../../../shared/hotspots/kde';
 import { assembleGrid } from '../../../shared/hotspots/studyArea';
 
 describe('KDE', () => {
@@ -31,7 +31,25 @@ describe('KDE', () => {
     expect(k.density[18]).toBeCloseTo(peak * 0.25, 10);
     expect(k.density[14]).toBe(0);
     expect(k.automatic).toBe(false);
+    expect(k.rule).toBe('user');
     expect(k.binned).toBe(false);
+  });
+
+  it('defaults to 2 x the cell size (300 m at 150 m); the rule of thumb on request', () => {
+    const ci: number[] = [], cj: number[] = [];
+    for (let j = 0; j < 5; j++) for (let i = 0; i < 5; i++) { ci.push(i); cj.push(j); }
+    const grid = assembleGrid('square', 150, ci, cj, ci.map(() => 0), ['W']);
+    const e = [375, 525, 225, 400], n = [375, 375, 600, 100], w = [1, 1, 1, 1];
+    const byDefault = kdeOnGrid(grid, e, n, w);
+    expect(defaultKdeBandwidth(150)).toBe(300);
+    expect([byDefault.bandwidth, byDefault.rule, byDefault.automatic]).toEqual([300, 'cells', true]);
+    // Same surface as asking for 300 m by hand.
+    expect(Array.from(byDefault.density)).toEqual(Array.from(kdeOnGrid(grid, e, n, w, 300).density));
+    const nrd = kdeOnGrid(grid, e, n, w, 'nrd');
+    expect(nrd.rule).toBe('nrd');
+    expect(nrd.bandwidth).toBeCloseTo((bandwidthNrd(e) + bandwidthNrd(n)) / 2, 12);
+    // The rule-of-thumb values are reported either way, for the method line.
+    expect(byDefault.bandwidthX).toBe(nrd.bandwidthX);
   });
 });
 
