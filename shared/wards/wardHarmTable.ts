@@ -1,7 +1,7 @@
 import type { Database } from 'sql.js';
 import { DEFAULT_LAYER, listAreas } from '../areas/areaLayer';
 import { getCategorySet } from '../harm/categorySets';
-import { addMonths, checkMonth, loadScheme, monthsBetween, schemeName, selectionContext } from '../harm/crimeSelection';
+import { addMonths, checkMonth, loadScheme, monthsBetween, schemeName, schemeWeightsLine, selectionContext } from '../harm/crimeSelection';
 import type { UnweightedReport } from '../harm/harmWeighting';
 import { describeSourceUse, wardCountsForPeriod, type SourceUse } from './wardCountSource';
 import { applicability, coveredMonths, dataCoverage, describeMonths, monthsOfPeriod, periodCoverageLabel, type DataCoverage } from './dataCoverage';
@@ -53,6 +53,8 @@ export interface Exclusions {
 
 export interface WardTableMethod {
   scheme: string;
+  /** The exact weights used ("weights: key=w; ..."), or null for plain counts. */
+  weights?: string | null;
   schemeId: string;
   categorySet: string | null;
   types: string[] | null;
@@ -232,6 +234,7 @@ export function wardHarmTable(db: Database, params: WardTableParams = {}): WardT
 
   const method: WardTableMethod = {
     scheme: schemeName(scheme),
+    weights: schemeWeightsLine(scheme),
     schemeId: scheme.id,
     categorySet: setLabel,
     types: params.types?.length ? params.types : null,
@@ -290,5 +293,7 @@ export function wardMethodLines(m: WardTableMethod): string[] {
   if (uw.count) lines.push(`no weight (current period): ${uw.keys.map((k) => `${k.key} (${k.count})`).join(', ')}`);
   for (const n of m.setNotes ?? []) lines.push(`set: ${n}`);
   for (const r of m.rules) lines.push(`rule: ${r}`);
+  // The exact table behind the scheme's short code, so an edited weight can always be traced.
+  if (m.weights) lines.push(m.weights);
   return lines;
 }

@@ -145,26 +145,6 @@ describe('offline street basemap', () => {
     expect(countColour(on, MAJOR_ROAD, 12) / (on.width * on.height)).toBeGreaterThan(0.01);
   });
 
-  it('keeps Gi* hot cells and ward outlines legible over the streets', async () => {
-    await app.page.getByRole('tab', { name: 'Hotspots' }).click();
-    const settings = app.page.getByRole('form', { name: 'Hotspot analysis settings' });
-    await settings.getByRole('button', { name: 'Find hotspots' }).click();
-    await app.page.getByRole('region', { name: 'Hotspot results' }).waitFor({ timeout: 60_000 });
-    // The cells reach the map a moment after the results panel (and a reload may re-run the saved analysis first).
-    await expect.poll(() => app.page.evaluate(() => (window as unknown as { hotspotMap: Probe }).hotspotMap.hotCellCentre()), { timeout: 60_000 }).not.toBeNull();
-    await waitForMapIdle(app.page);
-    const hot = await app.page.evaluate(() => (window as unknown as { hotspotMap: Probe }).hotspotMap.hotCellCentre());
-    await app.page.evaluate(([lon, lat]) => (window as unknown as { hotspotMap: Probe }).hotspotMap.jumpTo(lon!, lat!, 15), hot!);
-    await waitForMapIdle(app.page);
-    const png = await screenshotPng(app.page, 'basemap-hotspots-leeds', 'section[aria-label="Map"]');
-    await app.page.screenshot({ path: 'tests/artifacts/basemap-hotspots-panel.png' });
-    // Hot cells outlined in their legend colours, streets named on top of them, streets drawn around them.
-    const hotPixels = ['#b2182b', '#ef8a62', '#fddbc7'].map(colourToRgb).reduce((s, c) => s + countColour(png, c, 6), 0);
-    expect(hotPixels).toBeGreaterThan(200);
-    expect((await labels(app)).length).toBeGreaterThan(3);
-    expect(countColour(png, ROAD_CASING, 10) + countColour(png, MAJOR_ROAD, 12)).toBeGreaterThan(500);
-  });
-
   it("draws a user's own MBTiles file instead of the bundled tiles, read in the browser", async () => {
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'hp-mbtiles-')), 'leeds-centre.mbtiles');
     writeFileSync(file, await leedsMbtiles());
@@ -222,6 +202,27 @@ describe('offline street basemap', () => {
     } finally {
       await new Promise((r) => tiles.close(r));
     }
+  });
+
+  // Last of the drawing tests: the hot cells it adds stay on the map for the rest of the file.
+  it('keeps Gi* hot cells and ward outlines legible over the streets', async () => {
+    await app.page.getByRole('tab', { name: 'Hotspots' }).click();
+    const settings = app.page.getByRole('form', { name: 'Hotspot analysis settings' });
+    await settings.getByRole('button', { name: 'Find hotspots' }).click();
+    await app.page.getByRole('region', { name: 'Hotspot results' }).waitFor({ timeout: 60_000 });
+    // The cells reach the map a moment after the results panel (and a reload may re-run the saved analysis first).
+    await expect.poll(() => app.page.evaluate(() => (window as unknown as { hotspotMap: Probe }).hotspotMap.hotCellCentre()), { timeout: 60_000 }).not.toBeNull();
+    await waitForMapIdle(app.page);
+    const hot = await app.page.evaluate(() => (window as unknown as { hotspotMap: Probe }).hotspotMap.hotCellCentre());
+    await app.page.evaluate(([lon, lat]) => (window as unknown as { hotspotMap: Probe }).hotspotMap.jumpTo(lon!, lat!, 15), hot!);
+    await waitForMapIdle(app.page);
+    const png = await screenshotPng(app.page, 'basemap-hotspots-leeds', 'section[aria-label="Map"]');
+    await app.page.screenshot({ path: 'tests/artifacts/basemap-hotspots-panel.png' });
+    // Hot cells outlined in their legend colours, streets named on top of them, streets drawn around them.
+    const hotPixels = ['#b2182b', '#ef8a62', '#fddbc7'].map(colourToRgb).reduce((s, c) => s + countColour(png, c, 6), 0);
+    expect(hotPixels).toBeGreaterThan(200);
+    expect((await labels(app)).length).toBeGreaterThan(3);
+    expect(countColour(png, ROAD_CASING, 10) + countColour(png, MAJOR_ROAD, 12)).toBeGreaterThan(500);
   });
 
   it('made no request off this machine and raised no errors', () => {

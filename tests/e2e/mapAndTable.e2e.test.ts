@@ -53,7 +53,7 @@ describe('first screen: West Yorkshire wards on the map and in the table', () =>
     const row = app.page.getByRole('table', { name: 'Wards', exact: true }).getByRole('row', { name: /Baildon/ });
     await row.click();
     await expect(row.getAttribute('aria-selected')).resolves.toBe('true');
-    await expect.poll(() => app.page.getByRole('region', { name: 'Ward profile' }).getByRole('heading').textContent()).toBe('Baildon, Bradford');
+    await expect.poll(() => app.page.getByRole('region', { name: 'Ward profile' }).getByRole('heading').first().textContent()).toBe('Baildon, Bradford');
     await app.page.waitForFunction(() => (window as unknown as { hotspotMap: Probe }).hotspotMap.selectedWard() === 'E05001341');
     await waitForMapIdle(app.page);
     const after = await screenshotPng(app.page, 'map-ward-selected', 'section[aria-label="Map"]');

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadSqlJs } from '../../cli/sqlNode';
 import { getMeta, openProjectDb } from '../../shared/project/projectDb';
 import { launch, screenshotPng, useApp, waitForApp } from './browser';
+import { copyBasemap } from '../../scripts/basemapAssets.mjs';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'hp-e2e-persist-'));
 // The whole-force demo takes seconds to rebuild a table or rerun Gi*: polls wait for it.
@@ -155,6 +156,8 @@ describe('the production build', () => {
     } finally {
       if (before !== undefined) process.env.HOTSPOT_TEST_HOOKS = before;
     }
+    // The shipped build carries the basemap as npm run build does (vite alone does not copy it).
+    await copyBasemap(outDir);
     const js = readdirSync(path.join(outDir, 'assets')).filter((f) => f.endsWith('.js'));
     expect(js.length).toBeGreaterThan(0);
     for (const f of js) expect(readFileSync(path.join(outDir, 'assets', f), 'utf8')).not.toContain('hotspotMap');

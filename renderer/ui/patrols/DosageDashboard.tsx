@@ -6,6 +6,7 @@ import type { EngineClient } from '../../engine/engineClient';
 import { formatNumber } from '../../map/classBreaks';
 import { BandLegend, DeliveryChart, type DeliveryBar } from './DeliveryChart';
 import { MethodBox } from './MethodBox';
+import { useBusyJob } from '../useBusyJob';
 import { errorText, monthBounds, quartersOf, shortName } from './planForm';
 
 interface Props {
@@ -28,8 +29,7 @@ export function DosageDashboard({ engine, plan, revision, onExport }: Props) {
   const [quarter, setQuarter] = useState(quarters[0]?.label ?? '');
   const [custom, setCustom] = useState({ from: plan.from, to: plan.to });
   const [report, setReport] = useState<DosageReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  const { busy, error, setError, run: exportIt } = useBusyJob();
 
   const period = useMemo(() => {
     if (mode === 'month') return month ? monthBounds(month) : null;
@@ -53,17 +53,6 @@ export function DosageDashboard({ engine, plan, revision, onExport }: Props) {
     return () => { live = false; };
   }, [engine, plan.id, period, revision]);
 
-  const exportIt = async (label: string, job: () => Promise<void>) => {
-    setBusy(label);
-    setError(null);
-    try {
-      await job();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(null);
-    }
-  };
 
   const r = report;
   const measured = r ? r.measured.gps || r.measured.records : false;

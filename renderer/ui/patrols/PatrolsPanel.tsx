@@ -11,6 +11,7 @@ import { EvaluationSection } from './EvaluationSection';
 import { PlanBuilder } from './PlanBuilder';
 import { PlanExports } from './PlanExports';
 import { PlanResults } from './PlanResults';
+import { useBusyJob } from '../useBusyJob';
 import { defaultForm, errorText, formOfPlan, requestOf, type PlanForm } from './planForm';
 
 interface Props {
@@ -39,8 +40,7 @@ export function PatrolsPanel({ engine, revision, active, onChanged, onExport }: 
   const [form, setForm] = useState<PlanForm | null>(null);
   const [view, setView] = useState<PlanView | null>(null);
   const [section, setSection] = useState<Section>('plan');
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useBusyJob();
   const [picking, setPicking] = useState(false);
   const [chosenPlan, setChosenPlan] = useState('');
   const [dosageRevision, setDosageRevision] = useState(0);
@@ -63,17 +63,6 @@ export function PatrolsPanel({ engine, revision, active, onChanged, onExport }: 
     );
   }, [engine, revision]);
 
-  const run = useCallback(async (label: string, job: () => Promise<void>) => {
-    setBusy(label);
-    setError(null);
-    try {
-      await job();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(null);
-    }
-  }, []);
 
   const build = useCallback(
     (f: PlanForm, fit: boolean) =>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { PlanView } from '../../engine/patrolsApi';
 import type { EngineClient } from '../../engine/engineClient';
-import { errorText } from './planForm';
+import { useBusyJob } from '../useBusyJob';
 
 interface Props {
   engine: EngineClient;
@@ -22,22 +22,10 @@ function slug(s: string): string {
 /** Every plan export states the plan's method and settings inside the file. */
 export function PlanExports({ engine, view, onExport }: Props) {
   const [district, setDistrict] = useState('');
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useBusyJob();
   const districts = [...new Set(view.plan.hotspots.map((h) => h.districtName).filter((d): d is string => !!d))].sort();
   const base = slug(view.plan.name || view.plan.id);
 
-  const run = async (label: string, job: () => Promise<void>) => {
-    setBusy(label);
-    setError(null);
-    try {
-      await job();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(null);
-    }
-  };
 
   return (
     <section aria-label="Plan exports" className="panel plan-exports">

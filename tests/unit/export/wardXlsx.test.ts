@@ -40,7 +40,7 @@ describe('ward table as XLSX', () => {
     const lines: string[] = [];
     method.eachRow((r) => lines.push(`${String(r.getCell(1).value ?? '')}: ${String(r.getCell(2).value ?? '')}`));
     expect(lines).toContain('period: Oct 2014 to Nov 2014; 2 of 12 months have data (window Dec 2013 to Nov 2014 (12 months))');
-    expect(lines).toContain('scheme: CCHI, derived category averages (weights by police.uk category)');
+    expect(lines).toContain('scheme: CCHI, derived category averages (weights by police.uk category; table #ee0195f0)');
     expect(lines.some((l) => l.startsWith('rows: sorted by harm, ascending'))).toBe(true);
     // Same input, same bytes.
     const again = await wardTableXlsx(t, { sort: { key: 'harm', desc: false } }, { generatedAt: '2026-01-02T03:04:05.000Z' });

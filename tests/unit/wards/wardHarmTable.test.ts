@@ -64,6 +64,7 @@ describe('ward harm table', () => {
     expect(t.method.excluded.current.outOfArea).toBe(1);
     expect(t.method.excluded.current.unplaced).toBe(1);
     expect(t.methodLines[0]).toBe('scheme: CCHI, derived category averages (weights by police.uk category; table #ee0195f0)');
+    expect(t.methodLines.at(-1)).toMatch(/^weights: Anti-social behaviour=1; Bicycle theft=/);
     expect(t.methodLines[2]).toBe('period: Dec 2023 (1 month, all with data) (window Dec 2023 to Dec 2023 (1 month))');
     expect(t.warnings.join(' ')).toMatch(/outside the force area/);
     expect(t.warnings.join(' ')).toMatch(/No data for South in the current period/);
