@@ -7,6 +7,7 @@
 import type { Database } from 'sql.js';
 import { selectCrimePoints, type CrimePoints } from '../harm/crimePoints';
 import { latticeOf } from '../hotspots/lattice';
+import { dataCoverage } from '../wards/dataCoverage';
 import { loadPlan } from '../patrols/planStore';
 import type { PatrolPlan } from '../patrols/types';
 import { bufferRing, cellIdOfKey, cellKey, keyOfCellId, nextRanked, type CellTotals, type GridSpec } from './cellAreas';
@@ -195,6 +196,21 @@ export function evaluatePlan(db: Database, req: EvaluationRequest): Evaluation {
   if (plan.hotspots.length === 0) throw new Error(`Plan ${plan.id} (${plan.name}) has no hotspots to evaluate.`);
   const monthsBefore = monthsIn(req.before, 'before');
   const monthsAfter = monthsIn(req.after, 'after');
+  // A month with no crime records at all is missing data, not a month of zero crime: a period
+  // with none cannot be evaluated, and one with gaps is compared on the months it has.
+  const haveData = dataCoverage(db).crimes.months;
+  const coverage = (p: { from: string; to: string }) => haveData.filter((m) => m >= p.from && m <= p.to);
+  const available = haveData.length ? `${haveData[0]} to ${haveData[haveData.length - 1]}` : 'none';
+  const coverageWarnings: string[] = [];
+  for (const [what, p, n] of [['before', req.before, monthsBefore], ['after', req.after, monthsAfter]] as const) {
+    const got = coverage(p);
+    if (got.length === 0) {
+      throw new Error(`The ${what} period (${p.from} to ${p.to}) has no crime records in this project, so it cannot be compared: choose months that have data (months with data: ${available}).`);
+    }
+    if (got.length < n) {
+      coverageWarnings.push(`Only ${got.length} of the ${n} months of the ${what} period have crime data (${got.join(', ')}): counts cover those months alone, so compare periods of equal coverage.`);
+    }
+  }
   const bufferMetres = req.bufferMetres ?? DEFAULT_BUFFER_METRES;
   if (!(bufferMetres >= 0) || !Number.isFinite(bufferMetres)) throw new Error(`The buffer must be a number of metres, 0 or more (got ${bufferMetres}).`);
   const g: GridSpec = { shape: plan.cellShape, size: plan.cellSize };
@@ -205,7 +221,7 @@ export function evaluatePlan(db: Database, req: EvaluationRequest): Evaluation {
   const ptsAfter = select(req.after);
   const before = cellTotals(g, ptsBefore);
   const after = cellTotals(g, ptsAfter);
-  const warnings: string[] = [];
+  const warnings: string[] = [...coverageWarnings];
 
   const owner = treatedCells(plan, g);
   const treated = new Set(owner.keys());

@@ -314,6 +314,14 @@ describe('patrol plan from the demo hotspots, exports, dosage, dashboard and the
     await page.getByRole('tab', { name: 'Evaluation' }).click();
     const ev = page.getByRole('region', { name: 'Evaluation' });
     await expect(ev.getByLabel('Buffer in metres').inputValue()).resolves.toBe('250');
+    // The plan's own months lie after the demo's data: a period without crime data is refused, not counted as zero.
+    await ev.getByRole('button', { name: 'Run evaluation' }).click();
+    await expect.poll(() => ev.getByRole('alert').allTextContents(), { timeout: 60_000 }).toEqual(expect.arrayContaining([expect.stringMatching(/has no crime records in this project, so it cannot be compared/)]));
+    // Two months of data each side.
+    await ev.getByLabel('Before from').fill('2014-08');
+    await ev.getByLabel('Before to').fill('2014-09');
+    await ev.getByLabel('After from').fill('2014-10');
+    await ev.getByLabel('After to').fill('2014-11');
     await ev.getByRole('button', { name: 'Run evaluation' }).click();
     const results = ev.getByRole('region', { name: 'Evaluation results' });
     await results.waitFor({ timeout: 60_000 });

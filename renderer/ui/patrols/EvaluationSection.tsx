@@ -19,12 +19,15 @@ const pct = (v: number | null) => (v === null ? 'n/a' : `${v > 0 ? '+' : ''}${v.
 const num = (v: number | null, d = 2) => (v === null ? 'undefined' : v.toFixed(d));
 
 /** Before/after for patrolled hotspots vs a control, displacement into a buffer ring (WDQ, TNE, WDD). */
-/** Plain words when a period reaches outside the months the project has crimes for (they would count as zero). */
+/** Plain words when a period reaches outside the months the project has crimes for (no data is not zero crime). */
 function coverage(what: string, p: { from: string; to: string }, first: string | null, last: string | null): string | null {
-  if (!first || !last) return `The project has no crimes, so the ${what} period counts none.`;
+  if (!first || !last) return `The project has no crimes, so the ${what} period has no data to compare.`;
   if (p.from >= first && p.to <= last) return null;
+  if (p.to < first || p.from > last) {
+    return `The ${what} period (${p.from} to ${p.to}) has no crime data in this project (${first} to ${last}): import the crimes for it, or choose months inside that range.`;
+  }
   return `The ${what} period (${p.from} to ${p.to}) reaches outside the months with crimes in this project (${first} to ${last}): ` +
-    'those months count as zero crimes here. Import the crimes for them before reading the change.';
+    'only its months with data are counted, so compare periods of equal coverage.';
 }
 
 export function EvaluationSection({ engine, plan, firstMonth, lastMonth, onExport }: Props) {

@@ -36,27 +36,34 @@ describe('evaluate CLI on the demo project with a hand-saved plan', async () => 
   await saveProjectFile(db, project);
   db.close();
 
-  it('writes the CSV and says in words why the WDQ cannot be computed with an empty before period', async () => {
+  it('writes the CSV with counts that match the crimes table, and refuses a period without crime data', async () => {
     const out = path.join(dir, 'eval.csv');
     const io = capture();
-    expect(await evaluateCommand.run(['--project', project, '--plan', 'DEMO1', '--before', '2014-07:2014-07', '--after', '2014-11:2014-11', '--out', out], io)).toBe(0);
+    expect(await evaluateCommand.run(['--project', project, '--plan', 'DEMO1', '--before', '2014-08:2014-08', '--after', '2014-11:2014-11', '--out', out], io)).toBe(0);
     const text = readFileSync(out, 'utf8');
     expect(text).not.toMatch(/NaN|Infinity/);
     const lines = text.trim().split('\r\n');
     const comments = lines.filter((l) => l.startsWith('# '));
     expect(comments).toContain('# plan: DEMO1 (Plan DEMO1), patrol period 2014-11-01 to 2014-11-30, 2 hotspots');
     expect(comments.some((l) => l.startsWith('# buffer: cells of the same grid whose centres lie within 250 m'))).toBe(true);
-    expect(comments.some((l) => l.startsWith('# reading (counts): The control area has no crimes before'))).toBe(true);
     expect(comments.some((l) => l.startsWith('# days: No GPS visits or patrol records are imported for plan DEMO1'))).toBe(true);
+    // The same two cells counted straight from the crimes table, for August.
+    const check = await openProjectFile(project);
+    const aug = top.map((t) => Number(check.exec(
+      `SELECT COUNT(*) FROM crimes WHERE easting IS NOT NULL AND out_of_area = 0 AND month = '2014-08'
+         AND CAST(easting / 150 AS INTEGER) = ${t.c} AND CAST(northing / 150 AS INTEGER) = ${t.r}`,
+    )[0]!.values[0]![0]));
+    check.close();
     const rows = Papa.parse<string[]>(lines.slice(comments.length + 1).join('\n')).data;
     const treated = rows.find((r) => r[0] === 'area' && r[1] === 'treated')!;
-    expect(treated.slice(3, 7)).toEqual(['2', '0', String(top[0]!.n + top[1]!.n), String(top[0]!.n + top[1]!.n)]);
-    expect(treated[7]).toBe('');
-    expect(treated.at(-1)).toMatch(/^No crimes before, so a percentage change cannot be given/);
-    expect(rows.filter((r) => r[0] === 'hotspot').map((r) => [r[1], r[5]])).toEqual(cells.map((c, k) => [c, String(top[k]!.n)]));
-    const control = rows.find((r) => r[0] === 'area' && r[1] === 'control')!;
-    expect(control[3]).toBe('2');
-    expect(io.outText[0]).toMatch(/^Wrote .*eval\.csv: treated 0 -> \d+/);
+    // Columns 3-6: cells, before, after, change.
+    const sum = (a: number[]) => a.reduce((x, y) => x + y, 0);
+    expect(treated.slice(3, 7)).toEqual(['2', String(sum(aug)), String(top[0]!.n + top[1]!.n), String(top[0]!.n + top[1]!.n - sum(aug))]);
+    expect(rows.filter((r) => r[0] === 'hotspot').map((r) => [r[1], r[4], r[5]])).toEqual(cells.map((c, k) => [c, String(aug[k]), String(top[k]!.n)]));
+    expect(io.outText[0]).toMatch(/^Wrote .*eval\.csv: treated \d+ -> \d+/);
+    // July 2014 has no crime records in the demo: no data, not zero crime.
+    await expect(evaluateCommand.run(['--project', project, '--plan', 'DEMO1', '--before', '2014-07:2014-07', '--after', '2014-11:2014-11', '--out', out], capture()))
+      .rejects.toThrow('The before period (2014-07 to 2014-07) has no crime records in this project, so it cannot be compared: choose months that have data (months with data: 2014-08 to 2014-11).');
   });
 
   it('rejects bad arguments as usage errors (exit 2 from the CLI)', async () => {
