@@ -200,8 +200,10 @@ export function useProjectSession() {
             setPath(r.path);
             fileName.current = r.name;
             await engine.markSaved();
-            setDirty(false);
+            // Browser mode: the copy kept for a reload is written before the project reads as
+            // saved, so a reload straight after Save never finds an older copy.
             await keepNow();
+            setDirty(false);
             await loadRecent();
           });
       }
