@@ -75,7 +75,7 @@ export function BasemapControl({ settings, userTiles, remoteAllowed, onChange, o
                 <p className="basemap-warning" role="note">
                   Uses the network: every pan and zoom asks the tile server for tiles, which tells it which streets you are looking at. Crime data itself is never sent. Off unless you choose it.
                 </p>
-                <input type="url" aria-label="Tile URL" placeholder="https://tiles.example.org/{z}/{x}/{y}.pbf" value={url} onChange={(e) => setUrl(e.target.value)} />
+                <input type="url" aria-label="Tile URL" placeholder="tile server address ending in /{z}/{x}/{y}.pbf" value={url} onChange={(e) => setUrl(e.target.value)} />
                 <button type="button" disabled={urlProblem !== null} onClick={() => onChange({ ...settings, remoteUrl: url.trim(), choice: 'remote' })}>
                   Use this server
                 </button>

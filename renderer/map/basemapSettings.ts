@@ -11,7 +11,7 @@ export type TileChoice = 'bundled' | 'user' | 'remote';
 export interface BasemapSettings {
   visible: boolean;
   choice: TileChoice;
-  /** An XYZ template such as https://tiles.example.org/{z}/{x}/{y}.pbf; used only when choice is 'remote'. */
+  /** An XYZ template: a tile server's address ending in /{z}/{x}/{y}.pbf; used only when choice is 'remote'. */
   remoteUrl: string;
 }
 
@@ -63,8 +63,8 @@ export function remoteTileProblem(url: string): string | null {
   } catch {
     return 'That is not a web address.';
   }
-  if (u.protocol !== 'https:' && u.protocol !== 'http:') return 'The tile URL must start with https://.';
-  for (const p of ['{z}', '{x}', '{y}']) if (!t.includes(p)) return `The tile URL must contain ${p} (for example https://tiles.example.org/{z}/{x}/{y}.pbf).`;
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') return 'The tile URL must be a web address (https, or http for a server on this computer).';
+  for (const p of ['{z}', '{x}', '{y}']) if (!t.includes(p)) return `The tile URL must contain ${p} (the address should end in /{z}/{x}/{y}.pbf).`;
   return null;
 }
 

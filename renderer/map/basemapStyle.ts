@@ -8,7 +8,7 @@ import { MUTE_FILL, MUTE_LINE, MUTE_TEXT, muteColour, type Muting } from './mute
  * Gi* cells and ward outlines stay the first thing an analyst reads.
  *
  * Every URL is built from `assetBase`, the absolute URL of the renderer's `basemap/` folder
- * (app://hotspot/basemap/ in the desktop app, http://127.0.0.1:PORT/basemap/ in browser
+ * (app://hotspot/basemap/ in the desktop app, the 127.0.0.1 server's /basemap/ in browser
  * mode): maplibre fetches tiles from its worker, where a relative URL would not resolve.
  */
 

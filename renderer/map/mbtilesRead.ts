@@ -1,7 +1,7 @@
 import type { Database } from 'sql.js';
 
 /**
- * MBTiles 1.3 (https://github.com/mapbox/mbtiles-spec): a SQLite file with a `metadata`
+ * MBTiles 1.3 (the mapbox/mbtiles-spec specification): a SQLite file with a `metadata`
  * name/value table and a `tiles` table (or view) keyed by zoom_level, tile_column and
  * tile_row, where tile_row counts from the south (TMS), unlike the XYZ rows maplibre asks for.
  */

@@ -1,7 +1,7 @@
 import { gunzipSync } from 'fflate';
 
 /**
- * Reads tiles out of a PMTiles v3 archive (https://github.com/protomaps/PMTiles, spec v3): a
+ * Reads tiles out of a PMTiles v3 archive (the protomaps PMTiles specification, v3): a
  * 127-byte header, a root directory, optional leaf directories and the tile data, tiles
  * addressed by one id per z/x/y along a Hilbert curve. Reads only the byte ranges it needs,
  * so a large archive on disk is never loaded whole. Pure: the caller supplies `read`.

@@ -70,7 +70,7 @@ describe('basemap settings', () => {
     expect(remoteTileProblem('https://tiles.example.org/{z}/{x}/{y}.pbf')).toBeNull();
     expect(remoteTileProblem('')).toBe('Enter a tile URL.');
     expect(remoteTileProblem('tiles')).toBe('That is not a web address.');
-    expect(remoteTileProblem('file:///tmp/{z}/{x}/{y}.pbf')).toBe('The tile URL must start with https://.');
+    expect(remoteTileProblem('file:///tmp/{z}/{x}/{y}.pbf')).toBe('The tile URL must be a web address (https, or http for a server on this computer).');
     expect(remoteTileProblem('https://tiles.example.org/{z}/{x}.pbf')).toContain('must contain {y}');
   });
 
