@@ -4,6 +4,7 @@ import type { ProjectSummary } from '../../shared/project/projectSummary';
 import { startEngine, type EngineClient } from '../engine/engineClient';
 import { detectPlatform } from '../platform/index';
 import type { OpenedProject, Platform, RecentProject } from '../platform/platform';
+import { useBusyJob } from './useBusyJob';
 import { guard, messageOf, onErrorReported, onSettingsChanged, reportError } from './appEvents';
 
 export type ProjectAction = 'new' | 'open' | 'save' | 'save-as' | 'demo';
@@ -23,8 +24,7 @@ export function useProjectSession() {
   const [areas, setAreas] = useState<FeatureCollection<Polygon | MultiPolygon> | null>(null);
   const [path, setPath] = useState<string | null>(null);
   const [dirty, setDirty] = useState(false);
-  const [busy, setBusy] = useState<string | null>('Opening the West Yorkshire demo…');
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useBusyJob('Opening the West Yorkshire demo…');
   /** Bumped whenever the project's data changes, so panels refetch. */
   const [revision, setRevision] = useState(0);
   /** Which project is open (the worker's count of projects opened); answers from an older one are dropped. */
@@ -90,18 +90,6 @@ export function useProjectSession() {
     if (platform.kind === 'desktop') setRecent(await platform.recentProjects());
   }, [platform]);
 
-  /** Runs a job with a status line; errors become a message the user can act on. */
-  const run = useCallback(async (label: string, job: () => Promise<void>) => {
-    setBusy(label);
-    setError(null);
-    try {
-      await job();
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setBusy(null);
-    }
-  }, []);
 
   const openProjectBytes = useCallback(
     async (f: OpenedProject) => {

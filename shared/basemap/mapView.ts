@@ -115,3 +115,8 @@ export function bngBoxToLonLat(box: { minE: number; minN: number; maxE: number; 
     north: Math.max(...corners.map((c) => c[1])),
   };
 }
+
+/** Page coordinates to 0.01 pt: enough for print, and stable bytes across runs. */
+export function round2(v: number): number {
+  return Math.round(v * 100) / 100;
+}

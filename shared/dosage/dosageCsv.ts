@@ -1,3 +1,4 @@
+import { lastRowEnd } from '../import/csvStream';
 import Papa from 'papaparse';
 import { detectDelimiter, type Delimiter } from '../import/csvStream';
 import { assertText, createDecoder, sniffEncoding, type TextEncodingName } from '../import/decodeText';
@@ -15,22 +16,6 @@ const MAX_ROW_CHARS = 16_000_000;
 /** A quote-free row as offsets into `text`: field k is text.slice(starts[k], starts[k + 1] - 1), k < count. */
 export type FieldsCallback = (text: string, starts: Int32Array, count: number, line: number) => void;
 
-/**
- * End of the last complete row in `text` (index of its '\n'), or -1: a newline ends a row when
- * an even number of quotes precedes it. The same rule as shared/import/csvStream.ts.
- */
-function lastRowEnd(text: string, quoted: boolean): number {
-  let nl = text.lastIndexOf('\n');
-  if (nl < 0 || !quoted) return nl;
-  let quotes = 0;
-  for (let i = text.indexOf('"'); i >= 0 && i < nl; i = text.indexOf('"', i + 1)) quotes++;
-  while (nl >= 0 && quotes % 2 === 1) {
-    const prev = text.lastIndexOf('\n', nl - 1);
-    for (let i = text.indexOf('"', prev + 1); i >= 0 && i < nl; i = text.indexOf('"', i + 1)) quotes--;
-    nl = prev;
-  }
-  return nl;
-}
 
 /**
  * Streams a dosage CSV (tens of millions of fixes): decoding, encoding sniffing and the

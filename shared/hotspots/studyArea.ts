@@ -1,6 +1,6 @@
 import Flatbush from 'flatbush';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { lonLatToBng } from '../geo/bng';
+import { projectRings } from '../geo/projectRings';
 import { centreOf, type CellShape, type StudyGrid } from './lattice';
 
 /** Refuse outright above this: a 60 km force at 150 m is ~90k cells; 5M means a wrong input. */
@@ -18,19 +18,7 @@ export function projectAreas(fc: FeatureCollection<Polygon | MultiPolygon>): Bng
   const codes: string[] = [];
   const rings: Float64Array[][] = [];
   for (const f of fc.features) {
-    const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
-    const out: Float64Array[] = [];
-    for (const poly of polys) {
-      for (const ring of poly) {
-        const flat = new Float64Array(ring.length * 2);
-        ring.forEach((pt, k) => {
-          const [e, n] = lonLatToBng(pt[0]!, pt[1]!);
-          flat[2 * k] = e;
-          flat[2 * k + 1] = n;
-        });
-        out.push(flat);
-      }
-    }
+    const out = projectRings(f.geometry);
     codes.push(String(f.properties?.['code'] ?? f.id ?? codes.length));
     rings.push(out);
   }

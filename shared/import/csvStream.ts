@@ -44,9 +44,9 @@ export function detectDelimiter(headerLine: string): Delimiter {
  * at a row boundary, so a newline is a row end exactly when an even number of quote
  * characters precedes it (an escaped "" counts twice and keeps the parity).
  */
-function lastRowEnd(text: string): number {
+export function lastRowEnd(text: string, quoted = text.includes('"')): number {
   let nl = text.lastIndexOf('\n');
-  if (nl < 0 || text.indexOf('"') < 0) return nl;
+  if (nl < 0 || !quoted) return nl;
   let quotes = 0;
   for (let i = text.indexOf('"'); i >= 0 && i < nl; i = text.indexOf('"', i + 1)) quotes++;
   while (nl >= 0 && quotes % 2 === 1) {

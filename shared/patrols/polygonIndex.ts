@@ -1,3 +1,4 @@
+import { projectRings } from '../geo/projectRings';
 import Flatbush from 'flatbush';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { lonLatToBng } from '../geo/bng';
@@ -50,24 +51,6 @@ export function insideRings(rings: Float64Array[], x: number, y: number): boolea
   return inside;
 }
 
-/** A WGS84 polygon's rings projected to BNG. */
-export function projectRings(g: Polygon | MultiPolygon): Float64Array[] {
-  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-  const out: Float64Array[] = [];
-  for (const poly of polys) {
-    for (const ring of poly) {
-      const flat = new Float64Array(ring.length * 2);
-      ring.forEach((pt, k) => {
-        const [e, n] = lonLatToBng(pt[0]!, pt[1]!);
-        flat[2 * k] = e;
-        flat[2 * k + 1] = n;
-      });
-      out.push(flat);
-    }
-  }
-  return out;
-}
-
 /** Area-weighted centroid of the largest outer ring (BNG): a stable centre for separation and labels. */
 export function ringsCentre(g: Polygon | MultiPolygon): { e: number; n: number } {
   const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
@@ -86,3 +69,5 @@ export function ringsCentre(g: Polygon | MultiPolygon): { e: number; n: number }
   }
   return { e: best.e, n: best.n };
 }
+
+export { projectRings };
