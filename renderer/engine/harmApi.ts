@@ -1,36 +1,19 @@
-import { deleteCategorySet, saveCategorySet, type CategorySet } from '../../shared/harm/categorySets';
-import { deleteHarmScheme, getHarmScheme, saveHarmScheme, type HarmScheme } from '../../shared/harm/harmSchemes';
+import type { CategorySet } from '../../shared/harm/categorySets';
+import type { HarmScheme } from '../../shared/harm/harmSchemes';
 import { parseWeightTable } from '../../shared/harm/offenceCodes';
-import { db, markDirty } from './engineState';
+import { deleteCategorySet, deleteHarmScheme, harmScheme, saveCategorySet, saveHarmScheme } from '../../shared/session/harmUseCases';
+import { session } from './engineState';
 
 /** Harm schemes and category sets are project data: every edit marks the project unsaved. */
 export const harmApi = {
-  harmScheme(id: string): HarmScheme | null {
-    return getHarmScheme(db(), id);
-  },
-
-  saveHarmScheme(scheme: HarmScheme): void {
-    saveHarmScheme(db(), scheme);
-    markDirty();
-  },
-
-  deleteHarmScheme(id: string): void {
-    deleteHarmScheme(db(), id);
-    markDirty();
-  },
+  harmScheme: (id: string): HarmScheme | null => harmScheme(session, id),
+  saveHarmScheme: (scheme: HarmScheme): void => saveHarmScheme(session, scheme),
+  deleteHarmScheme: (id: string): void => deleteHarmScheme(session, id),
+  saveCategorySet: (set: CategorySet): void => saveCategorySet(session, set),
+  deleteCategorySet: (id: string): void => deleteCategorySet(session, id),
 
   /** A user's offence code -> weight CSV, parsed for preview; problems by line, nothing weighted 0 silently. */
   async parseWeightFile(file: File) {
     return parseWeightTable(await file.text());
-  },
-
-  saveCategorySet(set: CategorySet): void {
-    saveCategorySet(db(), set);
-    markDirty();
-  },
-
-  deleteCategorySet(id: string): void {
-    deleteCategorySet(db(), id);
-    markDirty();
   },
 };

@@ -1,16 +1,12 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { areaFeatures } from '../../shared/areas/areaLayer';
-import { buildBaseProject, buildDemoProject, DEMO_ZIP_NAME } from '../../shared/project/demoProject';
-import { reopenWithRoom } from '../../shared/import/presize';
-import type { BatchReport } from '../../shared/import/runImportBatch';
 import { bytesFile } from '../../shared/import/zipSource';
-import { openProjectDb, setMeta } from '../../shared/project/projectDb';
-import { projectSummary, type ProjectSummary } from '../../shared/project/projectSummary';
+import { DEMO_ZIP_NAME } from '../../shared/project/demoProject';
+import type { ProjectSummary } from '../../shared/project/projectSummary';
+import type { BatchReport } from '../../shared/import/runImportBatch';
+import { buildDemo, newProject, openProject, projectBytes, projectWards, renameProject, summary } from '../../shared/session/projectUseCases';
 import { demoZipUrl, wardsUrl } from './demoAssets';
-import { db, isDirty, markDirty, markSaved, replaceDb, sql } from './engineState';
-
-/** The last demo build: its combined import report and how long the import took in this worker. */
-let lastDemo: { report: BatchReport; importMs: number } | null = null;
+import { session } from './engineState';
+import { asJob, type ProgressCallback } from './jobs';
 
 async function fetchBytes(url: string): Promise<Uint8Array> {
   const res = await fetch(url);
@@ -20,66 +16,49 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
 
 export const projectApi = {
   /** Builds the West Yorkshire demo from the bundled police.uk zip through the normal batch import. */
-  async openDemo(): Promise<ProjectSummary> {
+  async openDemo(jobId?: string, onProgress?: ProgressCallback): Promise<ProjectSummary> {
     const [wards, zip] = await Promise.all([fetchBytes(wardsUrl), fetchBytes(demoZipUrl)]);
-    const SQL = await sql();
-    const started = performance.now();
-    const { db: next, report } = await buildDemoProject(
-      SQL,
-      { wardsGeoJson: new TextDecoder().decode(wards), policeUkZip: bytesFile(DEMO_ZIP_NAME, zip) },
-      (current, bytes) => reopenWithRoom(current, bytes, (image) => openProjectDb(SQL, image, DEMO_ZIP_NAME)),
+    return asJob(jobId, onProgress, (job) =>
+      buildDemo(session, { wardsGeoJson: new TextDecoder().decode(wards), policeUkZip: bytesFile(DEMO_ZIP_NAME, zip) }, job),
     );
-    lastDemo = { report, importMs: Math.round(performance.now() - started) };
-    replaceDb(next);
-    return projectSummary(next);
   },
 
   /** The demo's combined import report and import time (ms, wards + all files), or null before a demo was built. */
   demoImport(): { report: BatchReport; importMs: number } | null {
-    return lastDemo;
+    return session.last.demo;
   },
 
   /** A new project with the bundled West Yorkshire wards and no crimes. */
   async newProject(name: string): Promise<ProjectSummary> {
-    const wards = new TextDecoder().decode(await fetchBytes(wardsUrl));
-    const next = buildBaseProject(await sql(), wards, name);
-    lastDemo = null;
-    replaceDb(next);
-    return projectSummary(next);
+    return newProject(session, new TextDecoder().decode(await fetchBytes(wardsUrl)), name);
   },
 
-  async openBytes(bytes: Uint8Array, fileName: string): Promise<ProjectSummary> {
-    const next = openProjectDb(await sql(), bytes, fileName);
-    lastDemo = null;
-    replaceDb(next);
-    return projectSummary(next);
+  openBytes(bytes: Uint8Array, fileName: string): Promise<ProjectSummary> {
+    return openProject(session, bytes, fileName);
   },
 
   /** The project as SQLite bytes for the shell to write atomically. */
   exportBytes(): Uint8Array {
-    return db().export();
+    return projectBytes(session);
   },
 
   markSaved(): void {
-    markSaved();
+    session.markSaved();
   },
 
   isDirty(): boolean {
-    return isDirty();
+    return session.isDirty;
   },
 
   rename(name: string): ProjectSummary {
-    setMeta(db(), 'name', name);
-    markDirty();
-    return projectSummary(db());
+    return renameProject(session, name);
   },
 
   summary(): ProjectSummary {
-    return projectSummary(db());
+    return summary(session);
   },
 
   wards(): FeatureCollection<Polygon | MultiPolygon> {
-    return areaFeatures(db());
+    return projectWards(session);
   },
-
 };

@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
-import { getMeta } from '../../shared/project/projectDb';
-import { db, isDirty, markDirty, projectGeneration } from './engineState';
+import { projectName } from '../../shared/session/projectUseCases';
+import { session } from './engineState';
 import { isWriting, loadUiState, saveUiState } from './uiStateStore';
 
 /** Per-tab settings kept in the project, the project's name, and which project is open. */
@@ -12,13 +12,13 @@ export const uiStateApi = {
    * project that has since been replaced are dropped instead of landing in the new one.
    */
   saveUiState(tab: string, state: unknown, generation?: number): boolean {
-    if (generation !== undefined && generation !== projectGeneration()) return false;
-    return saveUiState(db(), tab, state);
+    if (generation !== undefined && generation !== session.generation) return false;
+    return saveUiState(session.db, tab, state);
   },
 
   /** A tab's settings as saved in the open project, or null. */
   loadUiState(tab: string): unknown {
-    return loadUiState(db(), tab);
+    return loadUiState(session.db, tab);
   },
 
   /**
@@ -26,11 +26,11 @@ export const uiStateApi = {
    * answer that arrives after another project was opened.
    */
   projectGeneration(): number {
-    return projectGeneration();
+    return session.generation;
   },
 
   projectName(): string {
-    return getMeta(db(), 'name') ?? 'Untitled project';
+    return projectName(session);
   },
 
   /**
@@ -39,14 +39,14 @@ export const uiStateApi = {
    * which would end that transaction, so the caller tries again a little later.
    */
   keepSnapshot(): { bytes: Uint8Array; unsaved: boolean } | null {
-    const d = db();
+    const d = session.db;
     if (isWriting(d)) return null;
     const bytes = d.export();
-    return Comlink.transfer({ bytes, unsaved: isDirty() }, [bytes.buffer as ArrayBuffer]);
+    return Comlink.transfer({ bytes, unsaved: session.isDirty }, [bytes.buffer as ArrayBuffer]);
   },
 
   /** Restores the unsaved-changes flag of a project the browser kept across a reload. */
   markUnsaved(): void {
-    markDirty();
+    session.markDirty();
   },
 };

@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState } from 'react';
-import * as Comlink from 'comlink';
 import type { CategorySet } from '../../../shared/harm/categorySets';
 import type { HarmSchemeSummary } from '../../../shared/harm/harmSchemes';
 import type { HotspotParams } from '../../../shared/hotspots/runHotspotAnalysis';
@@ -8,6 +7,8 @@ import type { EngineClient } from '../../engine/engineClient';
 import type { FeatureCollection } from 'geojson';
 import type { KdeRaster } from '../../../shared/export/kdeRaster';
 import { guard } from '../appEvents';
+import { BusyStatus } from '../BusyStatus';
+import { useBusyJob } from '../useBusyJob';
 import { giLegendText } from '../GiLegend';
 import { useSavedSettings } from '../useSavedSettings';
 import { HotspotControls } from './HotspotControls';
@@ -62,8 +63,8 @@ export function HotspotPanel({ engine, revision, firstMonth, lastMonth, wardName
   const [sets, setSets] = useState<CategorySet[]>([]);
   const [view, setView] = useState<HotspotView | null>(null);
   const [lastParams, setLastParams] = useState<HotspotParams | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [progress, setProgress] = useState<number | null>(null);
+  const job = useBusyJob(null, engine);
+  const busy = job.busy !== null;
   const [error, setError] = useState<string | null>(null);
   const [districts, setDistricts] = useState<string[]>([]);
   const [studyArea, setStudyArea] = useState<StudyAreaSpec>({ kind: 'force' });
@@ -89,34 +90,33 @@ export function HotspotPanel({ engine, revision, firstMonth, lastMonth, wardName
       (e: Error) => setError(e.message),
     );
     setView(null);
-    setBusy(false);
+    job.cancel?.();
     setKdeShown(false);
     onLayer(null);
+    // The job's cancel is stable for one engine; it is not a reason to rerun this.
   }, [engine, revision, onLayer]);
 
   const run = async (params: HotspotParams, restoring = false) => {
     const mine = ++ticket.current;
     kdeTicket.current++;
-    setBusy(true);
     setError(null);
-    setProgress(null);
-    try {
-      const v = await engine.runHotspots(params, Comlink.proxy((d: number) => mine === ticket.current && setProgress(d)));
-      if (mine !== ticket.current) return;
-      setView(v);
-      setLastParams(params);
-      setKdeShown(false);
-      trends.current = null;
-      onLayer({ kind: 'gi', cells: v.cells, legend: giLegendText(v) });
-      if (!restoring) saved.save({ params, ran: true });
-    } catch (e) {
-      if (mine === ticket.current) setError(restoring ? `The saved analysis could not be re-run: ${(e as Error).message}` : (e as Error).message);
-    } finally {
-      if (mine === ticket.current) {
-        setBusy(false);
-        setProgress(null);
+    await job.run('Computing Gi* on the grid…', async ({ jobId, onProgress }) => {
+      try {
+        const v = await engine.runHotspots(params, jobId, onProgress);
+        if (mine !== ticket.current) return;
+        setView(v);
+        setLastParams(params);
+        setKdeShown(false);
+        trends.current = null;
+        onLayer({ kind: 'gi', cells: v.cells, legend: giLegendText(v) });
+        if (!restoring) saved.save({ params, ran: true });
+      } catch (e) {
+        // A newer run, another project or new data took over: this answer is not wanted.
+        if (mine !== ticket.current) return;
+        if (restoring && (e as Error).name !== 'AbortError') throw new Error(`The saved analysis could not be re-run: ${(e as Error).message}`);
+        throw e;
       }
-    }
+    });
   };
 
   /** The data covers only some districts: rerun over those alone (the coverage warning's offer). */
@@ -163,13 +163,8 @@ export function HotspotPanel({ engine, revision, firstMonth, lastMonth, wardName
         schemes={schemes} sets={sets} districts={districts} studyArea={studyArea} onStudyArea={setStudyArea}
         busy={busy} firstMonth={firstMonth} lastMonth={lastMonth} onRun={(p) => void run(p)} onError={setError}
       />
-      {busy && (
-        <div role="status" className="progress-line">
-          {progress === null ? 'Computing Gi* on the grid…' : `Permutations: ${Math.round(100 * progress)}% of cells done…`}
-          {progress !== null && <progress max={1} value={progress} />}
-          <button type="button" onClick={() => guard(engine.cancelHotspots(), 'Cancel failed')}>Cancel</button>
-        </div>
-      )}
+      <BusyStatus job={job} label="Hotspot analysis progress" />
+      {job.error && <p role="alert" className="error">{job.error}</p>}
       {error && <p role="alert" className="error">{error}</p>}
       {view && (
         <HotspotResults

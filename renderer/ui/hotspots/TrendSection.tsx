@@ -4,6 +4,8 @@ import type { EngineClient } from '../../engine/engineClient';
 import type { HotspotParams } from '../../../shared/hotspots/runHotspotAnalysis';
 import { TREND_COLOURS } from '../../map/mapStyle';
 import { guard } from '../appEvents';
+import { BusyStatus } from '../BusyStatus';
+import { useBusyJob } from '../useBusyJob';
 import { useSavedSettings } from '../useSavedSettings';
 
 interface Props {
@@ -26,8 +28,7 @@ const KEY_OF: Record<string, string> = {
 export function TrendSection({ engine, revision, params, onResult, onExport }: Props) {
   const [months, setMonths] = useState(3);
   const [view, setView] = useState<TrendView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const job = useBusyJob(null, engine);
   /** The period length of the last classification saved in the project, shown until it is redrawn. */
   const [lastRun, setLastRun] = useState<number | null>(null);
   const ticket = useRef(0);
@@ -36,7 +37,7 @@ export function TrendSection({ engine, revision, params, onResult, onExport }: P
   useEffect(() => {
     ticket.current++;
     setView(null);
-    setBusy(false);
+    job.cancel?.();
   }, [revision]);
 
   useEffect(() => {
@@ -46,22 +47,20 @@ export function TrendSection({ engine, revision, params, onResult, onExport }: P
     setLastRun(s?.ran ? s.months : null);
   }, [saved.loaded]);
 
-  const run = async () => {
+  const run = () => {
     const mine = ++ticket.current;
-    setBusy(true);
-    setError(null);
-    try {
-      const v = await engine.runTrends({ ...(params ?? {}), months });
-      if (mine !== ticket.current) return;
-      setView(v);
-      setLastRun(null);
-      onResult(v);
-      saved.save({ months, ran: true });
-    } catch (e) {
-      if (mine === ticket.current) setError((e as Error).message);
-    } finally {
-      if (mine === ticket.current) setBusy(false);
-    }
+    return job.run('Classifying trends…', async ({ jobId, onProgress }) => {
+      try {
+        const v = await engine.runTrends({ ...(params ?? {}), months }, jobId, onProgress);
+        if (mine !== ticket.current) return;
+        setView(v);
+        setLastRun(null);
+        onResult(v);
+        saved.save({ months, ran: true });
+      } catch (e) {
+        if (mine === ticket.current) throw e;
+      }
+    });
   };
 
   return (
@@ -69,10 +68,11 @@ export function TrendSection({ engine, revision, params, onResult, onExport }: P
       <h2>Trends across periods</h2>
       <div className="new-row">
         <label>Period length (months) <input type="number" aria-label="Trend period length in months" min={1} max={24} value={months} onChange={(e) => setMonths(Number(e.target.value))} /></label>
-        <button type="button" onClick={() => void run()} disabled={busy}>Classify trends</button>
+        <button type="button" onClick={() => void run()} disabled={job.busy !== null}>Classify trends</button>
       </div>
       {lastRun !== null && !view && <p className="hint">Trends were last classified over {lastRun}-month periods with the saved settings: press Classify trends to draw them again.</p>}
-      {error && <p role="alert" className="error">{error}</p>}
+      <BusyStatus job={job} label="Trend progress" />
+      {job.error && <p role="alert" className="error">{job.error}</p>}
       {view && (
         <>
           <table aria-label="Trend classes" className="totals">
@@ -83,7 +83,7 @@ export function TrendSection({ engine, revision, params, onResult, onExport }: P
             </tbody>
           </table>
           <ul aria-label="Trend method" className="method">{view.methodLines.map((l) => <li key={l}>{l}</li>)}</ul>
-          <button type="button" onClick={() => guard(engine.exportTrends().then((b) => onExport('hotspot-trends.csv', b, 'text/csv')), 'Export failed')}>Export trends CSV</button>
+          <button type="button" onClick={() => guard(engine.exportTrends().then((f) => onExport(f.name, f.bytes, f.mime)), 'Export failed')}>Export trends CSV</button>
         </>
       )}
     </section>

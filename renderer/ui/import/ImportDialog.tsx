@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
-import * as Comlink from 'comlink';
 import type { ExtractMapping } from '../../../shared/import/extractMapping';
 import type { SourcePreview } from '../../../shared/import/previewSource';
 import type { BatchReport } from '../../../shared/import/runImportBatch';
-import type { ImportFormat, ImportProgress, ImportReport } from '../../../shared/import/types';
+import type { ImportFormat, ImportReport } from '../../../shared/import/types';
 import type { EngineClient } from '../../engine/engineClient';
 import { formatNumber } from '../../map/classBreaks';
+import { BusyStatus } from '../BusyStatus';
+import { useBusyJob } from '../useBusyJob';
 import { BatchReportView } from './BatchReportView';
 import { folderFiles } from './droppedFiles';
 import { ImportReportView } from './ImportReportView';
@@ -36,8 +37,6 @@ type Stage =
   | { kind: 'report'; report: ImportReport }
   | { kind: 'batch-report'; report: BatchReport };
 
-type BatchProgress = ImportProgress & { fileIndex?: number; fileName?: string };
-
 const isSingleCsv = (files: File[]) => files.length === 1 && !/\.zip$/i.test(files[0]!.name);
 
 /**
@@ -50,7 +49,7 @@ export function ImportDialog({ engine, files: initialFiles, onImported, onClose,
   const [stage, setStage] = useState<Stage>(initialFiles && initialFiles.length > 0 && !isSingleCsv(initialFiles) ? { kind: 'batch', files: initialFiles } : { kind: 'pick' });
   const [format, setFormat] = useState<ImportFormat>('police-uk');
   const [mapping, setMapping] = useState<ExtractMapping>({});
-  const [progress, setProgress] = useState<BatchProgress | null>(null);
+  const job = useBusyJob(null, engine);
   const [error, setError] = useState<string | null>(null);
   const [imported, setImported] = useState(false);
 
@@ -88,39 +87,41 @@ export function ImportDialog({ engine, files: initialFiles, onImported, onClose,
     }
   };
 
-  const startBatch = async (files: File[]) => {
+  const startBatch = (files: File[]) => {
     setStage({ kind: 'running' });
-    setProgress(null);
     setError(null);
-    try {
-      const report = await engine.importFiles(files, { format: 'auto' }, Comlink.proxy(setProgress));
-      if (report.totals.importedFiles > 0) {
-        setImported(true);
-        onImported();
+    return job.run('Starting…', async ({ jobId, onProgress }) => {
+      try {
+        const report = await engine.importFiles(files, { format: 'auto' }, jobId, onProgress);
+        if (report.totals.importedFiles > 0) {
+          setImported(true);
+          onImported();
+        }
+        setStage({ kind: 'batch-report', report });
+      } catch (e) {
+        setError((e as Error).message);
+        setStage({ kind: 'pick' });
       }
-      setStage({ kind: 'batch-report', report });
-    } catch (e) {
-      setError((e as Error).message);
-      setStage({ kind: 'pick' });
-    }
+    });
   };
 
-  const start = async () => {
+  const start = () => {
     if (!file) return;
     setStage({ kind: 'running' });
-    setProgress(null);
     setError(null);
-    try {
-      const report = await engine.importFile(file, { format, mapping: format === 'extract' ? mapping : undefined }, Comlink.proxy(setProgress));
-      if (!report.cancelled && report.importId !== null) {
-        setImported(true);
-        onImported();
+    return job.run('Starting…', async ({ jobId, onProgress }) => {
+      try {
+        const report = await engine.importFile(file, { format, mapping: format === 'extract' ? mapping : undefined }, jobId, onProgress);
+        if (!report.cancelled && report.importId !== null) {
+          setImported(true);
+          onImported();
+        }
+        setStage({ kind: 'report', report });
+      } catch (e) {
+        setError((e as Error).message);
+        setStage({ kind: 'pick' });
       }
-      setStage({ kind: 'report', report });
-    } catch (e) {
-      setError((e as Error).message);
-      setStage({ kind: 'pick' });
-    }
+    });
   };
 
   const close = () => {
@@ -188,11 +189,7 @@ export function ImportDialog({ engine, files: initialFiles, onImported, onClose,
       )}
       {stage.kind === 'running' && (
         <section aria-label="Import progress">
-          <progress aria-label="Import progress" max={progress?.totalBytes ?? 1} value={progress?.bytesRead ?? 0} />
-          <p aria-live="polite">
-            {progress ? `${progress.fileName ? `${progress.fileName}: ` : ''}${formatNumber(progress.rowsRead)} rows read · ${formatNumber(progress.rowsPerSecond)} rows/s` : 'Starting…'}
-          </p>
-          <button type="button" onClick={() => void engine.cancelImport()}>Cancel import</button>
+          <BusyStatus job={job} label="Import progress" cancelLabel="Cancel import" />
         </section>
       )}
       {stage.kind === 'report' && (

@@ -6,6 +6,7 @@ import type { EngineClient } from '../../engine/engineClient';
 import { formatNumber } from '../../map/classBreaks';
 import { BandLegend, DeliveryChart, type DeliveryBar } from './DeliveryChart';
 import { MethodBox } from './MethodBox';
+import { BusyStatus } from '../BusyStatus';
 import { useBusyJob } from '../useBusyJob';
 import { errorText, monthBounds, quartersOf, shortName } from './planForm';
 
@@ -29,7 +30,8 @@ export function DosageDashboard({ engine, plan, revision, onExport }: Props) {
   const [quarter, setQuarter] = useState(quarters[0]?.label ?? '');
   const [custom, setCustom] = useState({ from: plan.from, to: plan.to });
   const [report, setReport] = useState<DosageReport | null>(null);
-  const { busy, error, setError, run: exportIt } = useBusyJob();
+  const job = useBusyJob(null, engine);
+  const { busy, error, setError, run: exportIt } = job;
 
   const period = useMemo(() => {
     if (mode === 'month') return month ? monthBounds(month) : null;
@@ -154,17 +156,17 @@ export function DosageDashboard({ engine, plan, revision, onExport }: Props) {
           </div>
           {r.notes.length > 0 && <ul className="warnings" aria-label="Dosage notes">{r.notes.map((n, i) => <li key={i}>{n}</li>)}</ul>}
           <div className="export-buttons">
-            <button type="button" className="primary" disabled={busy !== null || !period} onClick={() => void exportIt('xlsx', async () => onExport(`${fileBase}_return.xlsx`, await engine.quarterlyReturn(plan.id, period!.from, period!.to, 'xlsx', periodLabel), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'))}>
+            <button type="button" className="primary" disabled={busy !== null || !period} onClick={() => void exportIt('Writing the return…', async ({ jobId, onProgress }) => onExport(`${fileBase}_return.xlsx`, await engine.quarterlyReturn(plan.id, period!.from, period!.to, 'xlsx', periodLabel, jobId, onProgress), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'))}>
               Export quarterly return (XLSX)
             </button>
-            <button type="button" disabled={busy !== null || !period} onClick={() => void exportIt('csv', async () => onExport(`${fileBase}_return_csv.zip`, await engine.quarterlyReturn(plan.id, period!.from, period!.to, 'csv', periodLabel), 'application/zip'))}>
+            <button type="button" disabled={busy !== null || !period} onClick={() => void exportIt('Writing the return…', async ({ jobId, onProgress }) => onExport(`${fileBase}_return_csv.zip`, await engine.quarterlyReturn(plan.id, period!.from, period!.to, 'csv', periodLabel, jobId, onProgress), 'application/zip'))}>
               Return as CSVs (zip)
             </button>
-            <button type="button" disabled={busy !== null || !period} onClick={() => void exportIt('dosage', async () => onExport(`${fileBase}_dosage.csv`, await engine.dosageCsv(plan.id, period!.from, period!.to), 'text/csv'))}>
+            <button type="button" disabled={busy !== null || !period} onClick={() => void exportIt('Writing the dosage CSV…', async () => onExport(`${fileBase}_dosage.csv`, await engine.dosageCsv(plan.id, period!.from, period!.to), 'text/csv'), { cancellable: false })}>
               Dosage CSV
             </button>
           </div>
-          {busy && <p role="status">Writing the return…</p>}
+          <BusyStatus job={job} label="Return progress" />
           <MethodBox lines={r.method} label="Dosage method" />
         </>
       )}

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
-import * as Comlink from 'comlink';
-import type { DosageImportReport, DosageProgress, FixMapping } from '../../engine/patrolsApi';
+import type { DosageImportReport, FixMapping } from '../../engine/patrolsApi';
 import type { EngineClient } from '../../engine/engineClient';
 import { formatNumber } from '../../map/classBreaks';
+import { BusyStatus } from '../BusyStatus';
+import { useBusyJob } from '../useBusyJob';
 import { DosageReportView } from './DosageReportView';
 import { FixMappingEditor } from './FixMappingEditor';
 import { errorText } from './planForm';
@@ -23,8 +24,8 @@ export function DosageImport({ engine, planId, onChanged }: Props) {
   const [files, setFiles] = useState<File[]>([]);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [mapping, setMapping] = useState<FixMapping | null>(null);
-  const [progress, setProgress] = useState<{ file: number; p: DosageProgress } | null>(null);
-  const [running, setRunning] = useState(false);
+  const job = useBusyJob(null, engine);
+  const running = job.busy !== null;
   const [reports, setReports] = useState<DosageImportReport[]>([]);
   const [cancelled, setCancelled] = useState<string | null>(null);
   const [imports, setImports] = useState<ImportRow[]>([]);
@@ -54,27 +55,23 @@ export function DosageImport({ engine, planId, onChanged }: Props) {
     }
   };
 
-  const start = async () => {
-    setRunning(true);
-    setError(null);
-    setProgress(null);
-    try {
-      const useMapping = kind === 'fixes' && preview && !preview.fixes.mapping ? mapping ?? undefined : undefined;
-      const r = await engine.importDosageFiles(planId, kind, files, useMapping, Comlink.proxy((file: number, p: DosageProgress) => setProgress({ file, p })));
-      setReports(r.reports);
-      setCancelled(r.cancelled);
-      setFiles([]);
-      setPreview(null);
-      reload();
-      onChanged();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setRunning(false);
-    }
-  };
+  const start = () =>
+    job.run('Starting…', async ({ jobId, onProgress }) => {
+      setError(null);
+      try {
+        const useMapping = kind === 'fixes' && preview && !preview.fixes.mapping ? mapping ?? undefined : undefined;
+        const r = await engine.importDosageFiles(planId, kind, files, useMapping, jobId, onProgress);
+        setReports(r.reports);
+        setCancelled(r.cancelled);
+        setFiles([]);
+        setPreview(null);
+        reload();
+        onChanged();
+      } catch (e) {
+        setError(errorText(e));
+      }
+    });
 
-  const p = progress?.p as (DosageProgress & { bytesRead?: number; totalBytes?: number; rowsRead?: number }) | undefined;
   const mappingIncomplete = kind === 'fixes' && preview !== null && !preview.fixes.mapping &&
     (!mapping?.device || !mapping.timestamp || !((mapping.lon && mapping.lat) || (mapping.easting && mapping.northing)));
 
@@ -122,11 +119,7 @@ export function DosageImport({ engine, planId, onChanged }: Props) {
       )}
       {running && (
         <div aria-label="Dosage import progress" className="progress-box">
-          <progress aria-label="Dosage import progress" max={p?.totalBytes ?? 1} value={p?.bytesRead ?? 0} />
-          <p aria-live="polite">
-            {p ? `File ${(progress?.file ?? 0) + 1} of ${files.length}: ${formatNumber(p.rowsRead ?? 0)} rows read` : 'Starting…'}
-          </p>
-          <button type="button" onClick={() => void engine.cancelDosageImport()}>Cancel import</button>
+          <BusyStatus job={job} label="Dosage import progress" cancelLabel="Cancel import" />
         </div>
       )}
       {error && <p role="alert" className="error">{error}</p>}

@@ -3,6 +3,8 @@ import type { PatrolPlan } from '../../../shared/patrols/types';
 import type { Evaluation } from '../../engine/patrolsApi';
 import type { EngineClient } from '../../engine/engineClient';
 import { formatNumber } from '../../map/classBreaks';
+import { BusyStatus } from '../BusyStatus';
+import { useBusyJob } from '../useBusyJob';
 import { MethodBox } from './MethodBox';
 import { errorText } from './planForm';
 
@@ -41,22 +43,22 @@ export function EvaluationSection({ engine, plan, firstMonth, lastMonth, onExpor
   const [controlMode, setControlMode] = useState<'next-ranked' | 'given'>('next-ranked');
   const [controlIds, setControlIds] = useState('');
   const [ev, setEv] = useState<Evaluation | null>(null);
-  const [busy, setBusy] = useState(false);
+  const job = useBusyJob(null, engine);
+  const busy = job.busy !== null;
   const [error, setError] = useState<string | null>(null);
 
-  const run = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const control = controlMode === 'given' ? controlIds.split(/[\s,;]+/).filter(Boolean) : 'next-ranked';
-      setEv(await engine.evaluatePatrolPlan({ planId: plan.id, before, after, bufferMetres: buffer, control }));
-    } catch (e) {
-      setEv(null);
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const run = () =>
+    job.run('Counting crimes before and after…', async ({ jobId, onProgress }) => {
+      setError(null);
+      try {
+        const control = controlMode === 'given' ? controlIds.split(/[\s,;]+/).filter(Boolean) : 'next-ranked';
+        setEv(await engine.evaluatePatrolPlan({ planId: plan.id, before, after, bufferMetres: buffer, control }, jobId, onProgress));
+      } catch (e) {
+        setEv(null);
+        if ((e as Error).name === 'AbortError') throw e;
+        setError(errorText(e));
+      }
+    });
 
   return (
     <section aria-label="Evaluation" className="panel evaluation">
@@ -82,7 +84,7 @@ export function EvaluationSection({ engine, plan, firstMonth, lastMonth, onExpor
       {[coverage('before', before, firstMonth, lastMonth), coverage('after', after, firstMonth, lastMonth)].filter(Boolean).map((t) => (
         <p key={t} className="shortfall" role="note">{t}</p>
       ))}
-      {busy && <p role="status">Counting crimes before and after…</p>}
+      <BusyStatus job={job} label="Evaluation progress" />
       {error && <p role="alert" className="error">{error}</p>}
       {ev && (
         <section className="eval-results" aria-label="Evaluation results">

@@ -12,6 +12,7 @@ import { PlanBuilder } from './PlanBuilder';
 import { PlanExports } from './PlanExports';
 import { PlanResults } from './PlanResults';
 import { useBusyJob } from '../useBusyJob';
+import { BusyStatus } from '../BusyStatus';
 import { defaultForm, errorText, formOfPlan, requestOf, type PlanForm } from './planForm';
 
 interface Props {
@@ -40,7 +41,8 @@ export function PatrolsPanel({ engine, revision, active, onChanged, onExport }: 
   const [form, setForm] = useState<PlanForm | null>(null);
   const [view, setView] = useState<PlanView | null>(null);
   const [section, setSection] = useState<Section>('plan');
-  const { busy, error, setError, run } = useBusyJob();
+  const job = useBusyJob(null, engine);
+  const { busy, error, setError, run } = job;
   const [picking, setPicking] = useState(false);
   const [chosenPlan, setChosenPlan] = useState('');
   const [dosageRevision, setDosageRevision] = useState(0);
@@ -66,8 +68,8 @@ export function PatrolsPanel({ engine, revision, active, onChanged, onExport }: 
 
   const build = useCallback(
     (f: PlanForm, fit: boolean) =>
-      run('Choosing hotspots and scheduling visits…', async () => {
-        const v = await engine.buildPatrolPlan(requestOf(f));
+      run('Choosing hotspots and scheduling visits…', async ({ jobId, onProgress }) => {
+        const v = await engine.buildPatrolPlan(requestOf(f), jobId, onProgress);
         fitNext.current = fit;
         scrollNext.current = fit;
         setView(v);
@@ -143,7 +145,7 @@ export function PatrolsPanel({ engine, revision, active, onChanged, onExport }: 
       setView(await engine.savePatrolPlan());
       setPlans(await engine.listPatrolPlans());
       onChanged();
-    });
+    }, { cancellable: false });
   }
 
   return (
@@ -157,8 +159,8 @@ export function PatrolsPanel({ engine, revision, active, onChanged, onExport }: 
           type="button"
           disabled={!chosenPlan || busy !== null}
           onClick={() =>
-            void run('Opening the plan…', async () => {
-              const v = await engine.openPatrolPlan(chosenPlan);
+            void run('Opening the plan…', async ({ jobId, onProgress }) => {
+              const v = await engine.openPatrolPlan(chosenPlan, jobId, onProgress);
               fitNext.current = true;
               setView(v);
               setForm(formOfPlan(v.plan));
@@ -178,7 +180,7 @@ export function PatrolsPanel({ engine, revision, active, onChanged, onExport }: 
               setPlans(await engine.listPatrolPlans());
               setChosenPlan('');
               onChanged();
-            });
+            }, { cancellable: false });
           }}
         >
           Delete
@@ -212,7 +214,7 @@ export function PatrolsPanel({ engine, revision, active, onChanged, onExport }: 
           </button>
         ))}
       </div>
-      {busy && <p role="status" className="busy-line">{busy}</p>}
+      <BusyStatus job={job} label="Plan progress" />
       {error && <p role="alert" className="error">{error}</p>}
 
       {section === 'plan' && form && (

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { PlanView } from '../../engine/patrolsApi';
 import type { EngineClient } from '../../engine/engineClient';
+import { BusyStatus } from '../BusyStatus';
 import { useBusyJob } from '../useBusyJob';
 
 interface Props {
@@ -22,7 +23,8 @@ function slug(s: string): string {
 /** Every plan export states the plan's method and settings inside the file. */
 export function PlanExports({ engine, view, onExport }: Props) {
   const [district, setDistrict] = useState('');
-  const { busy, error, run } = useBusyJob();
+  const job = useBusyJob(null, engine);
+  const { busy, error, run } = job;
   const districts = [...new Set(view.plan.hotspots.map((h) => h.districtName).filter((d): d is string => !!d))].sort();
   const base = slug(view.plan.name || view.plan.id);
 
@@ -33,7 +35,7 @@ export function PlanExports({ engine, view, onExport }: Props) {
       <ul className="export-list">
         {KINDS.map(([kind, label, mime, what]) => (
           <li key={kind}>
-            <button type="button" disabled={busy !== null} onClick={() => void run(label, async () => onExport(`${base}.${kind}`, await engine.exportPlan(kind), mime))}>
+            <button type="button" disabled={busy !== null} onClick={() => void run(`Writing ${label}…`, async () => onExport(`${base}.${kind}`, await engine.exportPlan(kind), mime), { cancellable: false })}>
               {label}
             </button>
             <span className="hint">{what}</span>
@@ -44,9 +46,9 @@ export function PlanExports({ engine, view, onExport }: Props) {
             type="button"
             disabled={busy !== null}
             onClick={() =>
-              void run('PDF briefing', async () => {
+              void run('Drawing the briefing over the offline street map…', async ({ jobId, onProgress }) => {
                 const tilesBase = new URL('basemap/tiles', document.baseURI).href;
-                const bytes = await engine.exportPlan('pdf', { tilesBase, district: district || null });
+                const bytes = await engine.exportPlan('pdf', { tilesBase, district: district || null }, jobId, onProgress);
                 onExport(`${base}${district ? `-${slug(district)}` : ''}-briefing.pdf`, bytes, 'application/pdf');
               })
             }
@@ -60,7 +62,7 @@ export function PlanExports({ engine, view, onExport }: Props) {
           <span className="hint">map with streets, hotspot table, schedule and the patrol guidance</span>
         </li>
       </ul>
-      {busy && <p role="status">{busy === 'PDF briefing' ? 'Drawing the briefing over the offline street map…' : `Writing ${busy}…`}</p>}
+      <BusyStatus job={job} label="Export progress" />
       {error && <p role="alert" className="error">{error}</p>}
       {!view.saved && <p className="hint">The plan is not saved in the project yet: exports are of the plan on screen.</p>}
     </section>
