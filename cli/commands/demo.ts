@@ -3,10 +3,10 @@ import path from 'node:path';
 import { parseArgs, requireValue } from '../args';
 import type { Command } from '../command';
 import { fileRandomAccess, fixturePath, readFixture } from '../fixtures';
-import { saveProjectFile } from '../projectFile';
-import { loadSqlJs } from '../sqlNode';
+import { cliSession, jobOf, saveSession } from '../cliSession';
 import { batchSummaryLines } from '../../shared/import/runImportBatch';
-import { buildDemoProject, DEMO_ZIP_NAME } from '../../shared/project/demoProject';
+import { DEMO_ZIP_NAME } from '../../shared/project/demoProject';
+import { buildDemo, closeProject } from '../../shared/session/projectUseCases';
 
 export const DEMO_WARDS = 'wy_wards_2025_bgc.geojson';
 
@@ -33,15 +33,15 @@ export const demoCommand: Command = {
     }
     const outDir = requireValue(args, 'out');
     await fs.mkdir(outDir, { recursive: true });
-    const started = Date.now();
-    const { db, report } = await buildDemoProject(await loadSqlJs(), {
+    const session = cliSession();
+    await buildDemo(session, {
       wardsGeoJson: await readFixture(DEMO_WARDS),
       policeUkZip: await fileRandomAccess(fixturePath(DEMO_ZIP_NAME)),
-    });
-    const importMs = Date.now() - started;
+    }, jobOf(io));
+    const { report, importMs } = session.last.demo!;
     const target = path.join(outDir, 'demo.hotspot');
-    await saveProjectFile(db, target);
-    db.close();
+    await saveSession(session, target);
+    closeProject(session);
     const lines = [`Wrote ${target}`];
     for (const f of report.files) {
       const r = f.report;

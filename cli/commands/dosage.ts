@@ -1,18 +1,13 @@
-import type { Database } from 'sql.js';
 import { atomicWrite } from '../../main/files/atomicWrite';
 import { parseArgs, requireValue, UsageError } from '../args';
 import type { Command, CliIO } from '../command';
 import { fileSource } from '../fixtures';
-import { openProjectFile, saveProjectFile } from '../projectFile';
-import { importFixes } from '../../shared/dosage/importFixes';
-import { importPatrolRecords } from '../../shared/dosage/importPatrolRecords';
-import { loadPlan, planCovering } from '../../shared/patrols/planStore';
-import type { PatrolPlan } from '../../shared/patrols/types';
-import { computeDosage } from '../../shared/returns/dosage';
-import { dosageCsv } from '../../shared/returns/dosageCsv';
+import { jobOf, openSession, saveSession } from '../cliSession';
 import { checkDate, financialQuarter } from '../../shared/returns/periods';
-import { buildQuarterlyReturn, returnXlsx } from '../../shared/returns/quarterlyReturn';
-import pkg from '../../package.json' with { type: 'json' };
+import { dosageCsv, dosageDashboard, importDosageFiles, quarterlyReturn, type DosageImportReport } from '../../shared/session/dosageUseCases';
+import { JobCancelled } from '../../shared/session/jobs';
+import { planForPeriod } from '../../shared/session/planUseCases';
+import { closeProject } from '../../shared/session/projectUseCases';
 
 const help = `Usage: hotspot-planner dosage --project P (--from YYYY-MM-DD --to YYYY-MM-DD | --quarter 2025-26Q1) --out FILE.csv|FILE.xlsx [options]
 
@@ -60,18 +55,7 @@ function period(args: { values: Record<string, string> }): { from: string; to: s
   return { from, to };
 }
 
-function choosePlan(db: Database, id: string | undefined, from: string, to: string): PatrolPlan {
-  if (id) {
-    const p = loadPlan(db, id);
-    if (!p) throw new Error(`No patrol plan "${id}" in this project.`);
-    return p;
-  }
-  const p = planCovering(db, from, to);
-  if (!p) throw new Error(`No patrol plan in this project covers ${from} to ${to}: build one with the plan command, or give --plan.`);
-  return p;
-}
-
-function printImport(io: CliIO, r: Awaited<ReturnType<typeof importFixes>>): void {
+function printImport(io: CliIO, r: DosageImportReport): void {
   if (r.alreadyImported) {
     io.out(`${r.fileName}: already imported for this plan (import ${r.importId}); nothing added.`);
     return;
@@ -102,25 +86,28 @@ export const dosageCommand: Command = {
     if (generatedAt !== undefined && !Number.isFinite(Date.parse(generatedAt))) {
       throw new UsageError(`--generated-at must be an ISO date-time such as 2025-07-03T08:00:00Z (got "${generatedAt}").`);
     }
-    const db = await openProjectFile(project);
+    const session = await openSession(project);
     try {
-      const plan = choosePlan(db, args.values['plan'], from, to);
+      const plan = planForPeriod(session, args.values['plan'], from, to);
       const fixes = args.multi['fixes'] ?? [];
       const records = args.values['records'];
-      for (const f of fixes) printImport(io, await importFixes(db, plan, await fileSource(f), {}));
-      if (records) printImport(io, await importPatrolRecords(db, plan, await fileSource(records), {}));
-      if (fixes.length || records) await saveProjectFile(db, project);
-      let bytes: Uint8Array;
-      if (xlsx) {
-        const ret = buildQuarterlyReturn(db, plan, from, to, {
-          softwareVersion: pkg.version, generatedAt: generatedAt ? new Date(generatedAt).toISOString() : undefined, periodLabel: label,
-        });
-        bytes = await returnXlsx(ret);
-      } else {
-        bytes = new TextEncoder().encode(dosageCsv(computeDosage(db, plan, from, to)));
+      const job = jobOf(io);
+      for (const [kind, files] of [['fixes', fixes], ['records', records ? [records] : []]] as const) {
+        if (files.length === 0) continue;
+        const sources = await Promise.all(files.map((f) => fileSource(f)));
+        const r = await importDosageFiles(session, plan.id, kind, sources, undefined, job);
+        // Cancelled: nothing is saved, so the files imported before it in this run go too.
+        if (r.cancelled) throw new JobCancelled('Dosage import');
+        for (const x of r.reports) printImport(io, x);
       }
+      if (fixes.length || records) await saveSession(session, project);
+      const bytes = xlsx
+        ? await quarterlyReturn(session, plan.id, from, to, 'xlsx', {
+          generatedAt: generatedAt ? new Date(generatedAt).toISOString() : undefined, periodLabel: label,
+        }, job)
+        : dosageCsv(session, plan.id, from, to);
       await atomicWrite(out, bytes);
-      const r = computeDosage(db, plan, from, to);
+      const r = dosageDashboard(session, plan.id, from, to);
       const t = r.total;
       io.out(`Wrote ${out}: plan ${plan.id}, ${from} to ${to}, ${t.hotspots} hotspots, ${t.visits} visits (${t.visits10} >= 10 min), ` +
         `${(t.patrolMinutes / 60).toFixed(1)} of ${(t.targetMinutes / 60).toFixed(1)} target patrol hours.`);
@@ -128,7 +115,7 @@ export const dosageCommand: Command = {
       for (const n of r.notes) io.err(`note: ${n}`);
       return 0;
     } finally {
-      db.close();
+      closeProject(session);
     }
   },
 };

@@ -1,10 +1,12 @@
 import { atomicWrite } from '../../main/files/atomicWrite';
 import { parseArgs, requireValue, UsageError, type ParsedArgs } from '../args';
 import type { Command } from '../command';
-import { openProjectFile } from '../projectFile';
+import { jobOf, openSession } from '../cliSession';
+import { evaluate, evaluationCsv } from '../../shared/session/evaluationUseCases';
+import { closeProject } from '../../shared/session/projectUseCases';
 import { resolveHarmScheme } from '../../shared/harm/harmSchemes';
 import { resolveCategorySet } from '../../shared/harm/categorySets';
-import { DEFAULT_BUFFER_METRES, evaluatePlan, evaluationCsv, type EvaluationRequest } from '../../shared/evaluation/evaluatePlan';
+import { DEFAULT_BUFFER_METRES, type EvaluationRequest } from '../../shared/evaluation/evaluatePlan';
 import { fmt } from '../../shared/evaluation/wdq';
 
 const help = `Usage: hotspot-planner evaluate --project P --plan ID --before FROM:TO --after FROM:TO --out FILE.csv [options]
@@ -62,7 +64,8 @@ export const evaluateCommand: Command = {
     const control: EvaluationRequest['control'] =
       c === undefined || c === 'next-ranked' ? 'next-ranked' : c.split(',').map((s) => s.trim()).filter(Boolean);
     if (Array.isArray(control) && control.length === 0) throw new UsageError('--control needs next-ranked or at least one cell id.');
-    const db = await openProjectFile(project);
+    const session = await openSession(project);
+    const db = session.db;
     try {
       const schemeName = args.values['scheme'];
       const scheme = schemeName ? resolveHarmScheme(db, schemeName) : null;
@@ -70,12 +73,12 @@ export const evaluateCommand: Command = {
       const setName = args.values['set'];
       const set = setName ? resolveCategorySet(db, setName) : null;
       if (setName && !set) throw new UsageError(`No category set "${setName}" in this project.`);
-      const ev = evaluatePlan(db, {
+      const ev = await evaluate(session, {
         planId, before, after, bufferMetres, control,
         schemeId: schemeName ? (scheme?.id ?? 'count') : undefined,
         categorySetId: setName ? set!.id : undefined,
-      });
-      await atomicWrite(out, new TextEncoder().encode(evaluationCsv(ev)));
+      }, jobOf(io));
+      await atomicWrite(out, evaluationCsv(session));
       const a = ev.areas;
       io.out(
         `Wrote ${out}: treated ${a.treated.before.count} -> ${a.treated.after.count}, buffer ${a.buffer.before.count} -> ${a.buffer.after.count}, ` +
@@ -88,7 +91,7 @@ export const evaluateCommand: Command = {
       for (const w of ev.warnings) io.err(`warning: ${w}`);
       return 0;
     } finally {
-      db.close();
+      closeProject(session);
     }
   },
 };

@@ -2,15 +2,16 @@ import { promises as fs } from 'node:fs';
 import { atomicWrite } from '../../main/files/atomicWrite';
 import { parseArgs, requireValue, UsageError, type ParsedArgs } from '../args';
 import type { Command } from '../command';
-import { openProjectFile } from '../projectFile';
+import { jobOf, openSession } from '../cliSession';
 import { resolveCategorySet } from '../../shared/harm/categorySets';
 import { resolveHarmScheme } from '../../shared/harm/harmSchemes';
-import { hotspotCellsCsv, hotspotCellsGeoJson } from '../../shared/export/hotspotCells';
-import { runHotspotAnalysis, type HotspotParams } from '../../shared/hotspots/runHotspotAnalysis';
+import type { HotspotParams } from '../../shared/hotspots/runHotspotAnalysis';
+import { exportHotspots, runHotspots, statePai } from '../../shared/session/analysisUseCases';
+import { closeProject } from '../../shared/session/projectUseCases';
 import type { Database } from 'sql.js';
 import path from 'node:path';
 import type { StudyAreaSpec } from '../../shared/hotspots/studyAreaChoice';
-import { paiForSet, paiLine, parsePaiSet, type PaiSet } from '../../shared/hotspots/paiForSet';
+import { paiLine, parsePaiSet, type PaiSet } from '../../shared/hotspots/paiForSet';
 
 type StudyAreaGeometry = Extract<StudyAreaSpec, { kind: 'polygon' }>['geometry'];
 
@@ -142,17 +143,16 @@ export const hotspotsCommand: Command = {
     } catch (e) {
       throw new UsageError(`--pai: ${(e as Error).message}`);
     }
-    const db = await openProjectFile(project);
+    const session = await openSession(project);
     try {
       const bandwidth = args.values['bandwidth'] === 'nrd' ? 'nrd' : num(args, 'bandwidth');
-      const result = runHotspotAnalysis(db, {
-        ...resolveFilter(db, args),
+      const result = await runHotspots(session, {
+        ...resolveFilter(session.db, args),
         cellSize: num(args, 'cell'), shape, distance: num(args, 'distance'), fdr: fdr === 'on',
         kde: bandwidth === undefined ? true : { bandwidth }, studyArea, inference,
-      });
-      const paiStated = paiSet ? paiLine(paiForSet(result.cells, paiSet)) : null;
-      if (paiStated) result.methodLines.push(`pai: ${paiStated}`);
-      let text = geojson ? hotspotCellsGeoJson(result) : hotspotCellsCsv(result);
+      }, jobOf(io));
+      const paiStated = paiSet ? paiLine(statePai(session, paiSet)) : null;
+      let text = new TextDecoder().decode((await exportHotspots(session, geojson ? 'geojson' : 'csv')).bytes);
       if (!geojson && method === 'sidecar') {
         text = text.split('\r\n').filter((l) => !l.startsWith('# ')).join('\r\n');
         const side = out.replace(/\.csv$/i, '.method.txt');
@@ -169,7 +169,7 @@ export const hotspotsCommand: Command = {
       for (const w of result.warnings) io.err(`warning: ${w}`);
       return 0;
     } finally {
-      db.close();
+      closeProject(session);
     }
   },
 };

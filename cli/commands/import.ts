@@ -3,16 +3,15 @@ import path from 'node:path';
 import { parseArgs, requireValue, UsageError } from '../args';
 import type { Command } from '../command';
 import { fileRandomAccess, fileSource } from '../fixtures';
-import { openProjectFile, saveProjectFile } from '../projectFile';
+import { jobOf, openSession, saveSession } from '../cliSession';
 import type { BoundaryReport } from '../../shared/areas/importBoundaries';
 import { isZipName } from '../../shared/import/policeUkFileName';
-import { batchSummaryLines, runImportBatch, type BatchInput, type BatchReport } from '../../shared/import/runImportBatch';
-import { reopenWithRoom } from '../../shared/import/presize';
-import { openProjectDb } from '../../shared/project/projectDb';
-import { loadSqlJs } from '../sqlNode';
+import { batchSummaryLines, type BatchInput, type BatchReport } from '../../shared/import/runImportBatch';
 import type { ReassignReport } from '../../shared/import/reassignWards';
-import { replaceBoundaries } from '../../shared/import/replaceBoundaries';
 import type { ImportFormat, ImportReport } from '../../shared/import/types';
+import { importFiles, replaceBoundaries } from '../../shared/session/importUseCases';
+import { closeProject } from '../../shared/session/projectUseCases';
+import { JobCancelled } from '../../shared/session/jobs';
 
 const FORMATS = ['auto', 'police-uk', 'stop-search', 'extract', 'ward-counts'] as const;
 
@@ -111,15 +110,13 @@ export const importCommand: Command = {
         throw new Error(`Mapping ${args.values.mapping} is not valid JSON: ${(e as Error).message}`);
       }
     }
-    let db = await openProjectFile(projectPath);
+    const session = await openSession(projectPath);
     try {
       let boundaryReport: BoundaryReport | undefined;
       let reassigned: ReassignReport | undefined;
       if (boundaries) {
-        const text = await fs.readFile(boundaries, 'utf8');
-        // Records already in the project move to the new wards in the same transaction, so
-        // counts never mix layers.
-        const replaced = replaceBoundaries(db, text, { fileName: path.basename(boundaries) });
+        // The same use case as the app: one transaction, records re-placed, boundaries_source recorded.
+        const replaced = replaceBoundaries(session, await fs.readFile(boundaries, 'utf8'), path.basename(boundaries));
         boundaryReport = replaced;
         reassigned = replaced.reassigned;
       }
@@ -127,19 +124,16 @@ export const importCommand: Command = {
       for (const file of await expandPaths(files)) {
         inputs.push(isZipName(file) ? { kind: 'zip', file: await fileRandomAccess(file) } : { kind: 'csv', source: await fileSource(file) });
       }
-      const SQL = await loadSqlJs();
-      // Big files go into a project reopened with room, so sql.js never copies its in-memory file.
-      const batch: BatchReport = await runImportBatch(db, inputs, {
-        format, mapping,
-        dbFor: (bytes) => (db = reopenWithRoom(db, bytes, (image) => openProjectDb(SQL, image, projectPath))),
-      });
+      const batch: BatchReport = await importFiles(session, inputs, { format, mapping }, jobOf(io));
+      // Cancelled: the file being read was rolled back, and nothing is saved at all.
+      if (batch.cancelled) throw new JobCancelled('Import');
       const reports: ImportReport[] = batch.files.flatMap((f) => (f.status === 'imported' && f.report ? [f.report] : []));
       const failed = batch.files.filter((f) => f.status === 'not-imported');
       if (batch.totals.importedFiles === 0 && failed.length > 0 && !boundaries) {
         // Nothing to save: the project file is left exactly as it was.
         throw new Error(failed.map((f) => f.message ?? `${f.name}: not imported`).join('\n'));
       }
-      await saveProjectFile(db, projectPath);
+      await saveSession(session, projectPath);
       if (args.booleans.has('json')) {
         io.out(
           JSON.stringify(
@@ -173,7 +167,7 @@ export const importCommand: Command = {
       }
       return batch.files.some((f) => f.status === 'not-imported') ? 1 : 0;
     } finally {
-      db.close();
+      closeProject(session);
     }
   },
 };

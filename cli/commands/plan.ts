@@ -2,16 +2,15 @@ import { atomicWrite } from '../../main/files/atomicWrite';
 import { parseArgs, requireValue, UsageError, type ParsedArgs } from '../args';
 import type { Command } from '../command';
 import { readFixture } from '../fixtures';
-import { writePlanPdf } from '../planPdf';
-import { openProjectFile, saveProjectFile } from '../projectFile';
+import { diskTileSource } from '../diskTiles';
+import { jobOf, openSession, saveSession } from '../cliSession';
 import { resolveCategorySet } from '../../shared/harm/categorySets';
 import { resolveHarmScheme } from '../../shared/harm/harmSchemes';
-import { buildPlan, suggestWindows, type PlanRequest } from '../../shared/patrols/buildPlan';
-import { planGeoJson, planKml, planScheduleCsv } from '../../shared/patrols/planExports';
-import { savePlan } from '../../shared/patrols/planStore';
+import type { PlanRequest } from '../../shared/patrols/buildPlan';
 import { parseWindow } from '../../shared/patrols/planChecks';
 import { installLsoaLayer, LSOA_LAYER } from '../../shared/patrols/planUnits';
-import { buildSchedule } from '../../shared/patrols/schedule';
+import { buildPatrolPlan, buildPlanWithSuggestedWindows, currentPlan, exportPlan, savePatrolPlan } from '../../shared/session/planUseCases';
+import { closeProject } from '../../shared/session/projectUseCases';
 import type { HotspotChoice, PatrolWindow } from '../../shared/patrols/types';
 
 export const LSOA_FIXTURE = 'wy_lsoa21_bgc.geojson';
@@ -127,7 +126,8 @@ export const planCommand: Command = {
     const cellSize = cellRaw === undefined ? undefined : Number(cellRaw);
     if (cellSize !== undefined && !(cellSize > 0)) throw new UsageError(`--cell must be a positive number of metres (got "${cellRaw}").`);
 
-    const db = await openProjectFile(project);
+    const session = await openSession(project);
+    const db = session.db;
     try {
       const scheme = args.values['scheme'];
       const s = scheme ? resolveHarmScheme(db, scheme) : null;
@@ -158,26 +158,20 @@ export const planCommand: Command = {
         },
         seed: int(args, 'seed', 0),
       };
-      let plan = buildPlan(db, req);
+      const job = jobOf(io);
       if (args.booleans.has('suggest-windows')) {
-        const suggestion = suggestWindows(db, req, plan.hotspots.flatMap((h) => h.cellIds));
-        if (suggestion) {
-          plan = buildPlan(db, { ...req, id: plan.id, dosage: { ...req.dosage, windows: suggestion.windows } });
-          plan.method.push(`windows chosen by: ${suggestion.reason}`);
-          io.out(`Windows suggested from the data: ${suggestion.reason}`);
-        } else {
-          io.err('warning: no record in the chosen hotspots has a time (police.uk data gives months only), so the default windows are kept.');
-        }
+        const { suggestion } = await buildPlanWithSuggestedWindows(session, req, job);
+        if (suggestion) io.out(`Windows suggested from the data: ${suggestion.reason}`);
+        else io.err('warning: no record in the chosen hotspots has a time (police.uk data gives months only), so the default windows are kept.');
+      } else {
+        await buildPatrolPlan(session, req, job);
       }
-      const schedule = buildSchedule(plan);
-      // The export first: if it fails, the project is left as it was.
-      if (kind === 'pdf') await writePlanPdf(plan, schedule, out);
-      else {
-        const text = kind === 'csv' ? planScheduleCsv(plan, schedule) : kind === 'geojson' ? planGeoJson(plan) : planKml(plan);
-        await atomicWrite(out, new TextEncoder().encode(text));
-      }
-      savePlan(db, plan);
-      await saveProjectFile(db, project);
+      const { plan, schedule } = currentPlan(session);
+      // The export first: if it fails (or is cancelled), the project is left as it was.
+      const bytes = await exportPlan(session, kind, { tiles: kind === 'pdf' ? diskTileSource() : undefined }, job);
+      await atomicWrite(out, bytes);
+      savePatrolPlan(session);
+      await saveSession(session, project);
       const t = schedule.target;
       io.out(
         `Plan ${plan.id} "${plan.name}" stored in ${project}: ${plan.hotspots.length} hotspot${plan.hotspots.length === 1 ? '' : 's'}, ${t.plannedVisits} visits, ` +
@@ -188,7 +182,7 @@ export const planCommand: Command = {
       for (const w of plan.warnings) io.err(`warning: ${w}`);
       return 0;
     } finally {
-      db.close();
+      closeProject(session);
     }
   },
 };

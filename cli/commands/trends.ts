@@ -1,10 +1,10 @@
 import { atomicWrite } from '../../main/files/atomicWrite';
 import { parseArgs, requireValue, UsageError, type ParsedArgs } from '../args';
 import type { Command } from '../command';
-import { openProjectFile } from '../projectFile';
-import { trendCellsCsv } from '../../shared/export/trendCells';
-import { runProjectTrends, trendCellsGeoJson } from '../../shared/hotspots/projectTrends';
+import { jobOf, openSession } from '../cliSession';
 import { TREND_LABELS } from '../../shared/hotspots/trends';
+import { closeProject } from '../../shared/session/projectUseCases';
+import { exportTrends, runTrends } from '../../shared/session/trendUseCases';
 import { resolveFilter, studyAreaArg } from './hotspots';
 
 const help = `Usage: hotspot-planner trends --project P --out FILE.csv|FILE.geojson [options]
@@ -80,17 +80,16 @@ export const trendsCommand: Command = {
       cellSize: metres(args, 'cell'), distance: metres(args, 'distance'),
       hotspotProp: share(args, 'hotspot-share'), persistentProp: share(args, 'persistent-share'), recentProp: share(args, 'recent-share'),
     } as const;
-    const db = await openProjectFile(project);
+    const session = await openSession(project);
     try {
-      const t = runProjectTrends(db, { ...resolveFilter(db, args), ...options, studyArea: await studyAreaArg(args) });
-      const text = geojson ? trendCellsGeoJson(t) : trendCellsCsv(t.run, t.context);
-      await atomicWrite(out, new TextEncoder().encode(text));
+      const t = await runTrends(session, { ...resolveFilter(session.db, args), ...options, studyArea: await studyAreaArg(args) }, jobOf(io));
+      await atomicWrite(out, exportTrends(session, geojson ? 'geojson' : 'csv').bytes);
       const classed = TREND_LABELS.slice(1).map((l) => `${l} ${t.run.tally[l]}`).join(', ');
       io.out(`Wrote ${out}: ${t.run.ids.length} cells over ${t.periods.length} periods (${t.run.periodsUsed} with records); ${classed}.`);
       for (const l of t.methodLines) io.out(`  ${l}`);
       return 0;
     } finally {
-      db.close();
+      closeProject(session);
     }
   },
 };

@@ -2,11 +2,11 @@ import { promises as fs } from 'node:fs';
 import { atomicWrite } from '../../main/files/atomicWrite';
 import { parseArgs, requireValue, UsageError } from '../args';
 import type { Command } from '../command';
-import { openProjectFile } from '../projectFile';
+import { openSession } from '../cliSession';
 import { parsePeriod } from '../../shared/wards/periodChange';
-import { loadPopulation } from '../../shared/wards/population';
-import { wardHarmTable } from '../../shared/wards/wardHarmTable';
-import { wardTableCsv, wardTableXlsx } from '../../shared/wards/wardTableCsv';
+import { loadPopulation } from '../../shared/session/importUseCases';
+import { closeProject } from '../../shared/session/projectUseCases';
+import { exportWardTable } from '../../shared/session/wardUseCases';
 import { WARD_SORT_LABEL, type WardSortKey, type WardTableView } from '../../shared/wards/wardTableView';
 import { resolveFilter } from './hotspots';
 
@@ -66,21 +66,21 @@ export const wardsCommand: Command = {
     } catch (e) {
       throw new UsageError((e as Error).message);
     }
-    const db = await openProjectFile(project);
+    const session = await openSession(project);
     try {
       const popFile = args.values['population'];
       if (popFile) {
         const text = await fs.readFile(popFile, 'utf8').catch(() => {
           throw new Error(`Cannot read ${popFile}.`);
         });
-        const p = loadPopulation(db, text);
+        // For this table only: the project file is not saved by this command.
+        const p = loadPopulation(session, text, popFile, { keep: false });
         io.out(`Population: ${p.updated} wards from ${popFile}` +
           (p.unknownCodes.length ? `; ${p.unknownCodes.length} codes match no ward` : '') +
           (p.missingAreas.length ? `; ${p.missingAreas.length} wards have no figure` : ''));
       }
-      const { from, to, types, schemeId, categorySetId } = resolveFilter(db, args);
-      const table = wardHarmTable(db, { from, to, types, schemeId, categorySetId, baseline });
-      const bytes = /\.xlsx$/i.test(out) ? await wardTableXlsx(table, view) : new TextEncoder().encode(wardTableCsv(table, view));
+      const { from, to, types, schemeId, categorySetId } = resolveFilter(session.db, args);
+      const { table, bytes } = await exportWardTable(session, { from, to, types, schemeId, categorySetId, baseline }, view, /\.xlsx$/i.test(out) ? 'xlsx' : 'csv');
       await atomicWrite(out, bytes);
       const wards = table.rows.filter((r) => r.kind === 'ward').length;
       io.out(`Wrote ${out}: ${wards} wards.`);
@@ -88,7 +88,7 @@ export const wardsCommand: Command = {
       for (const w of table.warnings) io.err(`warning: ${w}`);
       return 0;
     } finally {
-      db.close();
+      closeProject(session);
     }
   },
 };
