@@ -35,16 +35,19 @@ export async function fileSource(file: string): Promise<ImportSource> {
   };
 }
 
-/** A file on disk read at any offset (zip members are read a slice at a time, never the whole zip). */
-export async function fileRandomAccess(file: string): Promise<RandomAccessFile> {
+/**
+ * A file on disk read at any offset (zip members are read a slice at a time, never the whole
+ * zip). Close it when done: a handle left to the garbage collector makes Node warn on stderr.
+ */
+export async function fileRandomAccess(file: string): Promise<RandomAccessFile & { close(): Promise<void> }> {
   const handle = await fs.open(file, 'r').catch(() => {
     throw new Error(`Cannot read ${file}: no such file.`);
   });
   const { size } = await handle.stat();
-  // The handle is closed when the process exits; a CLI run opens a handful of zips at most.
   return {
     name: path.basename(file),
     size,
+    close: () => handle.close(),
     async read(offset, length) {
       const buf = new Uint8Array(Math.max(0, Math.min(length, size - offset)));
       let done = 0;

@@ -34,10 +34,12 @@ export const demoCommand: Command = {
     const outDir = requireValue(args, 'out');
     await fs.mkdir(outDir, { recursive: true });
     const session = cliSession();
-    await buildDemo(session, {
-      wardsGeoJson: await readFixture(DEMO_WARDS),
-      policeUkZip: await fileRandomAccess(fixturePath(DEMO_ZIP_NAME)),
-    }, jobOf(io));
+    const zip = await fileRandomAccess(fixturePath(DEMO_ZIP_NAME));
+    try {
+      await buildDemo(session, { wardsGeoJson: await readFixture(DEMO_WARDS), policeUkZip: zip }, jobOf(io));
+    } finally {
+      await zip.close();
+    }
     const { report, importMs } = session.last.demo!;
     const target = path.join(outDir, 'demo.hotspot');
     await saveSession(session, target);

@@ -121,10 +121,21 @@ export const importCommand: Command = {
         reassigned = replaced.reassigned;
       }
       const inputs: BatchInput[] = [];
-      for (const file of await expandPaths(files)) {
-        inputs.push(isZipName(file) ? { kind: 'zip', file: await fileRandomAccess(file) } : { kind: 'csv', source: await fileSource(file) });
+      const zips: { close(): Promise<void> }[] = [];
+      let batch: BatchReport;
+      try {
+        for (const file of await expandPaths(files)) {
+          if (!isZipName(file)) inputs.push({ kind: 'csv', source: await fileSource(file) });
+          else {
+            const zip = await fileRandomAccess(file);
+            zips.push(zip);
+            inputs.push({ kind: 'zip', file: zip });
+          }
+        }
+        batch = await importFiles(session, inputs, { format, mapping }, jobOf(io));
+      } finally {
+        await Promise.all(zips.map((z) => z.close()));
       }
-      const batch: BatchReport = await importFiles(session, inputs, { format, mapping }, jobOf(io));
       // Cancelled: the file being read was rolled back, and nothing is saved at all.
       if (batch.cancelled) throw new JobCancelled('Import');
       const reports: ImportReport[] = batch.files.flatMap((f) => (f.status === 'imported' && f.report ? [f.report] : []));
