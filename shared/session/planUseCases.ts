@@ -157,6 +157,8 @@ function watchedTiles(tiles: TileSource, job: JobOptions): TileSource {
     get: async (z, x, y) => {
       if (job.signal?.aborted) throw new JobCancelled('The PDF briefing');
       const t = await tiles.get(z, x, y);
+      // A map's tiles are read together: the ones still arriving after a cancel stop the drawing too.
+      if (job.signal?.aborted) throw new JobCancelled('The PDF briefing');
       job.onProgress?.({ phase: 'Drawing the briefing over the offline street map', done: ++read });
       return t;
     },
