@@ -43,7 +43,7 @@ export function useBusyJob(initialBusy: string | null = null, engine?: Pick<Engi
       await job({ jobId, onProgress: Comlink.proxy((p: JobProgress) => void (mine() && setProgress(p))) });
     } catch (e) {
       if (!isCancellation(e)) setError(messageOf(e));
-      else if (mine()) setNotice(`Cancelled: ${label.replace(/…$/, '').toLowerCase()} stopped and nothing of it was kept.`);
+      else if (mine()) setNotice(`${label.replace(/…$/, '')}: cancelled, nothing of it was kept.`);
     } finally {
       if (mine()) {
         current.current = null;
