@@ -75,7 +75,7 @@ function planFeatures(plan: PatrolPlan): FeatureCollection<Polygon | MultiPolygo
 
 /** The map layers of a plan (its hotspots and the cells one may pick from), kept on the draft once made. */
 export async function planMap(db: Database, d: PlanDraft, job: JobOptions = {}): Promise<PlanMapData> {
-  if (d.map) return d.map as PlanMapData;
+  if (d.map) return d.map;
   const c = await candidateCells(db, d.plan, job);
   const map: PlanMapData = { hotspots: planFeatures(d.plan), candidates: c.cells, candidateLegend: c.legend };
   d.map = map;

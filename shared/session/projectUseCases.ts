@@ -1,5 +1,5 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import type { Database } from 'sql.js';
+import type { Database, SqlJsStatic } from 'sql.js';
 import { areaFeatures } from '../areas/areaLayer';
 import { reopenWithRoom } from '../import/presize';
 import { buildBaseProject, buildDemoProject, type DemoInputs } from '../project/demoProject';
@@ -80,7 +80,7 @@ export async function buildDemo(s: Session, inputs: DemoInputs, job: JobOptions 
  * Reopens the open project with room for `bytes` more of CSV when that is large, so sql.js
  * never copies its in-memory file while growing; returns the database to write to.
  */
-export function withRoomFor(s: Session, SQL: Awaited<ReturnType<Session['sql']>>, bytes: number, name: string): Database {
+export function withRoomFor(s: Session, SQL: SqlJsStatic, bytes: number, name: string): Database {
   s.swap(reopenWithRoom(s.db, bytes, (image) => openProjectDb(SQL, image, name)));
   return s.db;
 }

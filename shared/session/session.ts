@@ -6,6 +6,7 @@ import type { BatchReport } from '../import/runImportBatch';
 import type { PlanRequest } from '../patrols/buildPlan';
 import type { PatrolPlan, Schedule } from '../patrols/types';
 import { Superseding } from './jobs';
+import type { PlanMapData } from './planView';
 
 /** The last Gi* run, kept for the popup, PAI, KDE and exports so its cells never travel twice. */
 export interface LastHotspots {
@@ -22,8 +23,8 @@ export interface PlanDraft {
   schedule: Schedule;
   request: PlanRequest;
   saved: boolean;
-  /** The map's candidate cells, worked out when the view first asks for them. */
-  map?: unknown;
+  /** The plan's map layers (its hotspots, the Gi* cells to pick from), worked out when the view first asks for them. */
+  map?: PlanMapData;
 }
 
 /** Everything a session keeps from its last runs; all of it belongs to the open project. */
