@@ -9,7 +9,7 @@ import { wardsCommand } from '../../../cli/commands/wards';
 import { loadSqlJs } from '../../../cli/sqlNode';
 import { resolveHarmScheme } from '../../../shared/harm/harmSchemes';
 import { installDefaults } from '../../../shared/harm/installDefaults';
-import { giLegendText, kdeLegendText, trendLegendText } from '../../../shared/legend/methodText';
+import { giLegendText, kdeLegendText, trendLegendText, wardLegendText } from '../../../shared/legend/methodText';
 import { analysisApi } from '../../../renderer/engine/analysisApi';
 import { replaceDb } from '../../../renderer/engine/engineState';
 import { trendsApi } from '../../../renderer/engine/trendsApi';
@@ -90,5 +90,11 @@ describe('method text is written once: the CLI states what the app states for th
     const csv = path.join(dir, 'wards.csv');
     expect(await wardsCommand.run(['--project', project, '--scheme', 'cchi', '--out', csv], quiet())).toBe(0);
     expect(commentLines(csv).slice(0, table.methodLines.length)).toEqual(table.methodLines);
+    // The map legend states the table's own period line.
+    const m = table.method;
+    const period = table.methodLines.find((l) => l.startsWith('period: '))!.slice('period: '.length);
+    expect(wardLegendText(m)).toBe(
+      `${m.scheme}; all records; ${period}; excluded: ${m.excluded.current.outOfArea} outside the force area, ${m.excluded.current.unplaced} with no ward. Classes: quantiles of non-zero wards.`,
+    );
   });
 });
