@@ -1,6 +1,6 @@
 // Child process for atomicWrite.test.ts: saves alternating multi-MB contents to one file in a
 // tight loop until it is killed. Imports the real atomicWrite through tsx's loader.
-import { atomicWrite } from '../../../main/files/atomicWrite.ts';
+import { atomicWrite } from '../../../node/atomicWrite.ts';
 
 const [target, sizeArg] = process.argv.slice(2);
 const size = Number(sizeArg);

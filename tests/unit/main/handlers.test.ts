@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { atomicWrite } from '../../../main/files/atomicWrite';
+import { atomicWrite } from '../../../node/atomicWrite';
 import { readUserFile } from '../../../main/files/readUserFile';
 import { createHandlers, withExtension, type Dialogs } from '../../../main/ipc/handlers';
 import { ProjectPaths } from '../../../main/launch/projectPaths';
