@@ -32,7 +32,8 @@ export async function readProject(api: DesktopApi, f: ProjectFileInfo): Promise<
     }
     return { name: f.name, path: f.path, bytes };
   } finally {
-    await api.endRead(f.token);
+    // Never masks the reason the read stopped; main also closes it when the window goes.
+    await api.endRead(f.token).catch(() => undefined);
   }
 }
 
@@ -57,7 +58,7 @@ export async function writeProject(
     return { path: done.path, name: baseName(done.path) };
   } catch (e) {
     // Best effort: main has usually abandoned the save already (that is why it failed).
-    await api.abortSave(begun.token);
+    await api.abortSave(begun.token).catch(() => undefined);
     throw e;
   }
 }
