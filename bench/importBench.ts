@@ -60,7 +60,7 @@ function snapPoints(n: number, rand: () => number): { lon: string; lat: string; 
   return out;
 }
 
-async function generate(file: string, rows: number, snapCount: number): Promise<number> {
+export async function generate(file: string, rows: number, snapCount: number): Promise<number> {
   const rand = rng(20250201);
   const snaps = snapPoints(snapCount, rand);
   // Zipf-like popularity (s = 1): cumulative weights 1/k, sampled by binary search.
