@@ -1,4 +1,5 @@
-import type { Database } from 'sql.js';
+import type { ProjectDb as Database } from '../repository/db';
+import { readCrimeGroups } from '../repository/crimeReads';
 import { DEFAULT_LAYER, listAreas } from '../areas/areaLayer';
 import { getCategorySet } from '../harm/categorySets';
 import { addMonths, checkMonth, loadScheme, monthsBetween, schemeName, schemeWeightsLine, selectionContext } from '../harm/crimeSelection';
@@ -95,12 +96,7 @@ function totals(db: Database, p: Period, params: WardTableParams, known: Set<str
   const { weigher } = ctx;
   const byWard = new Map<string, PeriodFigures>();
   let outOfArea = 0, unplaced = 0;
-  const groups = db.exec(
-    `SELECT ward_code, crime_type, offence_code, flags, out_of_area, COUNT(*) FROM crimes
-     WHERE month >= ? AND month <= ? GROUP BY 1, 2, 3, 4, 5`,
-    [p.from, p.to],
-  )[0]?.values ?? [];
-  for (const [ward, type, code, flags, ooa, n] of groups as [string | null, string | null, string | null, string | null, number, number][]) {
+  for (const { ward, crimeType: type, offenceCode: code, flags, outOfArea: ooa, n } of readCrimeGroups(db, p, { byWard: true })) {
     if (!ctx.keep(type, code, flags)) continue;
     if (ooa) { outOfArea += n; continue; }
     if (!ward || !known.has(ward)) { unplaced += n; continue; }
