@@ -9,7 +9,7 @@ import type { UnweightedReport } from './harmWeighting';
  * The selected crimes as weighted points for the grid: only the columns the hotspot
  * analysis needs (no month or ward strings per row), harm already applied. One point per
  * record; `records` lets callers pass aggregated points through the same code paths.
- * (Aggregating identical locations in SQL was measured and is slower in sql.js: its GROUP BY
+ * (Aggregating identical locations in SQL was measured and is slower in the WebAssembly SQLite: its GROUP BY
  * sort costs more than reading the rows.)
  */
 export interface CrimePoints {

@@ -1,4 +1,4 @@
-import type { Database } from 'sql.js';
+import type { ProjectDb as Database } from '../repository/db';
 import { trendMethodLines, type TrendRun } from '../export/trendCells';
 import { bngToLonLat } from '../geo/bng';
 import { getCategorySet } from '../harm/categorySets';

@@ -48,3 +48,17 @@ export function totalChanges(db: ProjectDb): number {
 export function firstColumn(db: ProjectDb, sql: string, params: SqlValue[] = []): string[] {
   return (db.exec(sql, params)[0]?.values ?? []).map((v) => String(v[0]));
 }
+
+/**
+ * Whether a transaction is open (an import writing). sql.js exports by closing and reopening
+ * the database, which would end it; SQLite refuses a nested BEGIN, which is the test.
+ */
+export function isWriting(db: ProjectDb): boolean {
+  try {
+    db.exec('BEGIN');
+  } catch {
+    return true;
+  }
+  db.exec('ROLLBACK');
+  return false;
+}
