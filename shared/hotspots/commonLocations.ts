@@ -16,12 +16,19 @@ export function commonLocations(
   hotspotAt: (e: number, n: number) => number,
 ): (string | null)[] {
   const ctx = selectionContext(db, filter);
+  const c = readCrimeColumns(db, ctx.range, { location: true, flags: ctx.needsFlags }, ctx.keep);
+  return mostCommonLocations({ location: c.location!, e: c.e, nn: c.nn }, hotspots, hotspotAt);
+}
+
+/** The tally behind commonLocations, on plain columns: per hotspot, its most frequent location text. */
+export function mostCommonLocations(
+  c: { location: readonly (string | null)[]; e: Float64Array; nn: Float64Array },
+  hotspots: number,
+  hotspotAt: (e: number, n: number) => number,
+): (string | null)[] {
   const tallies = Array.from({ length: hotspots }, () => new Map<string, number>());
-  const c = readCrimeColumns(db, ctx.range, { location: true, flags: ctx.needsFlags },
-    (type, code, flags) => ctx.keep(type, code, flags));
-  const location = c.location!;
-  for (let i = 0; i < c.n; i++) {
-    const loc = location[i];
+  for (let i = 0; i < c.location.length; i++) {
+    const loc = c.location[i];
     const x = c.e[i]!, y = c.nn[i]!;
     if (!loc || !loc.trim() || Number.isNaN(x) || Number.isNaN(y)) continue;
     const h = hotspotAt(x, y);

@@ -79,25 +79,46 @@ export function dataCoverage(db: Database, layer = DEFAULT_LAYER): DataCoverage 
   const changes = totalChanges(db);
   const hit = cache.get(db);
   if (hit && hit.changes === changes && hit.layer === layer) return hit.coverage;
-  const districtOf = readAreaDistricts(db, layer);
-  const pairs = (rows: [string, string | null][]) => rows.map(([m, w]): [string, string | null] => [m, w === null ? null : districtOf.get(w) ?? null]);
-  const crimes = collect(pairs(readCrimeMonthWards(db)));
-  const stopSearches = collect(pairs(readStopSearchMonthWards(db)));
+  const coverage = coverageFrom({
+    districtOf: readAreaDistricts(db, layer),
+    crimeMonthWards: readCrimeMonthWards(db),
+    stopSearchMonthWards: readStopSearchMonthWards(db),
+    wardCountRanges: readWardCountRanges(db),
+    flagMonths: readFlagMonths(db),
+    offenceCodeMonths: readOffenceCodeMonths(db),
+  });
+  cache.set(db, { changes, layer, coverage });
+  return coverage;
+}
+
+/** What coverage is computed from: the project's (month, ward) pairs per source, as the repository reads them. */
+export interface CoverageInputs {
+  /** Area code -> district name. */
+  districtOf: ReadonlyMap<string, string | null>;
+  crimeMonthWards: readonly [string, string | null][];
+  stopSearchMonthWards: readonly [string, string | null][];
+  wardCountRanges: readonly { fromMonth: string; toMonth: string; ward: string }[];
+  flagMonths: string[];
+  offenceCodeMonths: string[];
+}
+
+export function coverageFrom(x: CoverageInputs): DataCoverage {
+  const pairs = (rows: readonly [string, string | null][]) => rows.map(([m, w]): [string, string | null] => [m, w === null ? null : x.districtOf.get(w) ?? null]);
+  const crimes = collect(pairs(x.crimeMonthWards));
+  const stopSearches = collect(pairs(x.stopSearchMonthWards));
   // A count row covers every month of its range.
   const countRows: [string, string | null][] = [];
-  for (const { fromMonth: from, toMonth: to, ward } of readWardCountRanges(db)) {
-    for (const m of monthsOfPeriod({ from, to })) countRows.push([m, districtOf.get(ward) ?? null]);
+  for (const { fromMonth: from, toMonth: to, ward } of x.wardCountRanges) {
+    for (const m of monthsOfPeriod({ from, to })) countRows.push([m, x.districtOf.get(ward) ?? null]);
   }
   const wardCounts = collect(countRows);
   const crimeData = union(crimes, wardCounts);
-  const coverage: DataCoverage = {
+  return {
     crimes, wardCounts, stopSearches, crimeData,
     latest: crimeData.months[crimeData.months.length - 1] ?? null,
-    flagMonths: readFlagMonths(db),
-    offenceCodeMonths: readOffenceCodeMonths(db),
+    flagMonths: x.flagMonths,
+    offenceCodeMonths: x.offenceCodeMonths,
   };
-  cache.set(db, { changes, layer, coverage });
-  return coverage;
 }
 
 /** The months of a period a source covers (for one district, or anywhere). */

@@ -1,6 +1,6 @@
 import type { ProjectDb as Database } from '../repository/db';
 import { readCrimeMonths, readLatestCrimeMonth } from '../repository/crimeReads';
-import { readLatestWardCountMonth, readWardCountSums } from '../repository/wardCounts';
+import { readLatestWardCountMonth, readWardCountSums, type WardCountRangeSum } from '../repository/wardCounts';
 import { canonicalCrimeType } from '../import/crimeTypes';
 import type { Period } from './periodChange';
 
@@ -47,8 +47,11 @@ export function recordMonths(db: Database, p: Period, ward?: string): Set<string
  * them when they match one, so the scheme's category weights apply.
  */
 export function wardCountsForPeriod(db: Database, p: Period, ward?: string): { groups: WardCountGroup[]; use: SourceUse } {
-  const withRecords = recordMonths(db, p);
-  const rows = readWardCountSums(db, p.from, p.to, ward || undefined);
+  return groupWardCounts(readWardCountSums(db, p.from, p.to, ward || undefined), recordMonths(db, p), p);
+}
+
+/** The rule of wardCountsForPeriod on plain data: count sums touching the period, and the months with records. */
+export function groupWardCounts(rows: readonly WardCountRangeSum[], withRecords: ReadonlySet<string>, p: Period): { groups: WardCountGroup[]; use: SourceUse } {
   const countMonths = new Set<string>();
   const overlap = new Set<string>();
   let straddling = 0;

@@ -1,10 +1,10 @@
 import type { ProjectDb as Database } from '../repository/db';
-import { readCrimeGroups } from '../repository/crimeReads';
+import { readCrimeGroups, type CrimeGroup } from '../repository/crimeReads';
 import { DEFAULT_LAYER, listAreas } from '../areas/areaLayer';
 import { getCategorySet } from '../harm/categorySets';
-import { addMonths, checkMonth, loadScheme, monthsBetween, schemeName, schemeWeightsLine, selectionContext } from '../harm/crimeSelection';
+import { addMonths, checkMonth, loadScheme, monthsBetween, schemeName, schemeWeightsLine, selectionContext, type SelectionContext } from '../harm/crimeSelection';
 import type { UnweightedReport } from '../harm/harmWeighting';
-import { describeSourceUse, wardCountsForPeriod, type SourceUse } from './wardCountSource';
+import { describeSourceUse, wardCountsForPeriod, type SourceUse, type WardCountGroup } from './wardCountSource';
 import { applicability, coveredMonths, dataCoverage, describeMonths, monthsOfPeriod, periodCoverageLabel, type DataCoverage } from './dataCoverage';
 import { compare, describePeriod, noComparison, type Comparison, type Period, type PeriodFigures } from './periodChange';
 
@@ -93,10 +93,25 @@ interface PeriodTotals {
  */
 function totals(db: Database, p: Period, params: WardTableParams, known: Set<string>): PeriodTotals {
   const ctx = selectionContext(db, { ...params, from: p.from, to: p.to });
+  // Ward-level counts fill the months that have no records (a performance team's table).
+  const counts = wardCountsForPeriod(db, p);
+  return { ...sumByWard(readCrimeGroups(db, p, { byWard: true }), counts.groups, ctx, known), source: counts.use };
+}
+
+/**
+ * Per-ward count and harm from record groups and ward-count groups (plain data): records the
+ * selection drops are skipped, those out of area or in no known ward are counted as left out.
+ */
+export function sumByWard(
+  groups: readonly CrimeGroup[],
+  countGroups: readonly WardCountGroup[],
+  ctx: Pick<SelectionContext, 'keep' | 'weigher'>,
+  known: ReadonlySet<string>,
+): { byWard: Map<string, PeriodFigures>; excluded: Exclusions } {
   const { weigher } = ctx;
   const byWard = new Map<string, PeriodFigures>();
   let outOfArea = 0, unplaced = 0;
-  for (const { ward, crimeType: type, offenceCode: code, flags, outOfArea: ooa, n } of readCrimeGroups(db, p, { byWard: true })) {
+  for (const { ward, crimeType: type, offenceCode: code, flags, outOfArea: ooa, n } of groups) {
     if (!ctx.keep(type, code, flags)) continue;
     if (ooa) { outOfArea += n; continue; }
     if (!ward || !known.has(ward)) { unplaced += n; continue; }
@@ -106,9 +121,7 @@ function totals(db: Database, p: Period, params: WardTableParams, known: Set<str
     if (!Number.isNaN(w)) f.harm += w * n;
     byWard.set(ward, f);
   }
-  // Ward-level counts fill the months that have no records (a performance team's table).
-  const counts = wardCountsForPeriod(db, p);
-  for (const g of counts.groups) {
+  for (const g of countGroups) {
     if (!ctx.keep(g.type, null, null)) continue;
     if (!known.has(g.ward)) { unplaced += g.count; continue; }
     const f = byWard.get(g.ward) ?? { count: 0, harm: 0 };
@@ -117,7 +130,7 @@ function totals(db: Database, p: Period, params: WardTableParams, known: Set<str
     if (!Number.isNaN(w)) f.harm += w * g.count;
     byWard.set(g.ward, f);
   }
-  return { byWard, excluded: { outOfArea, unplaced, unweighted: weigher.report() }, source: counts.use };
+  return { byWard, excluded: { outOfArea, unplaced, unweighted: weigher.report() } };
 }
 
 const ZERO: PeriodFigures = { count: 0, harm: 0 };
