@@ -111,7 +111,7 @@ async function attempt(db: Database, source: ImportSource, options: ImportOption
           lg.add({ line, column: r.column, reason: r.reason, raw: f.join(delim) });
           continue;
         }
-        if (!sk.add(r, h.placement)) {
+        if (!sk.add(r, h.placement, h.placeText ?? null)) {
           counts.duplicates++;
           continue;
         }

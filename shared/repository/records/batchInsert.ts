@@ -11,7 +11,13 @@ export class BatchInsert {
   private many: Statement | null = null;
   private one: Statement | null = null;
 
-  constructor(private readonly db: Database, private readonly table: string, private readonly columns: readonly string[]) {}
+  /** `exprs` wraps a column's parameter in SQL (e.g. to convert it), given the parameter's name. */
+  constructor(
+    private readonly db: Database,
+    private readonly table: string,
+    private readonly columns: readonly string[],
+    private readonly exprs: Readonly<Record<string, (param: string) => string>> = {},
+  ) {}
 
   get pending(): number {
     return this.buf.length / this.columns.length;
@@ -42,7 +48,12 @@ export class BatchInsert {
   }
 
   private sql(rows: number): string {
-    const tuple = `(${this.columns.map(() => '?').join(', ')})`;
-    return `INSERT INTO ${this.table}(${this.columns.join(', ')}) VALUES ${Array(rows).fill(tuple).join(', ')}`;
+    const w = this.columns.length;
+    const tuples: string[] = [];
+    for (let r = 0; r < rows; r++) {
+      // Numbered parameters, so an expression can use its value more than once.
+      tuples.push(`(${this.columns.map((c, i) => { const p = `?${r * w + i + 1}`; return this.exprs[c]?.(p) ?? p; }).join(', ')})`);
+    }
+    return `INSERT INTO ${this.table}(${this.columns.join(', ')}) VALUES ${tuples.join(', ')}`;
   }
 }

@@ -5,7 +5,7 @@ import { monthCode } from './monthCode';
 import { PlaceDict, toE6, type PlaceFields } from './placeDict';
 import { occurrenceOf, recordKey } from './recordKey';
 import { sameValues, type RecordSink } from './recordSink';
-import { encodeRef, sameRef } from './refCodec';
+import { refStoreSql, refTextSql } from './refCodec';
 import { TextDict } from './textDict';
 
 /**
@@ -18,7 +18,7 @@ export const CRIME_COLUMNS = [
   'lon', 'lat', 'easting', 'northing', 'location', 'lsoa_code', 'ward_code', 'placed_by', 'out_of_area', 'outcome', 'flags',
 ] as const;
 
-const IDENTITY_SQL = `SELECT c.ref, c.month, c.type_id, c.occurrence, p.lon_e6, p.lat_e6, p.location_id, p.lsoa_id, p.ward_id,
+const IDENTITY_SQL = `SELECT ${refTextSql('c.ref')}, c.month, c.type_id, c.occurrence, p.lon_e6, p.lat_e6, p.location_id, p.lsoa_id, p.ward_id,
   p.placed_by_id, x.committed_from, x.committed_to, x.offence_code
   FROM crime_rows c JOIN places p ON p.id = c.place_id LEFT JOIN crime_extras x ON x.crime_id = c.id WHERE c.id = ?`;
 
@@ -39,6 +39,8 @@ export class CrimeSink implements RecordSink {
   private readonly keys: KeyIndex;
   private readonly rows: BatchInsert;
   private readonly months = new Map<string, number>();
+  /** Place ids by the handler's place text (see FormatHandler.placeText). */
+  private readonly placeByText = new Map<string, number>();
   private nextId: number;
   private extras: Statement | null = null;
   private identity: Statement | null = null;
@@ -49,14 +51,16 @@ export class CrimeSink implements RecordSink {
     this.places = new PlaceDict(db, this.texts);
     this.keys = KeyIndex.load(db, 'crime_rows');
     this.nextId = Number(db.exec('SELECT COALESCE(MAX(id), 0) + 1 FROM crime_rows')[0]!.values[0]![0]);
-    this.rows = new BatchInsert(db, 'crime_rows', ['id', 'import_id', 'key', 'month', 'type_id', 'outcome_id', 'place_id', 'ref', 'occurrence']);
+    // A Crime ID goes in as text and SQLite stores its 32 bytes: no byte array per row in JavaScript.
+    this.rows = new BatchInsert(db, 'crime_rows', ['id', 'import_id', 'key', 'month', 'type_id', 'outcome_id', 'place_id', 'ref', 'occurrence'], {
+      ref: refStoreSql,
+    });
   }
 
-  add(v: readonly SqlValue[], placement: PlaceFields | null): boolean {
+  add(v: readonly SqlValue[], placement: PlaceFields | null, placeText: string | null = null): boolean {
     const keyText = v[1] as string;
     const key = recordKey(keyText);
     const refText = v[2] as string | null;
-    const ref = encodeRef(refText);
     const monthStr = v[3] as string;
     let month = this.months.get(monthStr);
     if (month === undefined) {
@@ -68,10 +72,17 @@ export class CrimeSink implements RecordSink {
       lon: v[8] as number | null, lat: v[9] as number | null, easting: v[10] as number | null, northing: v[11] as number | null,
       ward: v[14] as string | null, placedBy: v[15] as string, outOfArea: v[16] as number,
     };
-    const placeId = this.places.id(p, v[12] as string | null, v[13] as string | null);
+    let placeId = placeText === null ? undefined : this.placeByText.get(placeText);
+    if (placeId === undefined) {
+      placeId = this.places.id(p, v[12] as string | null, v[13] as string | null);
+      if (placeText !== null) {
+        if (this.placeByText.size >= 500_000) this.placeByText.clear();
+        this.placeByText.set(placeText, placeId);
+      }
+    }
     const occurrence = refText === null ? occurrenceOf(keyText) : 1;
     const stored = this.keys.get(key);
-    if (stored.length > 0 && this.isStored(stored, ref, [
+    if (stored.length > 0 && this.isStored(stored, refText, [
       month, typeId, occurrence > 1 ? occurrence : null, toE6(p.lon), toE6(p.lat), this.texts.id(v[12] as string | null),
       this.texts.id(v[13] as string | null), this.texts.id(p.ward), this.texts.id(p.placedBy), v[4], v[5], v[7],
     ])) {
@@ -81,7 +92,7 @@ export class CrimeSink implements RecordSink {
     this.keys.add(key, id);
     const r = this.row;
     r[0] = id; r[1] = v[0]!; r[2] = key; r[3] = month; r[4] = typeId; r[5] = this.texts.id(v[17] as string | null);
-    r[6] = placeId; r[7] = ref; r[8] = occurrence > 1 ? occurrence : null;
+    r[6] = placeId; r[7] = refText; r[8] = occurrence > 1 ? occurrence : null;
     this.rows.push(r);
     if (v[4] !== null || v[5] !== null || v[7] !== null || v[18] !== null) {
       this.extras ??= this.db.prepare('INSERT INTO crime_extras(crime_id, committed_from, committed_to, offence_code, flags) VALUES (?, ?, ?, ?, ?)');
@@ -91,7 +102,7 @@ export class CrimeSink implements RecordSink {
   }
 
   /** Whether a record with one of these ids has the row's identity (see the class comment). */
-  private isStored(ids: readonly number[], ref: string | Uint8Array | null, content: readonly unknown[]): boolean {
+  private isStored(ids: readonly number[], ref: string | null, content: readonly unknown[]): boolean {
     this.rows.flush();
     this.identity ??= this.db.prepare(IDENTITY_SQL);
     for (const id of ids) {
@@ -99,7 +110,7 @@ export class CrimeSink implements RecordSink {
       const found = this.identity.step() ? this.identity.get() : null;
       this.identity.reset();
       if (!found) continue;
-      if (ref !== null ? sameRef(ref, found[0]) : found[0] === null && sameValues(content, found.slice(1))) return true;
+      if (ref !== null ? found[0] === ref : found[0] === null && sameValues(content, found.slice(1))) return true;
     }
     return false;
   }

@@ -25,7 +25,7 @@ export const toE6 = (v: number | null): number | null => (v === null ? null : Ma
 export class PlaceDict {
   private readonly ids = new Map<string, number>();
   /** Placement objects are shared by the import's placer cache: a fast first lookup by object. */
-  private readonly byPlacement = new Map<PlaceFields, Map<string, number>>();
+  private readonly byPlacement = new Map<PlaceFields, Map<string | null, Map<string | null, number>>>();
   private nextId: number;
   private insert: Statement | null = null;
 
@@ -46,16 +46,20 @@ export class PlaceDict {
   }
 
   id(p: PlaceFields, location: string | null, lsoa: string | null): number {
-    const sub = location === null && lsoa === null ? '' : `${location ?? '\u0000'}\u001f${lsoa ?? '\u0000'}`;
-    let inner = this.byPlacement.get(p);
-    if (inner) {
-      const hit = inner.get(sub);
-      if (hit !== undefined) return hit;
-    } else {
+    // Nested maps rather than one joined key: no string is built per row.
+    let byLocation = this.byPlacement.get(p);
+    if (!byLocation) {
       if (this.byPlacement.size >= 500_000) this.byPlacement.clear();
-      inner = new Map();
-      this.byPlacement.set(p, inner);
+      byLocation = new Map();
+      this.byPlacement.set(p, byLocation);
     }
+    let byLsoa = byLocation.get(location);
+    if (!byLsoa) {
+      byLsoa = new Map();
+      byLocation.set(location, byLsoa);
+    }
+    const hit = byLsoa.get(lsoa);
+    if (hit !== undefined) return hit;
     const row = [
       toE6(p.lon), toE6(p.lat), p.easting, p.northing, this.texts.id(location), this.texts.id(lsoa),
       this.texts.id(p.ward), this.texts.id(p.placedBy), p.outOfArea,
@@ -70,7 +74,7 @@ export class PlaceDict {
       this.insert.run([id, ...row]);
       this.ids.set(key, id);
     }
-    inner.set(sub, id);
+    byLsoa.set(lsoa, id);
     return id;
   }
 

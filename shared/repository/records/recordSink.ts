@@ -7,7 +7,7 @@ import type { PlaceFields } from './placeDict';
  */
 export interface RecordSink {
   /** Stores the row; false when it is a duplicate of a stored record (nothing is written). */
-  add(values: readonly SqlValue[], placement: PlaceFields | null): boolean;
+  add(values: readonly SqlValue[], placement: PlaceFields | null, placeText?: string | null): boolean;
   /** Writes what is buffered; call before the import's transaction ends. */
   finish(): void;
   free(): void;
