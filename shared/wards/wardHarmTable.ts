@@ -4,7 +4,7 @@ import { DEFAULT_LAYER, listAreas } from '../areas/areaLayer';
 import { getCategorySet } from '../harm/categorySets';
 import { addMonths, checkMonth, loadScheme, monthsBetween, schemeName, schemeWeightsLine, selectionContext, type SelectionContext } from '../harm/crimeSelection';
 import type { UnweightedReport } from '../harm/harmWeighting';
-import { describeSourceUse, wardCountsForPeriod, type SourceUse, type WardCountGroup } from './wardCountSource';
+import { describeSourceUse, wardCountsForPeriod, type SourceUse } from './wardCountSource';
 import { applicability, coveredMonths, dataCoverage, describeMonths, monthsOfPeriod, periodCoverageLabel, type DataCoverage } from './dataCoverage';
 import { compare, describePeriod, noComparison, type Comparison, type Period, type PeriodFigures } from './periodChange';
 
@@ -104,7 +104,7 @@ function totals(db: Database, p: Period, params: WardTableParams, known: Set<str
  */
 export function sumByWard(
   groups: readonly CrimeGroup[],
-  countGroups: readonly WardCountGroup[],
+  countGroups: readonly { ward: string; type: string; count: number }[],
   ctx: Pick<SelectionContext, 'keep' | 'weigher'>,
   known: ReadonlySet<string>,
 ): { byWard: Map<string, PeriodFigures>; excluded: Exclusions } {
