@@ -1,4 +1,4 @@
-import type { Database } from 'sql.js';
+import type { ProjectDb as Database } from '../repository/db';
 import type { TrendRun } from '../export/trendCells';
 import { trendContextLines, trendMethodLines } from '../legend/methodText';
 import { bngToLonLat } from '../geo/bng';

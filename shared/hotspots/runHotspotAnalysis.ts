@@ -1,4 +1,4 @@
-import type { Database } from 'sql.js';
+import type { ProjectDb as Database } from '../repository/db';
 import { applicability, dataCoverage, periodCoverageLabel } from '../wards/dataCoverage';
 import { DEFAULT_LAYER } from '../areas/areaLayer';
 import { selectCrimePoints } from '../harm/crimePoints';

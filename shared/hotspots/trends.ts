@@ -1,4 +1,4 @@
-import type { Database } from 'sql.js';
+import type { ProjectDb as Database } from '../repository/db';
 import { selectCrimePoints } from '../harm/crimePoints';
 import { addMonths, type CrimeFilter } from '../harm/crimeSelection';
 import { countIntoCells } from './cellCounts';
