@@ -1,4 +1,4 @@
-import { atomicWrite } from '../../main/files/atomicWrite';
+import { atomicWrite } from '../../node/atomicWrite';
 import { parseArgs, requireValue, UsageError } from '../args';
 import type { Command, CliIO } from '../command';
 import { fileSource } from '../fixtures';

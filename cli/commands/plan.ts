@@ -1,4 +1,4 @@
-import { atomicWrite } from '../../main/files/atomicWrite';
+import { atomicWrite } from '../../node/atomicWrite';
 import { parseArgs, requireValue, UsageError, type ParsedArgs } from '../args';
 import type { Command } from '../command';
 import { readFixture } from '../fixtures';
@@ -12,6 +12,7 @@ import { installLsoaLayer, LSOA_LAYER } from '../../shared/patrols/planUnits';
 import { buildPatrolPlan, buildPlanWithSuggestedWindows, currentPlan, exportPlan, savePatrolPlan } from '../../shared/session/planUseCases';
 import { closeProject } from '../../shared/session/projectUseCases';
 import type { HotspotChoice, PatrolWindow } from '../../shared/patrols/types';
+import { readAreaCodes } from '../../shared/repository/areas';
 
 export const LSOA_FIXTURE = 'wy_lsoa21_bgc.geojson';
 
@@ -135,7 +136,7 @@ export const planCommand: Command = {
       const setName = args.values['set'];
       const set = setName ? resolveCategorySet(db, setName) : null;
       if (setName && !set) throw new UsageError(`No category set "${setName}" in this project.`);
-      if (units === 'lsoa' && Number(db.exec('SELECT COUNT(*) FROM areas WHERE layer = ?', [LSOA_LAYER])[0]?.values[0]?.[0] ?? 0) === 0) {
+      if (units === 'lsoa' && readAreaCodes(db, LSOA_LAYER).size === 0) {
         const n = installLsoaLayer(db, await readFixture(LSOA_FIXTURE));
         io.out(`Loaded ${n} West Yorkshire 2021 LSOA boundaries (ONS, OGL v3) into the project's "${LSOA_LAYER}" layer.`);
       }

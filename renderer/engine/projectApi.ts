@@ -1,3 +1,4 @@
+import * as Comlink from 'comlink';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { bytesFile } from '../../shared/import/zipSource';
 import { DEMO_ZIP_NAME } from '../../shared/project/demoProject';
@@ -33,13 +34,15 @@ export const projectApi = {
     return newProject(session, new TextDecoder().decode(await fetchBytes(wardsUrl)), name);
   },
 
+  /** `bytes` are best transferred here (Comlink.transfer): sql.js copies them into its own file anyway. */
   openBytes(bytes: Uint8Array, fileName: string): Promise<ProjectSummary> {
     return openProject(session, bytes, fileName);
   },
 
-  /** The project as SQLite bytes for the shell to write atomically. */
+  /** The project as SQLite bytes for the shell to write atomically; transferred to the UI thread, not copied. */
   exportBytes(): Uint8Array {
-    return projectBytes(session);
+    const bytes = projectBytes(session);
+    return Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer]);
   },
 
   markSaved(): void {

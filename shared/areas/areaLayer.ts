@@ -1,6 +1,7 @@
-import type { Database } from 'sql.js';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { queryAll } from '../project/projectDb';
+import type { ProjectDb as Database } from '../repository/db';
+import { inSavepoint } from '../repository/db';
+import { readAreas, readAreaShapes, replaceAreas } from '../repository/areas';
 
 export const DEFAULT_LAYER = 'wards';
 
@@ -46,56 +47,32 @@ export function replaceAreaLayer(
       f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon',
   );
   // A savepoint, not BEGIN, so a caller can make the replacement part of a larger transaction.
-  db.exec('SAVEPOINT replace_area_layer');
-  try {
-    db.run('DELETE FROM areas WHERE layer = ?', [layer]);
-    const stmt = db.prepare(
-      `INSERT INTO areas(layer, code, name, district_code, district_name, geometry)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-    );
-    for (const f of polys) {
-      const p = f.properties ?? {};
-      stmt.run([
-        layer,
-        String(p[fields.code]),
-        String(p[fields.name]),
-        fields.districtCode ? String(p[fields.districtCode] ?? '') || null : null,
-        fields.districtName ? String(p[fields.districtName] ?? '') || null : null,
-        JSON.stringify(f.geometry),
-      ]);
-    }
-    stmt.free();
-    db.exec('RELEASE replace_area_layer');
-  } catch (e) {
-    db.exec('ROLLBACK TO replace_area_layer');
-    db.exec('RELEASE replace_area_layer');
-    throw e;
-  }
+  inSavepoint(db, 'replace_area_layer', () => replaceAreas(db, layer, polys.map((f) => {
+    const p = f.properties ?? {};
+    return {
+      code: String(p[fields.code]),
+      name: String(p[fields.name]),
+      districtCode: fields.districtCode ? String(p[fields.districtCode] ?? '') || null : null,
+      districtName: fields.districtName ? String(p[fields.districtName] ?? '') || null : null,
+      geometry: JSON.stringify(f.geometry),
+    };
+  })));
   return polys.length;
 }
 
 export function listAreas(db: Database, layer = DEFAULT_LAYER): AreaRow[] {
-  return queryAll<AreaRow>(
-    db,
-    `SELECT code, name, district_code AS districtCode, district_name AS districtName, population
-     FROM areas WHERE layer = ? ORDER BY district_name, name`,
-    [layer],
-  );
+  return readAreas(db, layer);
 }
 
 /** The layer as a FeatureCollection with code/name/district properties, for maps and indexes. */
 export function areaFeatures(db: Database, layer = DEFAULT_LAYER): FeatureCollection<Polygon | MultiPolygon> {
-  const rows = queryAll<{ code: string; name: string; district_code: string | null; district_name: string | null; geometry: string }>(
-    db,
-    'SELECT code, name, district_code, district_name, geometry FROM areas WHERE layer = ? ORDER BY code',
-    [layer],
-  );
+  const rows = readAreaShapes(db, layer);
   return {
     type: 'FeatureCollection',
     features: rows.map((r) => ({
       type: 'Feature',
       id: r.code,
-      properties: { code: r.code, name: r.name, districtCode: r.district_code, districtName: r.district_name },
+      properties: { code: r.code, name: r.name, districtCode: r.districtCode, districtName: r.districtName },
       geometry: JSON.parse(r.geometry) as Polygon | MultiPolygon,
     })),
   };

@@ -1,4 +1,4 @@
-import type { Database } from 'sql.js';
+import type { ProjectDb as Database } from '../repository/db';
 import type { Feature, FeatureCollection, Position } from 'geojson';
 import { bngToLonLat, isPlausibleBng } from '../geo/bng';
 import { DEFAULT_LAYER, detectAreaFields, replaceAreaLayer, type AreaFieldMap } from './areaLayer';

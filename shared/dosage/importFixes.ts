@@ -1,11 +1,12 @@
-import type { Database } from 'sql.js';
+import type { ProjectDb as Database } from '../repository/db';
+import { insertDeviceDays, insertDeviceVisits } from '../repository/dosage';
 import { NotUtf8Error, type TextEncodingName } from '../import/decodeText';
 import { ImportError } from '../import/importError';
 import type { ImportProgress, ImportSource } from '../import/types';
 import { isPlausibleBng } from '../geo/bng';
 import type { PatrolPlan } from '../patrols/types';
 import { readDosageCsv } from './dosageCsv';
-import { findDosageImport, inTransaction, insertDosageImport, updateDosageSummary } from './dosageImports';
+import { findDosageImport, inTransaction, insertDosageImport, storedDosageReport, updateDosageSummary } from './dosageImports';
 import { FixTrack, VisitAccumulator, processTrack, windowIntervals } from './deviceVisits';
 import { checkFixMapping, detectFixMapping, type FixMapping } from './fixColumns';
 import { LOCAL_TIME_NOTE, parseFixTime, parseFixTimeIn, type ParsedTime } from './fixTime';
@@ -148,9 +149,7 @@ async function attempt(db: Database, plan: PatrolPlan, source: ImportSource, opt
   };
   const earlier = findDosageImport(db, plan.id, 'fixes', read.contentHash);
   if (earlier) {
-    const prior = JSON.parse(
-      (db.exec('SELECT summary FROM dosage_imports WHERE id = ?', [earlier.id])[0]?.values[0]?.[0] as string | undefined) ?? '{}',
-    ) as Partial<DosageImportReport>;
+    const prior = storedDosageReport(db, earlier.id);
     return {
       ...base, ...prior, importId: earlier.id, fileName: source.name, alreadyImported: true, rejections: rejections.kept,
       notes: [`This file's content was already imported for plan ${plan.id} on ${earlier.importedAt} (as "${earlier.fileName}", import ${earlier.id}); nothing was added.`, ...notes],
@@ -177,18 +176,8 @@ async function attempt(db: Database, plan: PatrolPlan, source: ImportSource, opt
   inTransaction(db, 'dosage_fixes', () => {
     const id = insertDosageImport(db, plan.id, read.contentHash, report);
     report.importId = id;
-    const v = db.prepare('INSERT INTO device_visits (import_id, device, hotspot_id, start_utc, end_utc, fixes) VALUES (?, ?, ?, ?, ?, ?)');
-    try {
-      for (const r of acc.visits) v.run([id, r.device, fence.ids[r.hotspotIndex]!, r.startUtc, r.endUtc, r.fixes]);
-    } finally {
-      v.free();
-    }
-    const d = db.prepare('INSERT INTO device_days (import_id, device, local_date, window_seconds, hotspot_seconds) VALUES (?, ?, ?, ?, ?)');
-    try {
-      for (const r of acc.days) d.run([id, r.device, r.localDate, r.windowSeconds, r.hotspotSeconds]);
-    } finally {
-      d.free();
-    }
+    insertDeviceVisits(db, id, acc.visits.map((r) => ({ device: r.device, hotspotId: fence.ids[r.hotspotIndex]!, startUtc: r.startUtc, endUtc: r.endUtc, fixes: r.fixes })));
+    insertDeviceDays(db, id, acc.days);
     updateDosageSummary(db, id, report);
   });
   return report;

@@ -1,11 +1,12 @@
-import type { Database } from 'sql.js';
+import type { ProjectDb as Database } from '../repository/db';
+import { insertPatrolRecords, writeDosageCounts } from '../repository/dosage';
 import { NotUtf8Error, type TextEncodingName } from '../import/decodeText';
 import { normaliseHeader } from '../import/headers';
 import { ImportError } from '../import/importError';
 import type { ImportProgress, ImportSource } from '../import/types';
 import type { PatrolPlan } from '../patrols/types';
 import { readDosageCsv } from './dosageCsv';
-import { findDosageImport, inTransaction, insertDosageImport, updateDosageSummary } from './dosageImports';
+import { findDosageImport, inTransaction, insertDosageImport, storedDosageReport, updateDosageSummary } from './dosageImports';
 import { LOCAL_TIME_NOTE, parseFixTime } from './fixTime';
 import { RejectionLog } from './rejections';
 import { parseNumber } from './numbers';
@@ -148,7 +149,7 @@ async function attempt(db: Database, plan: PatrolPlan, source: ImportSource, opt
   };
   const earlier = findDosageImport(db, plan.id, 'records', read.contentHash);
   if (earlier) {
-    const prior = JSON.parse((db.exec('SELECT summary FROM dosage_imports WHERE id = ?', [earlier.id])[0]?.values[0]?.[0] as string | undefined) ?? '{}') as Partial<DosageImportReport>;
+    const prior = storedDosageReport(db, earlier.id);
     return {
       ...report, ...prior, importId: earlier.id, fileName: source.name, alreadyImported: true,
       notes: [`This file's content was already imported for plan ${plan.id} on ${earlier.importedAt} (as "${earlier.fileName}", import ${earlier.id}); nothing was added.`, ...notes],
@@ -158,17 +159,9 @@ async function attempt(db: Database, plan: PatrolPlan, source: ImportSource, opt
   inTransaction(db, 'dosage_records', () => {
     const id = insertDosageImport(db, plan.id, read.contentHash, report);
     report.importId = id;
-    const stmt = db.prepare(
-      `INSERT OR IGNORE INTO patrol_records (import_id, dedupe_key, hotspot_id, start_utc, end_utc, officers, outcomes) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    );
-    try {
-      for (const r of records) {
-        stmt.run([id, r.key, r.hotspotId, r.startUtc, r.endUtc, r.officers, JSON.stringify(r.outcomes)]);
-        if (db.getRowsModified() === 1) report.accepted++;
-        else report.duplicates++;
-      }
-    } finally {
-      stmt.free();
+    for (const added of insertPatrolRecords(db, id, records)) {
+      if (added) report.accepted++;
+      else report.duplicates++;
     }
     let first: number | null = null, last: number | null = null;
     for (const r of records) {
@@ -180,7 +173,7 @@ async function attempt(db: Database, plan: PatrolPlan, source: ImportSource, opt
     if (report.accepted + report.duplicates + report.rejected !== report.rowsRead) {
       throw new Error(`Record accounting does not add up for ${source.name}.`);
     }
-    db.run('UPDATE dosage_imports SET accepted = ?, duplicates = ? WHERE id = ?', [report.accepted, report.duplicates, id]);
+    writeDosageCounts(db, id, report.accepted, report.duplicates);
     updateDosageSummary(db, id, report);
   });
   return report;

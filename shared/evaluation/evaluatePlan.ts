@@ -4,7 +4,7 @@
  * change, WDQ with its success measure and total net effect, the WDD with its standard
  * error, and crime on patrolled vs unpatrolled days where daily dosage is known.
  */
-import type { Database } from 'sql.js';
+import type { ProjectDb as Database } from '../repository/db';
 import { selectCrimePoints, type CrimePoints } from '../harm/crimePoints';
 import { latticeOf } from '../hotspots/lattice';
 import { dataCoverage } from '../wards/dataCoverage';

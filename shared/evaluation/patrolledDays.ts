@@ -3,8 +3,8 @@
  * device visit or a manual patrol record for the plan starts on it (DOMAIN.md: a visit
  * belongs to the local day on which it starts).
  */
-import type { Database } from 'sql.js';
-import { queryAll } from '../project/projectDb';
+import type { ProjectDb as Database } from '../repository/db';
+import { readPlanPatrolStarts } from '../repository/dosage';
 
 const londonDate = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
 
@@ -42,23 +42,14 @@ export interface PatrolDays {
 
 export function patrolledDays(db: Database, planId: string): PatrolDays {
   const byHotspot = new Map<string, Set<string>>();
-  const add = (rows: { hotspot_id: string; start_utc: number }[]): void => {
+  const add = (rows: { hotspotId: string; startUtc: number }[]): void => {
     for (const r of rows) {
-      let set = byHotspot.get(r.hotspot_id);
-      if (!set) byHotspot.set(r.hotspot_id, (set = new Set()));
-      set.add(localDate(r.start_utc));
+      let set = byHotspot.get(r.hotspotId);
+      if (!set) byHotspot.set(r.hotspotId, (set = new Set()));
+      set.add(localDate(r.startUtc));
     }
   };
-  const gps = queryAll<{ hotspot_id: string; start_utc: number }>(
-    db,
-    `SELECT v.hotspot_id, v.start_utc FROM device_visits v JOIN dosage_imports i ON i.id = v.import_id WHERE i.plan_id = ?`,
-    [planId],
-  );
-  const rec = queryAll<{ hotspot_id: string; start_utc: number }>(
-    db,
-    `SELECT r.hotspot_id, r.start_utc FROM patrol_records r JOIN dosage_imports i ON i.id = r.import_id WHERE i.plan_id = ?`,
-    [planId],
-  );
+  const { gps, records: rec } = readPlanPatrolStarts(db, planId);
   add(gps);
   add(rec);
   return { byHotspot, gpsVisits: gps.length, records: rec.length };

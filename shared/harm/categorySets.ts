@@ -1,5 +1,6 @@
-import type { Database } from 'sql.js';
-import { queryAll } from '../project/projectDb';
+import type { ProjectDb as Database } from '../repository/db';
+import { inSavepoint } from '../repository/db';
+import { deleteCategorySetRow, readCategorySetRows, readCategorySetRule, writeCategorySet } from '../repository/categorySets';
 import { DEFAULT_CATEGORY_SETS } from './defaultCategorySets';
 import { markedLabel, nextEditMark, stripEditMark, type EditMark } from './editMark';
 import { deleteEditRecord, readEditRecord, readEditRecords, writeEditRecord, type EditRecord } from './editProvenance';
@@ -33,10 +34,7 @@ function defaultRule(id: string): CategorySetRule | null {
 
 export function listCategorySets(db: Database): CategorySet[] {
   const edits = readEditRecords<CategorySetRule>(db, 'set');
-  return queryAll<{ id: string; label: string; description: string; rule: string }>(
-    db,
-    'SELECT id, label, description, rule FROM category_sets ORDER BY label',
-  ).map((r) => {
+  return readCategorySetRows(db).map((r) => {
     const rec = edits.get(r.id);
     const rule = JSON.parse(r.rule) as CategorySetRule;
     const baselineRule = rec?.baseline ?? defaultRule(r.id);
@@ -95,30 +93,20 @@ export function saveCategorySet(db: Database, set: CategorySet, now: Date = new 
   if (!rule.categories!.length && !rule.offenceCodes!.length && !rule.flags!.length) {
     throw new Error(`Category set "${name}" lists no categories, offence codes or flags.`);
   }
-  const priorRow = queryAll<{ rule: string }>(db, 'SELECT rule FROM category_sets WHERE id = ?', [set.id])[0];
-  const prior = priorRow ? (JSON.parse(priorRow.rule) as CategorySetRule) : null;
+  const priorRule = readCategorySetRule(db, set.id);
+  const prior = priorRule !== null ? (JSON.parse(priorRule) as CategorySetRule) : null;
   const rec: EditRecord<CategorySetRule> | null = prior ? readEditRecord<CategorySetRule>(db, 'set', set.id) : null;
   const baseline = rec?.baseline ?? defaultRule(set.id) ?? prior ?? rule;
   const recordBaseline = defaultRule(set.id) === null || rec?.baseline !== undefined;
   const changedNow = prior === null || countRuleChanges(prior, rule) > 0;
   // A savepoint, not BEGIN: callers such as project set-up may already be in a transaction.
-  db.exec('SAVEPOINT save_category_set');
-  try {
-    db.run(
-      `INSERT INTO category_sets(id, label, description, rule) VALUES (?, ?, ?, ?)
-       ON CONFLICT(id) DO UPDATE SET label = excluded.label, description = excluded.description, rule = excluded.rule`,
-      [set.id, name, set.description, JSON.stringify(rule)],
-    );
+  inSavepoint(db, 'save_category_set', () => {
+    writeCategorySet(db, { id: set.id, label: name, description: set.description, rule: JSON.stringify(rule) });
     writeEditRecord<CategorySetRule>(db, 'set', set.id, {
       baseline: recordBaseline ? baseline : undefined,
       edited: nextEditMark(countRuleChanges(baseline, rule), changedNow, rec?.edited, now),
     });
-    db.exec('RELEASE save_category_set');
-  } catch (e) {
-    db.exec('ROLLBACK TO save_category_set');
-    db.exec('RELEASE save_category_set');
-    throw e;
-  }
+  });
 }
 
 /** Restores the baseline rule (installed default, or as created): the edit mark goes. */
@@ -131,7 +119,7 @@ export function resetCategorySet(db: Database, id: string, now: Date = new Date(
 }
 
 export function deleteCategorySet(db: Database, id: string): void {
-  db.run('DELETE FROM category_sets WHERE id = ?', [id]);
+  deleteCategorySetRow(db, id);
   deleteEditRecord(db, 'set', id);
 }
 

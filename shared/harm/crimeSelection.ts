@@ -1,5 +1,5 @@
-import type { Database } from 'sql.js';
-import { lonLatToBng } from '../geo/bng';
+import type { ProjectDb as Database } from '../repository/db';
+import { readCrimeColumns, readLatestCrimeMonth, type MonthRange } from '../repository/crimeReads';
 import { describeRule, getCategorySet, makeMatcher, type CategorySet } from './categorySets';
 import { getHarmScheme, type HarmScheme } from './harmSchemes';
 import { weightsHash, weightsTable } from './editMark';
@@ -65,9 +65,8 @@ export interface SelectionContext {
   scheme: HarmScheme;
   categorySet: CategorySet | null;
   weigher: Weigher;
-  /** `WHERE month ...` (or '') and its parameters. */
-  whereSql: string;
-  params: string[];
+  /** The months selected (inclusive; an open end reads all). */
+  range: MonthRange;
   /** True when a record passes the type list and the category set. */
   keep(type: string | null, code: string | null, flags: string | null): boolean;
   /** Whether keep() needs the flags column (only with a category set). */
@@ -85,13 +84,9 @@ export function selectionContext(db: Database, f: CrimeFilter): SelectionContext
   const matcher = categorySet ? makeMatcher(categorySet.rule) : null;
   const types = f.types?.length ? new Set(f.types.map((t) => t.trim().toLowerCase())) : null;
   const weigher = makeWeigher(scheme);
-  const where: string[] = [];
-  const params: string[] = [];
-  if (f.from) { where.push('month >= ?'); params.push(f.from); }
-  if (f.to) { where.push('month <= ?'); params.push(f.to); }
   return {
-    scheme, categorySet, weigher, params,
-    whereSql: where.length ? `WHERE ${where.join(' AND ')}` : '',
+    scheme, categorySet, weigher,
+    range: { from: f.from, to: f.to },
     needsFlags: matcher !== null,
     keep: (type, code, flags) => (!types || (type !== null && types.has(type.trim().toLowerCase()))) && (!matcher || matcher(type, code, flags)),
     notes: () => {
@@ -110,46 +105,15 @@ export function selectionContext(db: Database, f: CrimeFilter): SelectionContext
 
 export function selectCrimes(db: Database, f: CrimeFilter): SelectedCrimes {
   const ctx = selectionContext(db, f);
-  const { scheme, categorySet, weigher, params } = ctx;
-  const stmt = db.prepare(
-    `SELECT month, crime_type, offence_code, ward_code, committed_from, committed_to,
-            easting, northing, lon, lat, out_of_area, flags
-     FROM crimes ${ctx.whereSql} ORDER BY id`,
-  );
-  const month: string[] = [], crimeType: (string | null)[] = [], wardCode: (string | null)[] = [];
-  const cFrom: (string | null)[] = [], cTo: (string | null)[] = [];
-  const e: number[] = [], nn: number[] = [], weight: number[] = [], out: number[] = [];
-  try {
-    stmt.bind(params);
-    while (stmt.step()) {
-      const r = stmt.get();
-      const type = (r[1] as string | null) ?? null;
-      const code = (r[2] as string | null) ?? null;
-      if (!ctx.keep(type, code, (r[11] as string | null) ?? null)) continue;
-      let x = r[6] as number | null;
-      let y = r[7] as number | null;
-      const lon = r[8] as number | null;
-      const lat = r[9] as number | null;
-      if ((x === null || y === null) && lon !== null && lat !== null) [x, y] = lonLatToBng(lon, lat);
-      month.push(String(r[0]));
-      crimeType.push(type);
-      wardCode.push((r[3] as string | null) ?? null);
-      cFrom.push((r[4] as string | null) ?? null);
-      cTo.push((r[5] as string | null) ?? null);
-      e.push(x ?? NaN);
-      nn.push(y ?? NaN);
-      weight.push(weigher.weigh(type, code));
-      out.push(Number(r[10]) ? 1 : 0);
-    }
-  } finally {
-    stmt.free();
-  }
+  const { scheme, categorySet, weigher } = ctx;
+  const c = readCrimeColumns(db, ctx.range, { month: true, ward: true, committed: true, flags: ctx.needsFlags, ordered: true }, ctx.keep);
+  const weight = new Float64Array(c.n);
+  for (let i = 0; i < c.n; i++) weight[i] = weigher.weigh(c.crimeType[i]!, c.offenceCode[i]!);
   const unweighted = weigher.report();
   const notes = ctx.notes();
   return {
-    n: month.length, month, crimeType, wardCode, committedFrom: cFrom, committedTo: cTo,
-    e: Float64Array.from(e), nn: Float64Array.from(nn), weight: Float64Array.from(weight),
-    outOfArea: Uint8Array.from(out), scheme, categorySet, unweighted, notes,
+    n: c.n, month: c.month!, crimeType: c.crimeType, wardCode: c.wardCode!, committedFrom: c.committedFrom!, committedTo: c.committedTo!,
+    e: c.e, nn: c.nn, weight, outOfArea: c.outOfArea, scheme, categorySet, unweighted, notes,
   };
 }
 
@@ -173,9 +137,7 @@ export function schemeWeightsLine(s: HarmScheme): string | null {
 
 /** Latest month in the crimes table, or null when it is empty. */
 export function latestMonth(db: Database): string | null {
-  const r = db.exec('SELECT MAX(month) FROM crimes');
-  const v = r[0]?.values[0]?.[0];
-  return v === null || v === undefined ? null : String(v);
+  return readLatestCrimeMonth(db);
 }
 
 /** Shifts a 'YYYY-MM' month by k months. */

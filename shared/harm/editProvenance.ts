@@ -1,5 +1,5 @@
-import type { Database } from 'sql.js';
-import { queryAll, setMeta } from '../project/projectDb';
+import type { ProjectDb as Database } from '../repository/db';
+import { deleteMeta, readMetaByPrefix, writeMeta } from '../repository/projectMeta';
 import type { EditMark } from './editMark';
 
 /**
@@ -33,9 +33,9 @@ export function readEditRecord<B>(db: Database, kind: EditKind, id: string): Edi
 export function readEditRecords<B>(db: Database, kind: EditKind): Map<string, EditRecord<B>> {
   const prefix = `harm_edit:${kind}:`;
   const out = new Map<string, EditRecord<B>>();
-  for (const r of queryAll<{ key: string; value: string }>(db, 'SELECT key, value FROM project_meta WHERE substr(key, 1, ?) = ?', [prefix.length, prefix])) {
+  for (const [id, value] of readMetaByPrefix(db, prefix)) {
     try {
-      out.set(r.key.slice(prefix.length), JSON.parse(r.value) as EditRecord<B>);
+      out.set(id, JSON.parse(value) as EditRecord<B>);
     } catch {
       // A damaged record loses only the mark; the weights themselves are in their own table.
     }
@@ -45,9 +45,9 @@ export function readEditRecords<B>(db: Database, kind: EditKind): Map<string, Ed
 
 export function writeEditRecord<B>(db: Database, kind: EditKind, id: string, rec: EditRecord<B>): void {
   if (rec.baseline === undefined && rec.edited === undefined) deleteEditRecord(db, kind, id);
-  else setMeta(db, metaKey(kind, id), JSON.stringify(rec));
+  else writeMeta(db, metaKey(kind, id), JSON.stringify(rec));
 }
 
 export function deleteEditRecord(db: Database, kind: EditKind, id: string): void {
-  db.run('DELETE FROM project_meta WHERE key = ?', [metaKey(kind, id)]);
+  deleteMeta(db, metaKey(kind, id));
 }

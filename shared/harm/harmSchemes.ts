@@ -1,5 +1,8 @@
-import type { Database } from 'sql.js';
-import { queryAll } from '../project/projectDb';
+import type { ProjectDb as Database } from '../repository/db';
+import { inTransaction } from '../repository/db';
+import {
+  deleteHarmSchemeRows, findHarmSchemeIdByLabel, readHarmSchemeList, readHarmSchemeRow, readHarmWeights, writeHarmScheme,
+} from '../repository/harmSchemes';
 import { CCHI_CATEGORY_SCHEME_ID, CCHI_WEST_YORKSHIRE_BY_CATEGORY, COUNT_SCHEME_ID } from './defaultSchemes';
 import { countWeightChanges, markedLabel, nextEditMark, stripEditMark, weightsHash, type EditMark } from './editMark';
 import { deleteEditRecord, readEditRecord, readEditRecords, writeEditRecord, type EditRecord } from './editProvenance';
@@ -55,13 +58,9 @@ function baselineOf(id: string, rec: EditRecord<Baseline> | null | undefined): B
 
 export function listHarmSchemes(db: Database): HarmSchemeSummary[] {
   const edits = readEditRecords<Baseline>(db, 'scheme');
-  return queryAll<Omit<HarmSchemeSummary, 'name' | 'edited'>>(
-    db,
-    `SELECT s.id, s.label, s.key_kind AS keyKind, s.description, s.source,
-            (SELECT COUNT(*) FROM harm_weights w WHERE w.scheme_id = s.id) AS weightCount
-     FROM harm_schemes s ORDER BY CASE s.key_kind WHEN 'count' THEN 0 ELSE 1 END, s.label`,
-  ).map((s) => {
-    const edited = liveMark(s.id, edits.get(s.id), () => storedWeights(db, s.id));
+  return readHarmSchemeList(db).map((row) => {
+    const s = { ...row, keyKind: row.keyKind as HarmKeyKind };
+    const edited = liveMark(s.id, edits.get(s.id), () => readHarmWeights(db, s.id));
     return { ...s, name: s.label, label: markedLabel(s.label, edited), edited };
   });
 }
@@ -78,27 +77,11 @@ function liveMark(id: string, rec: EditRecord<Baseline> | null | undefined, weig
   return changes ? { on: rec?.edited?.on ?? '', changes } : null;
 }
 
-function storedWeights(db: Database, id: string): Record<string, number> {
-  const weights: Record<string, number> = {};
-  for (const w of queryAll<{ key: string; weight: number }>(
-    db,
-    'SELECT key, weight FROM harm_weights WHERE scheme_id = ? ORDER BY key',
-    [id],
-  )) {
-    weights[w.key] = w.weight;
-  }
-  return weights;
-}
-
 export function getHarmScheme(db: Database, id: string): HarmScheme | null {
-  const rows = queryAll<{ id: string; label: string; keyKind: HarmKeyKind; description: string; source: string }>(
-    db,
-    'SELECT id, label, key_kind AS keyKind, description, source FROM harm_schemes WHERE id = ?',
-    [id],
-  );
-  const s = rows[0];
-  if (!s) return null;
-  const weights = storedWeights(db, id);
+  const row = readHarmSchemeRow(db, id);
+  if (!row) return null;
+  const s = { ...row, keyKind: row.keyKind as HarmKeyKind };
+  const weights = readHarmWeights(db, id);
   const rec = readEditRecord<Baseline>(db, 'scheme', id);
   const edited = liveMark(id, rec, () => weights);
   return {
@@ -116,8 +99,8 @@ export function resolveHarmScheme(db: Database, nameOrId: string): HarmScheme | 
   if (key.toLowerCase() === 'cchi') return getHarmScheme(db, 'cchi-category');
   const byId = getHarmScheme(db, key);
   if (byId) return byId;
-  const byLabel = queryAll<{ id: string }>(db, 'SELECT id FROM harm_schemes WHERE lower(label) = lower(?)', [key]);
-  return byLabel[0] ? getHarmScheme(db, byLabel[0].id) : null;
+  const byLabel = findHarmSchemeIdByLabel(db, key);
+  return byLabel !== null ? getHarmScheme(db, byLabel) : null;
 }
 
 function validate(s: HarmScheme): void {
@@ -138,33 +121,21 @@ function validate(s: HarmScheme): void {
  */
 export function saveHarmScheme(db: Database, scheme: HarmScheme, now: Date = new Date()): void {
   validate(scheme);
-  const priorSource = queryAll<{ source: string }>(db, 'SELECT source FROM harm_schemes WHERE id = ?', [scheme.id])[0]?.source;
+  const priorSource = readHarmSchemeRow(db, scheme.id)?.source;
   const exists = priorSource !== undefined;
-  const prior = exists ? storedWeights(db, scheme.id) : null;
+  const prior = exists ? readHarmWeights(db, scheme.id) : null;
   // A user scheme given a whole new table with a new source (a CSV loaded over it) starts a
   // new baseline: the source line then says where the weights came from. Installed defaults
   // always compare with the installed table, whatever source a caller gives.
   const newTable = exists && priorSource !== scheme.source && defaultWeights(scheme.id) === null;
   const rec = exists && !newTable ? readEditRecord<Baseline>(db, 'scheme', scheme.id) : null;
-  db.exec('BEGIN');
-  try {
-    db.run(
-      `INSERT INTO harm_schemes(id, label, key_kind, description, source) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT(id) DO UPDATE SET label = excluded.label, key_kind = excluded.key_kind,
-         description = excluded.description, source = excluded.source`,
-      [scheme.id, stripEditMark(scheme.label), scheme.keyKind, scheme.description, scheme.source],
+  inTransaction(db, () => {
+    writeHarmScheme(
+      db,
+      { id: scheme.id, label: stripEditMark(scheme.label), keyKind: scheme.keyKind, description: scheme.description, source: scheme.source },
+      Object.entries(scheme.weights).map(([k, w]): [string, number] => [scheme.keyKind === 'offence_code' ? normaliseOffenceCode(k) : k.trim(), w]),
     );
-    db.run('DELETE FROM harm_weights WHERE scheme_id = ?', [scheme.id]);
-    const stmt = db.prepare('INSERT INTO harm_weights(scheme_id, key, weight) VALUES (?, ?, ?)');
-    try {
-      for (const [k, w] of Object.entries(scheme.weights)) {
-        const key = scheme.keyKind === 'offence_code' ? normaliseOffenceCode(k) : k.trim();
-        stmt.run([scheme.id, key, w]);
-      }
-    } finally {
-      stmt.free();
-    }
-    const saved = storedWeights(db, scheme.id);
+    const saved = readHarmWeights(db, scheme.id);
     // A scheme saved before provenance existed is compared with what it held until now.
     const baseline = newTable ? saved : (baselineOf(scheme.id, rec) ?? prior ?? saved);
     const recordBaseline = defaultWeights(scheme.id) === null || rec?.baseline !== undefined;
@@ -173,11 +144,7 @@ export function saveHarmScheme(db: Database, scheme: HarmScheme, now: Date = new
       baseline: recordBaseline ? baseline : undefined,
       edited: nextEditMark(countWeightChanges(baseline, saved), changedNow, rec?.edited, now),
     });
-    db.exec('COMMIT');
-  } catch (e) {
-    db.exec('ROLLBACK');
-    throw e;
-  }
+  });
 }
 
 /** Creates a scheme; refuses an id that exists (use updateHarmScheme to change one). */
@@ -201,7 +168,6 @@ export function resetHarmScheme(db: Database, id: string, now: Date = new Date()
 }
 
 export function deleteHarmScheme(db: Database, id: string): void {
-  db.run('DELETE FROM harm_weights WHERE scheme_id = ?', [id]);
-  db.run('DELETE FROM harm_schemes WHERE id = ?', [id]);
+  deleteHarmSchemeRows(db, id);
   deleteEditRecord(db, 'scheme', id);
 }

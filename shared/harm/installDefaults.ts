@@ -1,4 +1,6 @@
-import type { Database } from 'sql.js';
+import type { ProjectDb as Database } from '../repository/db';
+import { readCategorySetIds } from '../repository/categorySets';
+import { readHarmSchemeIds } from '../repository/harmSchemes';
 import { saveCategorySet } from './categorySets';
 import { DEFAULT_CATEGORY_SETS } from './defaultCategorySets';
 import {
@@ -11,7 +13,6 @@ import {
   COUNT_SCHEME_ID,
 } from './defaultSchemes';
 import { saveHarmScheme } from './harmSchemes';
-import { queryAll } from '../project/projectDb';
 
 /**
  * Seeds a project with the default harm schemes (plain count; CCHI derived category
@@ -19,8 +20,7 @@ import { queryAll } from '../project/projectDb';
  * anything that already exists, including a user's edits of a default, is left alone.
  */
 export function installDefaults(db: Database): { schemes: string[]; categorySets: string[] } {
-  const existing = (table: string) => new Set(queryAll<{ id: string }>(db, `SELECT id FROM ${table}`).map((r) => r.id));
-  const schemes = existing('harm_schemes');
+  const schemes = readHarmSchemeIds(db);
   const added = { schemes: [] as string[], categorySets: [] as string[] };
   if (!schemes.has(COUNT_SCHEME_ID)) {
     saveHarmScheme(db, {
@@ -37,7 +37,7 @@ export function installDefaults(db: Database): { schemes: string[]; categorySets
     });
     added.schemes.push(CCHI_CATEGORY_SCHEME_ID);
   }
-  const sets = existing('category_sets');
+  const sets = readCategorySetIds(db);
   for (const s of DEFAULT_CATEGORY_SETS) {
     if (sets.has(s.id)) continue;
     saveCategorySet(db, s);

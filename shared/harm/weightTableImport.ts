@@ -1,4 +1,4 @@
-import type { Database } from 'sql.js';
+import type { ProjectDb as Database } from '../repository/db';
 import { getHarmScheme, saveHarmScheme } from './harmSchemes';
 import { parseWeightTable, type WeightTableParse } from './offenceCodes';
 

@@ -1,4 +1,4 @@
-import type { Database } from 'sql.js';
+import type { ProjectDb as Database } from '../repository/db';
 import type { CrimeFilter } from '../harm/crimeSelection';
 import { parseSquareCellId, squareCellId } from './bngGrid';
 import { commonLocations } from './commonLocations';

@@ -1,5 +1,5 @@
-import type { Database } from 'sql.js';
-import { lonLatToBng } from '../geo/bng';
+import type { ProjectDb as Database } from '../repository/db';
+import { readCrimeColumns } from '../repository/crimeReads';
 import { selectionContext, type CrimeFilter } from '../harm/crimeSelection';
 
 /**
@@ -16,26 +16,25 @@ export function commonLocations(
   hotspotAt: (e: number, n: number) => number,
 ): (string | null)[] {
   const ctx = selectionContext(db, filter);
+  const c = readCrimeColumns(db, ctx.range, { location: true, flags: ctx.needsFlags }, ctx.keep);
+  return mostCommonLocations({ location: c.location!, e: c.e, nn: c.nn }, hotspots, hotspotAt);
+}
+
+/** The tally behind commonLocations, on plain columns: per hotspot, its most frequent location text. */
+export function mostCommonLocations(
+  c: { location: readonly (string | null)[]; e: Float64Array; nn: Float64Array },
+  hotspots: number,
+  hotspotAt: (e: number, n: number) => number,
+): (string | null)[] {
   const tallies = Array.from({ length: hotspots }, () => new Map<string, number>());
-  const stmt = db.prepare(
-    `SELECT location, crime_type, offence_code, ${ctx.needsFlags ? 'flags' : 'NULL'}, easting, northing, lon, lat
-       FROM crimes ${ctx.whereSql}`,
-  );
-  try {
-    stmt.bind(ctx.params);
-    while (stmt.step()) {
-      const [loc, type, code, flags, x0, y0, lon, lat] = stmt.get() as [string | null, string | null, string | null, string | null, number | null, number | null, number | null, number | null];
-      if (!loc || !loc.trim() || !ctx.keep(type, code, flags)) continue;
-      let x = x0, y = y0;
-      if ((x === null || y === null) && lon !== null && lat !== null) [x, y] = lonLatToBng(lon, lat);
-      if (x === null || y === null) continue;
-      const h = hotspotAt(x, y);
-      if (h < 0) continue;
-      const key = loc.trim().replace(/\s+/g, ' ');
-      tallies[h]!.set(key, (tallies[h]!.get(key) ?? 0) + 1);
-    }
-  } finally {
-    stmt.free();
+  for (let i = 0; i < c.location.length; i++) {
+    const loc = c.location[i];
+    const x = c.e[i]!, y = c.nn[i]!;
+    if (!loc || !loc.trim() || Number.isNaN(x) || Number.isNaN(y)) continue;
+    const h = hotspotAt(x, y);
+    if (h < 0) continue;
+    const key = loc.trim().replace(/\s+/g, ' ');
+    tallies[h]!.set(key, (tallies[h]!.get(key) ?? 0) + 1);
   }
   return tallies.map((t) => {
     let best: string | null = null, bestN = 0;

@@ -1,4 +1,5 @@
-import type { Database } from 'sql.js';
+import type { ProjectDb as Database } from '../repository/db';
+import { readAreaLayerSignature } from '../repository/areas';
 import { areaFeatures, DEFAULT_LAYER } from '../areas/areaLayer';
 import type { CellShape, StudyGrid } from './lattice';
 import { buildStudyGrid, projectAreas } from './studyArea';
@@ -13,8 +14,7 @@ const gridCache = new WeakMap<Database, Map<string, StudyGrid>>();
  * filters skips the ~0.1-0.5 s rebuild while a replaced boundary layer is picked up.
  */
 export function studyGridFor(db: Database, shape: CellShape, size: number, layer = DEFAULT_LAYER): StudyGrid {
-  const sig = db.exec('SELECT COUNT(*), TOTAL(LENGTH(geometry)) FROM areas WHERE layer = ?', [layer])[0]?.values[0] ?? [];
-  const key = `${layer}|${shape}|${size}|${String(sig[0])}|${String(sig[1])}`;
+  const key = `${layer}|${shape}|${size}|${readAreaLayerSignature(db, layer)}`;
   let perDb = gridCache.get(db);
   const hit = perDb?.get(key);
   if (hit) return hit;

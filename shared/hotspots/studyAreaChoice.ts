@@ -1,5 +1,5 @@
 import { booleanPointInPolygon } from '@turf/turf';
-import type { Database } from 'sql.js';
+import type { ProjectDb as Database } from '../repository/db';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { DEFAULT_LAYER, listAreas } from '../areas/areaLayer';
 import { bngToLonLat } from '../geo/bng';

@@ -1,4 +1,4 @@
-import type { Database } from 'sql.js';
+import type { ProjectDb as Database } from '../repository/db';
 import { areaFeatures, DEFAULT_LAYER } from '../areas/areaLayer';
 import { getCategorySet } from '../harm/categorySets';
 import { loadScheme, schemeName } from '../harm/crimeSelection';

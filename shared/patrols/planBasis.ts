@@ -1,4 +1,5 @@
-import type { Database } from 'sql.js';
+import type { ProjectDb as Database } from '../repository/db';
+import { readCrimeMonths } from '../repository/crimeReads';
 import { addMonths, checkMonth, latestMonth, type CrimeFilter } from '../harm/crimeSelection';
 import type { PlanRequest } from './buildPlan';
 
@@ -13,8 +14,7 @@ export function resolveBasis(db: Database, req: Pick<PlanRequest, 'basisFrom' | 
   if (from > to) throw new Error(`The basis period starts (${from}) after it ends (${to}).`);
   // Months of the basis that hold any crime record: a 12-month window over 4 months of data
   // must say so, never read as 8 months of zero crime.
-  const monthsWithData = (db.exec('SELECT DISTINCT month FROM crimes WHERE month >= ? AND month <= ? ORDER BY month', [from, to])[0]?.values ?? [])
-    .map((r) => String(r[0]));
+  const monthsWithData = readCrimeMonths(db, { from, to });
   const months = (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5)) - Number(from.slice(5)) + 1;
   return { from, to, isDefault: req.basisFrom === undefined && req.basisTo === undefined, monthsWithData, months };
 }

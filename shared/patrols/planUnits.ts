@@ -1,4 +1,4 @@
-import type { Database } from 'sql.js';
+import type { ProjectDb as Database } from '../repository/db';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { areaFeatures, listAreas, replaceAreaLayer, type AreaRow } from '../areas/areaLayer';
 import { selectCrimePoints } from '../harm/crimePoints';

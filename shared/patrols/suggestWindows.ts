@@ -1,4 +1,4 @@
-import type { Database } from 'sql.js';
+import type { ProjectDb as Database } from '../repository/db';
 import { areaFeatures } from '../areas/areaLayer';
 import { selectCrimes } from '../harm/crimeSelection';
 import { parseSquareCellId, squareCellOf } from '../hotspots/bngGrid';

@@ -1,5 +1,5 @@
-import type { Database } from 'sql.js';
-import { queryAll } from '../project/projectDb';
+import type { ProjectDb as Database } from '../repository/db';
+import { readPlanDeviceSeconds, readPlanPatrolRecords, readPlanVisits } from '../repository/dosage';
 import { londonParts, parseLondonTime } from '../hotspots/temporalProfile';
 import type { DosageRow, PatrolPlan, PlanHotspot } from '../patrols/types';
 import { mergeIntervals, type Interval } from './intervals';
@@ -115,43 +115,33 @@ export function computeDosage(db: Database, plan: PatrolPlan, from: string, to: 
 
   // GPS: device visits that could start a patrol inside the period. A visit ending before the
   // period can only join a patrol that starts before it, so it is never needed.
-  const visits = loadReaching<{ device: string; hotspot_id: string; start_utc: number; end_utc: number }>(
-    db,
-    `SELECT v.device, v.hotspot_id, v.start_utc, v.end_utc FROM device_visits v JOIN dosage_imports i ON i.id = v.import_id
-      WHERE i.plan_id = ? AND v.end_utc >= ? AND v.start_utc < ?`,
-    plan.id, startUtc, endUtc,
-  );
+  const visits = loadReaching((horizon) => readPlanVisits(db, plan.id, startUtc, horizon), endUtc);
   const gpsByHotspot = new Map<string, Map<string, Interval[]>>();
   for (const v of visits) {
-    if (!hotspotIds.has(v.hotspot_id)) {
-      unknownHotspots.add(v.hotspot_id);
+    if (!hotspotIds.has(v.hotspotId)) {
+      unknownHotspots.add(v.hotspotId);
       continue;
     }
-    const byDevice = gpsByHotspot.get(v.hotspot_id) ?? new Map<string, Interval[]>();
+    const byDevice = gpsByHotspot.get(v.hotspotId) ?? new Map<string, Interval[]>();
     const list = byDevice.get(v.device) ?? [];
-    list.push({ start: v.start_utc, end: v.end_utc });
+    list.push({ start: v.startUtc, end: v.endUtc });
     byDevice.set(v.device, list);
-    gpsByHotspot.set(v.hotspot_id, byDevice);
+    gpsByHotspot.set(v.hotspotId, byDevice);
   }
 
-  const records = loadReaching<{ hotspot_id: string; start_utc: number; end_utc: number; officers: number; outcomes: string }>(
-    db,
-    `SELECT r.hotspot_id, r.start_utc, r.end_utc, r.officers, r.outcomes FROM patrol_records r JOIN dosage_imports i ON i.id = r.import_id
-      WHERE i.plan_id = ? AND r.end_utc >= ? AND r.start_utc < ?`,
-    plan.id, startUtc, endUtc,
-  );
+  const records = loadReaching((horizon) => readPlanPatrolRecords(db, plan.id, startUtc, horizon), endUtc);
   const recByHotspot = new Map<string, { start: number; end: number; officers: number; outcomes: Record<string, number> }[]>();
   const outcomeNames = new Set<string>();
   for (const r of records) {
-    if (!hotspotIds.has(r.hotspot_id)) {
-      unknownHotspots.add(r.hotspot_id);
+    if (!hotspotIds.has(r.hotspotId)) {
+      unknownHotspots.add(r.hotspotId);
       continue;
     }
     const outcomes = JSON.parse(r.outcomes) as Record<string, number>;
     for (const k of Object.keys(outcomes)) outcomeNames.add(k);
-    const list = recByHotspot.get(r.hotspot_id) ?? [];
-    list.push({ start: r.start_utc, end: r.end_utc, officers: r.officers, outcomes });
-    recByHotspot.set(r.hotspot_id, list);
+    const list = recByHotspot.get(r.hotspotId) ?? [];
+    list.push({ start: r.startUtc, end: r.endUtc, officers: r.officers, outcomes });
+    recByHotspot.set(r.hotspotId, list);
   }
   if (unknownHotspots.size) {
     notes.push(`Left out: inputs for ${unknownHotspots.size} hotspot id(s) not in plan ${plan.id} (${[...unknownHotspots].sort().slice(0, 10).join(', ')}${unknownHotspots.size > 10 ? ', ...' : ''}).`);
@@ -240,14 +230,7 @@ export function computeDosage(db: Database, plan: PatrolPlan, from: string, to: 
   const byDistrict = groupDistricts(byHotspot);
   const total = sumRows(byHotspot);
 
-  const dd = queryAll<{ w: number | null; h: number | null }>(
-    db,
-    `SELECT SUM(d.window_seconds) AS w, SUM(d.hotspot_seconds) AS h FROM device_days d JOIN dosage_imports i ON i.id = d.import_id
-      WHERE i.plan_id = ? AND d.local_date >= ? AND d.local_date <= ?`,
-    [plan.id, from, to],
-  )[0];
-  const windowSeconds = dd?.w ?? 0;
-  const hotspotSeconds = dd?.h ?? 0;
+  const { windowSeconds, hotspotSeconds } = readPlanDeviceSeconds(db, plan.id, from, to);
   const visitShare = target.plannedVisits > 0 ? total.deliveredVisits / target.plannedVisits : null;
   const timeShare = windowSeconds > 0 ? hotspotSeconds / windowSeconds : null;
 
@@ -277,11 +260,11 @@ export function computeDosage(db: Database, plan: PatrolPlan, from: string, to: 
  * period's last evening may run on past its end, taking in visits that start after it, so the
  * horizon grows until no loaded row reaches past it.
  */
-function loadReaching<T extends { start_utc: number; end_utc: number }>(db: Database, sql: string, planId: string, startUtc: number, endUtc: number): T[] {
+function loadReaching<T extends { endUtc: number }>(read: (horizon: number) => T[], endUtc: number): T[] {
   let horizon = endUtc;
   for (;;) {
-    const rows = queryAll<T>(db, sql, [planId, startUtc, horizon]);
-    const reach = rows.reduce((m, r) => Math.max(m, r.end_utc), -Infinity);
+    const rows = read(horizon);
+    const reach = rows.reduce((m, r) => Math.max(m, r.endUtc), -Infinity);
     if (reach < horizon) return rows;
     horizon = reach + 1;
   }

@@ -1,9 +1,8 @@
-import type { Database } from 'sql.js';
-import { lonLatToBng } from '../geo/bng';
+import type { ProjectDb as Database } from '../repository/db';
+import { readCrimeMonths, readStopSearchColumns, readStopSearchMonths } from '../repository/crimeReads';
 import { selectCrimePoints } from '../harm/crimePoints';
 import { parseLondonTime } from '../hotspots/temporalProfile';
 import type { PatrolPlan, PlanHotspot } from '../patrols/types';
-import { queryAll } from '../project/projectDb';
 
 /**
  * Crime, harm and recorded stop-and-searches inside a plan's hotspots, per calendar month.
@@ -67,7 +66,7 @@ export function hotspotLocator(hotspots: PlanHotspot[]): Locator {
 
 /** Months that hold at least one crime record in the project. */
 export function crimeMonthsWithData(db: Database): Set<string> {
-  return new Set(queryAll<{ month: string }>(db, 'SELECT DISTINCT month FROM crimes').map((r) => r.month));
+  return new Set(readCrimeMonths(db));
 }
 
 export function hotspotCrimeByMonth(db: Database, plan: PatrolPlan, months: string[]): MonthCrime[] {
@@ -94,23 +93,18 @@ export function hotspotCrimeByMonth(db: Database, plan: PatrolPlan, months: stri
  * within [startUtc, endUtc) by their recorded time, per month of that time.
  */
 export function hotspotStopSearches(db: Database, plan: PatrolPlan, months: string[], startUtc: number, endUtc: number): MonthStopSearch[] {
-  const withData = new Set(queryAll<{ month: string }>(db, 'SELECT DISTINCT month FROM stop_searches').map((r) => r.month));
+  const withData = new Set(readStopSearchMonths(db));
   const locate = hotspotLocator(plan.hotspots);
   const res = new Map(months.map((m) => [m, { month: m, hasData: withData.has(m), searches: {} as Record<string, number> }]));
   if (months.length === 0) return [];
-  const rows = queryAll<{ occurred_at: string; month: string; easting: number | null; northing: number | null; lon: number | null; lat: number | null }>(
-    db,
-    `SELECT occurred_at, month, easting, northing, lon, lat FROM stop_searches WHERE month >= ? AND month <= ?`,
-    [months[0]!, months[months.length - 1]!],
-  );
-  for (const r of rows) {
-    const t = parseLondonTime(r.occurred_at);
+  const ss = readStopSearchColumns(db, { from: months[0]!, to: months[months.length - 1]! });
+  for (let i = 0; i < ss.n; i++) {
+    const t = parseLondonTime(ss.occurredAt[i]!);
     if (!(t >= startUtc && t < endUtc)) continue;
-    let e = r.easting, n = r.northing;
-    if ((e === null || n === null) && r.lon !== null && r.lat !== null) [e, n] = lonLatToBng(r.lon, r.lat);
-    if (e === null || n === null) continue;
+    const e = ss.e[i]!, n = ss.nn[i]!;
+    if (Number.isNaN(e) || Number.isNaN(n)) continue;
     const id = locate.find(e, n);
-    const m = res.get(r.month);
+    const m = res.get(ss.month[i]!);
     if (id === null || !m) continue;
     m.searches[id] = (m.searches[id] ?? 0) + 1;
   }

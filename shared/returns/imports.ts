@@ -1,5 +1,5 @@
-import type { Database } from 'sql.js';
-import { queryAll } from '../project/projectDb';
+import type { ProjectDb as Database } from '../repository/db';
+import { readDosageImports } from '../repository/dosage';
 
 /**
  * The dosage input files of a plan, read from dosage_imports (row accounting in columns, the
@@ -42,11 +42,7 @@ function instant(v: unknown): number | null {
 const fmt = (n: number) => n.toLocaleString('en-GB');
 
 export function loadDosageImports(db: Database, planId: string): DosageImportInfo[] {
-  const rows = queryAll<{
-    id: number; kind: string; file_name: string; imported_at: string; rows_read: number; accepted: number;
-    duplicates: number; rejected: number; summary: string;
-  }>(db, 'SELECT id, kind, file_name, imported_at, rows_read, accepted, duplicates, rejected, summary FROM dosage_imports WHERE plan_id = ? ORDER BY id', [planId]);
-  return rows.map((r) => {
+  return readDosageImports(db, planId).map((r) => {
     let s: Record<string, unknown> = {};
     try {
       const parsed = JSON.parse(r.summary) as unknown;
@@ -56,7 +52,7 @@ export function loadDosageImports(db: Database, planId: string): DosageImportInf
     }
     const kind = r.kind === 'records' ? 'records' : 'fixes';
     const info: DosageImportInfo = {
-      id: r.id, kind, fileName: r.file_name, importedAt: r.imported_at, rowsRead: r.rows_read, accepted: r.accepted,
+      id: r.id, kind, fileName: r.fileName, importedAt: r.importedAt, rowsRead: r.rowsRead, accepted: r.accepted,
       duplicates: r.duplicates, rejected: r.rejected, devices: num(s['devices']), visits: num(s['visits']),
       passThroughs: num(s['passThroughs']), medianFixIntervalSeconds: num(s['medianFixIntervalSeconds']),
       firstUtc: instant(s['firstFixUtc']), lastUtc: instant(s['lastFixUtc']),
@@ -64,8 +60,8 @@ export function loadDosageImports(db: Database, planId: string): DosageImportInf
       line: '',
     };
     const parts = [
-      `${kind === 'fixes' ? 'GPS fixes' : 'patrol records'} file ${r.file_name} (import ${r.id}, ${r.imported_at})`,
-      `${fmt(r.rows_read)} rows read = ${fmt(r.accepted)} accepted + ${fmt(r.duplicates)} duplicates + ${fmt(r.rejected)} rejected`,
+      `${kind === 'fixes' ? 'GPS fixes' : 'patrol records'} file ${r.fileName} (import ${r.id}, ${r.importedAt})`,
+      `${fmt(r.rowsRead)} rows read = ${fmt(r.accepted)} accepted + ${fmt(r.duplicates)} duplicates + ${fmt(r.rejected)} rejected`,
     ];
     if (kind === 'fixes') {
       if (info.devices !== null) parts.push(`${fmt(info.devices)} devices`);

@@ -1,4 +1,4 @@
-import type { Database } from 'sql.js';
+import type { ProjectDb as Database } from '../repository/db';
 import type { Cell } from '../csv/csvWrite';
 import type { PatrolPlan } from '../patrols/types';
 import { getMeta } from '../project/projectDb';

@@ -6,8 +6,8 @@ import { hexRing } from '../hotspots/hexGrid';
 import type { HotspotCells, HotspotResult } from '../hotspots/runHotspotAnalysis';
 import type { LastHotspots } from './session';
 import type { Database } from 'sql.js';
-
-const CLASS_KEY: Record<number, string> = { 3: 'hot-99', 2: 'hot-95', 1: 'hot-90', [-1]: 'cold-90', [-2]: 'cold-95', [-3]: 'cold-99' };
+import { giClass } from '../legend/classes';
+import { giCellMethod, giWardHotspotsLabel } from '../legend/methodText';
 
 export type HotCellRow = { id: string; name: string | null; ward: string; count: number; harm: number; z: number; p: number; pFdr: number; cls: number };
 
@@ -68,7 +68,7 @@ export function hotspotView(db: Database, last: LastHotspots): HotspotView {
     if (cls === 0) continue;
     features.push({
       type: 'Feature',
-      properties: { id: c.ids[k]!, class: CLASS_KEY[cls]!, count: c.count[k]!, harm: c.harm[k]!, z: c.z[k]!, p: c.p[k]!, pFdr: c.pFdr[k]! },
+      properties: { id: c.ids[k]!, class: giClass(cls).key, count: c.count[k]!, harm: c.harm[k]!, z: c.z[k]!, p: c.p[k]!, pFdr: c.pFdr[k]! },
       geometry: { type: 'Polygon', coordinates: [ringOf(c, k)] },
     });
   }
@@ -95,7 +95,7 @@ export function cellDetails(db: Database, last: LastHotspots, ids: string[]): (C
   const index = last.index;
   const names = cellStreetNames(db, ids, last.params);
   const m = last.result.method;
-  const method = `${m.scheme}${m.categorySet ? `, ${m.categorySet}` : ''}; ${m.period.from ?? '?'} to ${m.period.to ?? '?'}; ${m.cell.size} m ${m.cell.shape === 'square' ? 'squares' : 'hexagons'}; ${m.correction.fdr ? 'FDR corrected' : 'no FDR correction'}; ${last.result.studyArea.label}`;
+  const method = giCellMethod(m, last.result.studyArea.label);
   return ids.map((id, t) => {
     const k = index.get(id);
     if (k === undefined) return null;
@@ -119,7 +119,7 @@ export function hotspotsInWard(db: Database, last: LastHotspots, code: string, n
   // Officers know streets, not cell ids: the cells carry their street names here too.
   const names = cellStreetNames(db, chosen.map((k) => c.ids[k]!), last.params);
   return {
-    label: `Gi* hot cells of the last run (${m.scheme}; ${m.categorySet ?? 'all records'}; ${m.period.from} to ${m.period.to}; ${m.cell.size} m cells)`,
+    label: giWardHotspotsLabel(m),
     cells: chosen.map((k, t) => row(c, k, names[t] ?? null)),
   };
 }

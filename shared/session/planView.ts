@@ -4,6 +4,8 @@ import { bngToLonLat } from '../geo/bng';
 import { squareRing } from '../hotspots/bngGrid';
 import { hexRing } from '../hotspots/hexGrid';
 import { runHotspotAnalysisAsync } from '../hotspots/runHotspotAnalysis';
+import { giLevelCode, giLevelPercent } from '../legend/classes';
+import { hotAtOrAbove } from '../legend/methodText';
 import { suggestWindows } from '../patrols/buildPlan';
 import type { PatrolPlan, PatrolWindow, Schedule, ScheduledVisit } from '../patrols/types';
 import type { JobOptions } from './jobs';
@@ -35,11 +37,10 @@ export interface PlanView {
 }
 
 const PREVIEW_DAYS = 3;
-const GI_LEVEL: Record<number, number> = { 90: 1, 95: 2, 99: 3 };
 
 /** Gi* hot cells of the plan's basis period at the plan's level: what hand-picking chooses from. */
 async function candidateCells(db: Database, plan: PatrolPlan, job: JobOptions): Promise<{ cells: FeatureCollection<Polygon>; legend: string }> {
-  const level = GI_LEVEL[plan.choice.minGiConfidence ?? 95] ?? 2;
+  const level = giLevelCode(plan.choice.minGiConfidence ?? 95) ?? 2;
   const r = await runHotspotAnalysisAsync(db, {
     from: plan.basisFrom, to: plan.basisTo, schemeId: plan.schemeId, categorySetId: plan.categorySetId ?? undefined,
     cellSize: plan.cellSize, shape: plan.cellShape, fdr: true, kde: false,
@@ -55,10 +56,9 @@ async function candidateCells(db: Database, plan: PatrolPlan, job: JobOptions): 
       geometry: { type: 'Polygon', coordinates: [ring.map(([e, n]) => bngToLonLat(e, n))] },
     });
   }
-  const pct = ['', '90', '95', '99'][level];
   return {
     cells: { type: 'FeatureCollection', features },
-    legend: `Gi* hot cells at ${pct}% or more (FDR-corrected), ${plan.basisFrom} to ${plan.basisTo}, ${plan.schemeLabel}`,
+    legend: `${hotAtOrAbove(giLevelPercent(level)!)} (FDR-corrected), ${plan.basisFrom} to ${plan.basisTo}, ${plan.schemeLabel}`,
   };
 }
 

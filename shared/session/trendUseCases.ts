@@ -2,13 +2,10 @@ import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import { trendCellsCsv } from '../export/trendCells';
 import { bngToLonLat } from '../geo/bng';
 import { cellRing, runProjectTrends, trendCellsGeoJson, type ProjectTrendParams, type ProjectTrends } from '../hotspots/projectTrends';
-import { TREND_LABELS } from '../hotspots/trends';
+import { trendClass } from '../legend/classes';
 import { MIME, utf8, type ExportedFile } from './exportedFile';
 import { checkpoint, phase, type JobOptions } from './jobs';
 import type { Session } from './session';
-
-/** Trend class -> map colour key (see mapStyle TREND_COLOURS). */
-const TREND_KEY = ['', 'trend-persistent-hot', 'trend-emerging-hot', 'trend-former-hot', 'trend-intermittent-hot', 'trend-persistent-cold', 'trend-emerging-cold', 'trend-former-cold', 'trend-intermittent-cold', 'trend-mixed'];
 
 export type { ProjectTrendParams };
 
@@ -38,11 +35,11 @@ export function lastTrendView(s: Session): TrendView {
   const { run } = t;
   const features: Feature<Polygon>[] = [];
   run.ids.forEach((id, k) => {
-    const cat = run.category[k]!;
-    if (cat === 0) return;
+    const cat = trendClass(run.category[k]!);
+    if (cat.code === 0) return;
     features.push({
       type: 'Feature',
-      properties: { id, class: TREND_KEY[cat]!, trend: TREND_LABELS[cat]!, hotPeriods: run.hotPeriods[k]!, coldPeriods: run.coldPeriods[k]! },
+      properties: { id, class: cat.key, trend: cat.short, hotPeriods: run.hotPeriods[k]!, coldPeriods: run.coldPeriods[k]! },
       geometry: { type: 'Polygon', coordinates: [cellRing(id).map(([e, n]) => bngToLonLat(e, n))] },
     });
   });

@@ -1,4 +1,8 @@
-import type { Database } from 'sql.js';
+import type { ProjectDb as Database } from '../repository/db';
+import { totalChanges } from '../repository/db';
+import { readAreaDistricts } from '../repository/areas';
+import { readCrimeMonthWards, readFlagMonths, readOffenceCodeMonths, readStopSearchMonthWards } from '../repository/crimeReads';
+import { readWardCountRanges } from '../repository/wardCounts';
 import { DEFAULT_LAYER } from '../areas/areaLayer';
 import { describeRule, type CategorySet } from '../harm/categorySets';
 import type { HarmScheme } from '../harm/harmSchemes';
@@ -44,10 +48,10 @@ export function monthsOfPeriod(p: Period): string[] {
   return out;
 }
 
-function collect(rows: unknown[][]): SourceCoverage {
+function collect(rows: [string, string | null][]): SourceCoverage {
   const all = new Set<string>();
   const by = new Map<string, Set<string>>();
-  for (const [month, district] of rows as [string, string | null][]) {
+  for (const [month, district] of rows) {
     all.add(month);
     if (district) by.set(district, (by.get(district) ?? new Set()).add(month));
   }
@@ -72,34 +76,49 @@ const cache = new WeakMap<Database, { changes: number; layer: string; coverage: 
  * table's (month, ward) pairs; the result is cached per database until any row changes.
  */
 export function dataCoverage(db: Database, layer = DEFAULT_LAYER): DataCoverage {
-  const changes = Number(db.exec('SELECT total_changes()')[0]?.values[0]?.[0] ?? 0);
+  const changes = totalChanges(db);
   const hit = cache.get(db);
   if (hit && hit.changes === changes && hit.layer === layer) return hit.coverage;
-  const districtOf = new Map((db.exec('SELECT code, district_name FROM areas WHERE layer = ?', [layer])[0]?.values ?? []) as [string, string | null][]);
-  const pairs = (sql: string) => ((db.exec(sql)[0]?.values ?? []) as [string, string | null][]).map(([m, w]) => [m, w === null ? null : districtOf.get(w) ?? null]);
-  const crimes = collect(pairs('SELECT month, ward_code FROM crimes GROUP BY ward_code, month'));
-  const stopSearches = collect(pairs('SELECT month, ward_code FROM stop_searches GROUP BY ward_code, month'));
+  const coverage = coverageFrom({
+    districtOf: readAreaDistricts(db, layer),
+    crimeMonthWards: readCrimeMonthWards(db),
+    stopSearchMonthWards: readStopSearchMonthWards(db),
+    wardCountRanges: readWardCountRanges(db),
+    flagMonths: readFlagMonths(db),
+    offenceCodeMonths: readOffenceCodeMonths(db),
+  });
+  cache.set(db, { changes, layer, coverage });
+  return coverage;
+}
+
+/** What coverage is computed from: the project's (month, ward) pairs per source, as the repository reads them. */
+export interface CoverageInputs {
+  /** Area code -> district name. */
+  districtOf: ReadonlyMap<string, string | null>;
+  crimeMonthWards: readonly [string, string | null][];
+  stopSearchMonthWards: readonly [string, string | null][];
+  wardCountRanges: readonly { fromMonth: string; toMonth: string; ward: string }[];
+  flagMonths: string[];
+  offenceCodeMonths: string[];
+}
+
+export function coverageFrom(x: CoverageInputs): DataCoverage {
+  const pairs = (rows: readonly [string, string | null][]) => rows.map(([m, w]): [string, string | null] => [m, w === null ? null : x.districtOf.get(w) ?? null]);
+  const crimes = collect(pairs(x.crimeMonthWards));
+  const stopSearches = collect(pairs(x.stopSearchMonthWards));
   // A count row covers every month of its range.
   const countRows: [string, string | null][] = [];
-  for (const [from, to, ward] of (db.exec(
-    'SELECT substr(period_from, 1, 7), substr(period_to, 1, 7), ward_code FROM ward_counts GROUP BY 1, 2, 3',
-  )[0]?.values ?? []) as [string, string, string][]) {
-    for (const m of monthsOfPeriod({ from, to })) countRows.push([m, districtOf.get(ward) ?? null]);
+  for (const { fromMonth: from, toMonth: to, ward } of x.wardCountRanges) {
+    for (const m of monthsOfPeriod({ from, to })) countRows.push([m, x.districtOf.get(ward) ?? null]);
   }
   const wardCounts = collect(countRows);
   const crimeData = union(crimes, wardCounts);
-  const col = (sql: string) => (db.exec(sql)[0]?.values ?? []).map((v) => String(v[0])).sort();
-  const coverage: DataCoverage = {
+  return {
     crimes, wardCounts, stopSearches, crimeData,
     latest: crimeData.months[crimeData.months.length - 1] ?? null,
-    flagMonths: col(
-      `SELECT DISTINCT c.month FROM crimes c LEFT JOIN imports i ON i.id = c.import_id
-       WHERE c.flags IS NOT NULL OR i.mapping LIKE '%"flags":{"%'`,
-    ),
-    offenceCodeMonths: col(`SELECT DISTINCT month FROM crimes WHERE offence_code IS NOT NULL AND offence_code != ''`),
+    flagMonths: x.flagMonths,
+    offenceCodeMonths: x.offenceCodeMonths,
   };
-  cache.set(db, { changes, layer, coverage });
-  return coverage;
 }
 
 /** The months of a period a source covers (for one district, or anywhere). */

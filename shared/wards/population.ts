@@ -1,7 +1,8 @@
-import type { Database } from 'sql.js';
 import Papa from 'papaparse';
 import { DEFAULT_LAYER } from '../areas/areaLayer';
-import { queryAll } from '../project/projectDb';
+import type { ProjectDb as Database } from '../repository/db';
+import { inTransaction } from '../repository/db';
+import { readAreaCodes, writeAreaPopulations } from '../repository/areas';
 
 export interface PopulationLoad {
   codeColumn: string;
@@ -37,7 +38,7 @@ export function loadPopulation(
   const populationColumn = opts.populationColumn ?? fields.find(isPop);
   if (!codeColumn || !fields.includes(codeColumn)) throw new Error(`No area code column found (columns: ${fields.join(', ')}).`);
   if (!populationColumn || !fields.includes(populationColumn)) throw new Error(`No population column found (columns: ${fields.join(', ')}).`);
-  const known = new Set(queryAll<{ code: string }>(db, 'SELECT code FROM areas WHERE layer = ?', [layer]).map((r) => r.code));
+  const known = readAreaCodes(db, layer);
   const values = new Map<string, number>();
   const unknown: string[] = [];
   const problems: { line: number; reason: string }[] = [];
@@ -50,14 +51,7 @@ export function loadPopulation(
     if (!known.has(code)) return void unknown.push(code);
     values.set(code, v);
   });
-  db.exec('BEGIN');
-  try {
-    for (const [code, v] of values) db.run('UPDATE areas SET population = ? WHERE layer = ? AND code = ?', [v, layer, code]);
-    db.exec('COMMIT');
-  } catch (e) {
-    db.exec('ROLLBACK');
-    throw e;
-  }
+  inTransaction(db, () => writeAreaPopulations(db, layer, values));
   return {
     codeColumn, populationColumn, updated: values.size, unknownCodes: unknown,
     missingAreas: [...known].filter((c) => !values.has(c)).sort(), problems,

@@ -1,4 +1,6 @@
-import type { Database } from 'sql.js';
+import type { ProjectDb as Database } from '../repository/db';
+import { readCrimeMonths, readLatestCrimeMonth } from '../repository/crimeReads';
+import { readLatestWardCountMonth, readWardCountSums, type WardCountRangeSum } from '../repository/wardCounts';
 import { canonicalCrimeType } from '../import/crimeTypes';
 import type { Period } from './periodChange';
 
@@ -34,11 +36,7 @@ const monthsIn = (from: string, to: string): string[] => {
 
 /** Months of the period that have crime records (optionally only in one ward). */
 export function recordMonths(db: Database, p: Period, ward?: string): Set<string> {
-  const r = db.exec(
-    `SELECT DISTINCT month FROM crimes WHERE month >= ? AND month <= ?${ward ? ' AND ward_code = ?' : ''}`,
-    ward ? [p.from, p.to, ward] : [p.from, p.to],
-  );
-  return new Set((r[0]?.values ?? []).map((v) => String(v[0])));
+  return new Set(readCrimeMonths(db, p, ward || undefined));
 }
 
 /**
@@ -49,18 +47,16 @@ export function recordMonths(db: Database, p: Period, ward?: string): Set<string
  * them when they match one, so the scheme's category weights apply.
  */
 export function wardCountsForPeriod(db: Database, p: Period, ward?: string): { groups: WardCountGroup[]; use: SourceUse } {
-  const withRecords = recordMonths(db, p);
-  const rows = (db.exec(
-    `SELECT ward_code, crime_type, substr(period_from, 1, 7), substr(period_to, 1, 7), SUM(count) FROM ward_counts
-     WHERE substr(period_to, 1, 7) >= ? AND substr(period_from, 1, 7) <= ?${ward ? ' AND ward_code = ?' : ''}
-     GROUP BY 1, 2, 3, 4`,
-    ward ? [p.from, p.to, ward] : [p.from, p.to],
-  )[0]?.values ?? []) as [string, string, string, string, number][];
+  return groupWardCounts(readWardCountSums(db, p.from, p.to, ward || undefined), recordMonths(db, p), p);
+}
+
+/** The rule of wardCountsForPeriod on plain data: count sums touching the period, and the months with records. */
+export function groupWardCounts(rows: readonly WardCountRangeSum[], withRecords: ReadonlySet<string>, p: Period): { groups: WardCountGroup[]; use: SourceUse } {
   const countMonths = new Set<string>();
   const overlap = new Set<string>();
   let straddling = 0;
   const by = new Map<string, WardCountGroup>();
-  for (const [w, type, fromM, toM, n] of rows) {
+  for (const { ward: w, crimeType: type, fromMonth: fromM, toMonth: toM, count: n } of rows) {
     if (fromM < p.from || toM > p.to) { straddling++; continue; }
     const months = monthsIn(fromM, toM);
     const clash = months.filter((m) => withRecords.has(m));
@@ -80,8 +76,8 @@ export function wardCountsForPeriod(db: Database, p: Period, ward?: string): { g
 
 /** Latest month with data in either source (records, or the end of a ward-count period). */
 export function latestDataMonth(db: Database): string | null {
-  const v = db.exec(`SELECT MAX(m) FROM (SELECT MAX(month) AS m FROM crimes UNION ALL SELECT MAX(substr(period_to, 1, 7)) FROM ward_counts)`)[0]?.values[0]?.[0];
-  return v === null || v === undefined ? null : String(v);
+  const a = readLatestCrimeMonth(db), b = readLatestWardCountMonth(db);
+  return a === null ? b : b === null ? a : (a > b ? a : b);
 }
 
 /** One method line: which source the period's figures came from. */

@@ -1,10 +1,12 @@
-import type { Database } from 'sql.js';
+import type { ProjectDb as Database } from '../repository/db';
+import { readCrimeGroups, type CrimeGroup } from '../repository/crimeReads';
 import { DEFAULT_LAYER, listAreas } from '../areas/areaLayer';
 import { getCategorySet } from '../harm/categorySets';
-import { addMonths, checkMonth, loadScheme, monthsBetween, schemeName, schemeWeightsLine, selectionContext } from '../harm/crimeSelection';
+import { addMonths, checkMonth, loadScheme, monthsBetween, schemeName, schemeWeightsLine, selectionContext, type SelectionContext } from '../harm/crimeSelection';
 import type { UnweightedReport } from '../harm/harmWeighting';
 import { describeSourceUse, wardCountsForPeriod, type SourceUse } from './wardCountSource';
 import { applicability, coveredMonths, dataCoverage, describeMonths, monthsOfPeriod, periodCoverageLabel, type DataCoverage } from './dataCoverage';
+import { wardPeriodText } from '../legend/methodText';
 import { compare, describePeriod, noComparison, type Comparison, type Period, type PeriodFigures } from './periodChange';
 
 export interface WardTableParams {
@@ -92,15 +94,25 @@ interface PeriodTotals {
  */
 function totals(db: Database, p: Period, params: WardTableParams, known: Set<string>): PeriodTotals {
   const ctx = selectionContext(db, { ...params, from: p.from, to: p.to });
+  // Ward-level counts fill the months that have no records (a performance team's table).
+  const counts = wardCountsForPeriod(db, p);
+  return { ...sumByWard(readCrimeGroups(db, p, { byWard: true }), counts.groups, ctx, known), source: counts.use };
+}
+
+/**
+ * Per-ward count and harm from record groups and ward-count groups (plain data): records the
+ * selection drops are skipped, those out of area or in no known ward are counted as left out.
+ */
+export function sumByWard(
+  groups: readonly CrimeGroup[],
+  countGroups: readonly { ward: string; type: string; count: number }[],
+  ctx: Pick<SelectionContext, 'keep' | 'weigher'>,
+  known: ReadonlySet<string>,
+): { byWard: Map<string, PeriodFigures>; excluded: Exclusions } {
   const { weigher } = ctx;
   const byWard = new Map<string, PeriodFigures>();
   let outOfArea = 0, unplaced = 0;
-  const groups = db.exec(
-    `SELECT ward_code, crime_type, offence_code, flags, out_of_area, COUNT(*) FROM crimes
-     WHERE month >= ? AND month <= ? GROUP BY 1, 2, 3, 4, 5`,
-    [p.from, p.to],
-  )[0]?.values ?? [];
-  for (const [ward, type, code, flags, ooa, n] of groups as [string | null, string | null, string | null, string | null, number, number][]) {
+  for (const { ward, crimeType: type, offenceCode: code, flags, outOfArea: ooa, n } of groups) {
     if (!ctx.keep(type, code, flags)) continue;
     if (ooa) { outOfArea += n; continue; }
     if (!ward || !known.has(ward)) { unplaced += n; continue; }
@@ -110,9 +122,7 @@ function totals(db: Database, p: Period, params: WardTableParams, known: Set<str
     if (!Number.isNaN(w)) f.harm += w * n;
     byWard.set(ward, f);
   }
-  // Ward-level counts fill the months that have no records (a performance team's table).
-  const counts = wardCountsForPeriod(db, p);
-  for (const g of counts.groups) {
+  for (const g of countGroups) {
     if (!ctx.keep(g.type, null, null)) continue;
     if (!known.has(g.ward)) { unplaced += g.count; continue; }
     const f = byWard.get(g.ward) ?? { count: 0, harm: 0 };
@@ -121,7 +131,7 @@ function totals(db: Database, p: Period, params: WardTableParams, known: Set<str
     if (!Number.isNaN(w)) f.harm += w * g.count;
     byWard.set(g.ward, f);
   }
-  return { byWard, excluded: { outOfArea, unplaced, unweighted: weigher.report() }, source: counts.use };
+  return { byWard, excluded: { outOfArea, unplaced, unweighted: weigher.report() } };
 }
 
 const ZERO: PeriodFigures = { count: 0, harm: 0 };
@@ -278,9 +288,9 @@ export function wardMethodLines(m: WardTableMethod): string[] {
   const lines = [
     `scheme: ${m.scheme}`,
     `category set: ${m.categorySet ?? 'all records'}${m.types ? `; crime types: ${m.types.join(', ')}` : ''}`,
-    `period: ${m.periodLabels.current} (window ${describePeriod(m.periods.current)})`,
-    `previous period: ${m.periodLabels.previous} (window ${describePeriod(m.periods.previous)})`,
-    `baseline period: ${m.periods.baseline ? `${m.periodLabels.baseline} (window ${describePeriod(m.periods.baseline)})` : 'none chosen'}`,
+    `period: ${wardPeriodText(m.periodLabels.current, m.periods.current)}`,
+    `previous period: ${wardPeriodText(m.periodLabels.previous, m.periods.previous)}`,
+    `baseline period: ${m.periods.baseline ? wardPeriodText(m.periodLabels.baseline ?? '', m.periods.baseline) : 'none chosen'}`,
     `excluded (current period): ${ex(m.excluded.current)}`,
     `excluded (previous period): ${ex(m.excluded.previous)}`,
   ];

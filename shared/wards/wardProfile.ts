@@ -1,4 +1,5 @@
-import type { Database } from 'sql.js';
+import type { ProjectDb as Database } from '../repository/db';
+import { readCrimeGroups } from '../repository/crimeReads';
 import { selectionContext } from '../harm/crimeSelection';
 import type { UnweightedReport } from '../harm/harmWeighting';
 import { wardCountsForPeriod, type SourceUse } from './wardCountSource';
@@ -27,13 +28,8 @@ export interface WardHarmByType {
 export function wardHarmByType(db: Database, code: string, p: WardProfileParams): WardHarmByType {
   const ctx = selectionContext(db, p);
   const { weigher } = ctx;
-  const rows = db.exec(
-    `SELECT crime_type, offence_code, flags, COUNT(*) FROM crimes
-     WHERE ward_code = ? AND out_of_area = 0 AND month >= ? AND month <= ? GROUP BY 1, 2, 3`,
-    [code, p.from, p.to],
-  )[0]?.values ?? [];
   const by = new Map<string, { count: number; harm: number }>();
-  for (const [type, offence, flags, n] of rows as [string | null, string | null, string | null, number][]) {
+  for (const { crimeType: type, offenceCode: offence, flags, n } of readCrimeGroups(db, { from: p.from, to: p.to }, { ward: code, inAreaOnly: true })) {
     if (!ctx.keep(type, offence, flags)) continue;
     const key = type ?? '(no type)';
     const f = by.get(key) ?? { count: 0, harm: 0 };

@@ -1,4 +1,6 @@
-import type { Database } from 'sql.js';
+import type { ProjectDb as Database } from '../repository/db';
+import { readAreaDistrictName } from '../repository/areas';
+import { readCrimeGroups } from '../repository/crimeReads';
 import { DEFAULT_LAYER } from '../areas/areaLayer';
 import { addMonths, monthsBetween, selectionContext } from '../harm/crimeSelection';
 import { coveredMonths, dataCoverage, monthsOfPeriod } from './dataCoverage';
@@ -26,7 +28,7 @@ export interface WardTrend {
  * start). Months without data for the ward's district are null, so the chart shows a gap.
  */
 export function wardTrend(db: Database, code: string, p: WardProfileParams, layer = DEFAULT_LAYER): WardTrend {
-  const district = (db.exec('SELECT district_name FROM areas WHERE layer = ? AND code = ?', [layer, code])[0]?.values[0]?.[0] ?? null) as string | null;
+  const district = readAreaDistrictName(db, layer, code);
   const cov = dataCoverage(db, layer);
   const len = monthsBetween(p.from, p.to);
   const previous: Period = { from: addMonths(p.from, -len), to: addMonths(p.from, -1) };
@@ -43,13 +45,8 @@ export function wardTrend(db: Database, code: string, p: WardProfileParams, laye
     if (!Number.isNaN(w)) f.harm += w * n;
     by.set(m, f);
   };
-  const rows = db.exec(
-    `SELECT month, crime_type, offence_code, flags, COUNT(*) FROM crimes
-     WHERE ward_code = ? AND out_of_area = 0 AND month >= ? AND month <= ? GROUP BY 1, 2, 3, 4`,
-    [code, span.from, span.to],
-  )[0]?.values ?? [];
-  for (const [m, type, offence, flags, n] of rows as [string, string | null, string | null, string | null, number][]) {
-    if (ctx.keep(type, offence, flags)) add(m, type, offence, n);
+  for (const g of readCrimeGroups(db, span, { ward: code, inAreaOnly: true, byMonth: true })) {
+    if (ctx.keep(g.crimeType, g.offenceCode, g.flags)) add(g.month!, g.crimeType, g.offenceCode, g.n);
   }
   for (const m of monthsOfPeriod(span)) {
     // Count rows spanning several months cannot be split by month: only one-month rows enter the trend.
