@@ -39,7 +39,7 @@ function stage(name, cmd, args, jsonReport) {
 
 const only = process.argv.slice(2);
 const want = (s) => only.length === 0 || only.includes(s);
-if (want('typecheck')) stage('typecheck', npx, ['tsc', '-p', '.']);
+if (want('typecheck')) stage('typecheck', npx, ['tsc', '-b']);
 if (want('unit')) {
   const out = path.join(artifacts, 'unit.json');
   stage('unit tests', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], out);
