@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- ambient module declarations: no import can load them
 /// <reference path="./pdfkitFonts.d.ts" />
 import PDFDocument from 'pdfkit';
 import * as pdfkitModule from 'pdfkit';

@@ -96,7 +96,7 @@ export function hotspotCrimeByMonth(db: Database, plan: PatrolPlan, months: stri
 export function hotspotStopSearches(db: Database, plan: PatrolPlan, months: string[], startUtc: number, endUtc: number): MonthStopSearch[] {
   const withData = new Set(queryAll<{ month: string }>(db, 'SELECT DISTINCT month FROM stop_searches').map((r) => r.month));
   const locate = hotspotLocator(plan.hotspots);
-  const res = new Map(months.map((m) => [m, { month: m, hasData: withData.has(m), searches: {} as Record<string, number> }]));
+  const res = new Map<string, MonthStopSearch>(months.map((m) => [m, { month: m, hasData: withData.has(m), searches: {} }]));
   if (months.length === 0) return [];
   const rows = queryAll<{ occurred_at: string; month: string; easting: number | null; northing: number | null; lon: number | null; lat: number | null }>(
     db,

@@ -1,6 +1,6 @@
 import type { Database } from 'sql.js';
 import { DEFAULT_LAYER } from '../areas/areaLayer';
-import { describeRule, type CategorySet } from '../harm/categorySets';
+import type { CategorySet } from '../harm/categorySets';
 import type { HarmScheme } from '../harm/harmSchemes';
 import type { Period } from './periodChange';
 
