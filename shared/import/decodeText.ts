@@ -57,12 +57,43 @@ export function assertText(fileName: string, first: Uint8Array, encoding: TextEn
   }
 }
 
-/** A streaming decoder; UTF-8 is strict so that a mis-detected Windows-1252 file is caught, never garbled. */
+/**
+ * A streaming decoder; UTF-8 is strict so that a mis-detected Windows-1252 file is caught, never
+ * garbled. UTF-8 chunks are cut before a character split across chunks and decoded whole: a
+ * strict decoder in streaming mode is ~4x slower (200k police.uk rows: 129 ms against 33 ms),
+ * a fifth of a bulk import's budget. A byte-order mark is passed through (readCsv drops it at the
+ * start); decoding each piece afresh must not drop one from the middle of the file.
+ */
 export function createDecoder(encoding: TextEncodingName): (bytes: Uint8Array | null) => string {
-  const dec = new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
+  if (encoding !== 'utf-8') {
+    const dec = new TextDecoder(encoding);
+    return (bytes) => (bytes ? dec.decode(bytes, { stream: true }) : dec.decode());
+  }
+  const dec = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  let tail: Uint8Array | null = null;
   return (bytes) => {
+    let b = bytes ?? new Uint8Array(0);
+    if (tail) {
+      const joined = new Uint8Array(tail.length + b.length);
+      joined.set(tail);
+      joined.set(b, tail.length);
+      b = joined;
+      tail = null;
+    }
+    let cut = b.length;
+    if (bytes) {
+      for (let i = b.length - 1; i >= 0 && i >= b.length - 3; i--) {
+        const c = b[i]!;
+        if (c < 0x80) break;
+        if (c >= 0xc0) {
+          if (b.length - i < (c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2)) cut = i;
+          break;
+        }
+      }
+      if (cut < b.length) tail = b.slice(cut);
+    }
     try {
-      return bytes ? dec.decode(bytes, { stream: true }) : dec.decode();
+      return dec.decode(b.subarray(0, cut));
     } catch {
       throw new NotUtf8Error('invalid UTF-8');
     }

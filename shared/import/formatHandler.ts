@@ -41,6 +41,11 @@ export interface FormatHandler {
   row(fields: string[], line: number): SqlValue[] | RowRejection;
   /** Placement of the row last returned as values (null for formats without locations). */
   placement: Placement | null;
+  /**
+   * The row's place as one text (coordinates, location, LSOA as written) when its placement
+   * depends on nothing else, so the store can find the stored place with one lookup; else null.
+   */
+  placeText?: string | null;
   /** Non-fatal findings worth the analyst's attention, e.g. unknown crime types. */
   warnings(): string[];
   /** The mapping to save in the project (extracts), as JSON. */

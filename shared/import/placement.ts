@@ -59,7 +59,6 @@ const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
  */
 export class Placer {
   private readonly cache = new Map<string, Placement>();
-  private readonly textCache = new Map<string, Placement>();
   private readonly lsoaCache = new Map<string, Placement | null>();
   static readonly CACHE_LIMIT = 500_000;
 
@@ -85,19 +84,6 @@ export class Placer {
     return this.remember(key, {
       lon, lat, easting: Math.round(e), northing: Math.round(n), ward, placedBy: 'point', outOfArea: this.inArea(ward),
     });
-  }
-
-  /** A placement already made for exactly this coordinate text, if any (skips number parsing). */
-  cachedText(lonText: string, latText: string): Placement | undefined {
-    return this.textCache.get(lonText + ',' + latText);
-  }
-
-  /** fromLonLat, also remembered under the coordinate text as written. */
-  fromLonLatText(lonText: string, latText: string, lon: number, lat: number): Placement {
-    const p = this.fromLonLat(lon, lat);
-    if (this.textCache.size >= Placer.CACHE_LIMIT) this.textCache.clear();
-    this.textCache.set(lonText + ',' + latText, p);
-    return p;
   }
 
   fromBng(easting: number, northing: number): Placement {

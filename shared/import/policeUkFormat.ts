@@ -4,7 +4,7 @@ import { ContentKeys, idKey, numPart } from './dedupe';
 import { reject, Tally, type FormatHandler, type HandlerContext, type RowRejection } from './formatHandler';
 import { headerIndex, normaliseHeader } from './headers';
 import { parseMonth } from './monthParse';
-import { Placer, readLonLat } from './placement';
+import { Placer, readLonLat, type Placement } from './placement';
 
 export const CRIMES_INSERT = `INSERT OR IGNORE INTO crimes(import_id, dedupe_key, crime_ref, month, committed_from, committed_to,
   crime_type, offence_code, lon, lat, easting, northing, location, lsoa_code, ward_code, placed_by, out_of_area, outcome, flags)
@@ -33,12 +33,14 @@ export function policeUkHandler(ctx: HandlerContext): FormatHandler {
   const get = (f: string[], i: number): string => (i >= 0 ? f[i] ?? '' : '');
   const monthCache = new Map<string, string | null>();
   const typeCache = new Map<string, string>();
+  const placeCache = new Map<string, Placement>();
 
   const handler: FormatHandler = {
     format: 'police-uk',
     table: 'crimes',
     insertSql: CRIMES_INSERT,
     placement: null,
+    placeText: null,
     row(f: string[], line: number): SqlValue[] | RowRejection {
       const monthText = get(f, iMonth);
       // A file holds a handful of distinct month texts: parse each once.
@@ -61,17 +63,24 @@ export function policeUkHandler(ctx: HandlerContext): FormatHandler {
         unknownTypes.add(type, line);
       }
       const lonText = get(f, iLon), latText = get(f, iLat), lsoa = get(f, iLsoa).trim();
-      // Most rows repeat a snap point seen before: look it up by its text before parsing numbers.
-      let p = ctx.placer.cachedText(lonText, latText);
+      const location = get(f, iLoc).trim();
+      // Most rows repeat a snap point seen before: look the whole place up by its text first,
+      // before parsing numbers (one lookup, and the store reuses the same text's hash).
+      const placeText = lonText + '\u001f' + latText + '\u001f' + location + '\u001f' + lsoa;
+      let p = placeCache.get(placeText);
       if (!p) {
         const c = readLonLat(lonText, latText, lonCol, latCol);
-        if (c.ok) p = ctx.placer.fromLonLatText(lonText, latText, c.x, c.y);
-        else if (!c.missing) return reject(c.reason, c.column);
+        if (c.ok) {
+          p = ctx.placer.fromLonLat(c.x, c.y);
+          if (placeCache.size >= 500_000) placeCache.clear();
+          placeCache.set(placeText, p);
+        } else if (!c.missing) return reject(c.reason, c.column);
         else p = (lsoa && ctx.placer.fromLsoa(lsoa, month)) || Placer.NONE;
       }
+      // An LSOA placement depends on the month too, so only coordinate places go by text.
+      handler.placeText = p.placedBy === 'point' ? placeText : null;
       if (p.placedBy === 'none') unplaced.add(lsoa ? `unknown LSOA ${lsoa}` : 'no LSOA', line);
       const id = get(f, iId).trim();
-      const location = get(f, iLoc).trim();
       const key = id ? idKey('p', id) : keys.key([month, type, numPart(lonText), numPart(latText), location, lsoa]);
       handler.placement = p;
       const outcome = get(f, iOutcome).trim();

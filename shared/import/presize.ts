@@ -1,10 +1,11 @@
 import type { Database } from 'sql.js';
 
 /**
- * Project bytes a police.uk import adds per CSV byte, with a margin: 3M rows (576 MB of CSV)
- * add 810 MiB of pages (1.41 bytes a CSV byte), so 1.5 rarely falls short and overshoots by ~6%.
+ * Project bytes a police.uk import adds per CSV byte, with a margin: with compact storage
+ * (schema v4) 1M bench rows (192 MB of CSV) add ~57 MB of pages (0.30 bytes a CSV byte), so 0.35
+ * rarely falls short and overshoots by ~15%.
  */
-export const DB_BYTES_PER_CSV_BYTE = 1.5;
+export const DB_BYTES_PER_CSV_BYTE = 0.35;
 
 /**
  * The project's image zero-padded with room for importing `sourceBytes` of CSV, for a caller that

@@ -1,5 +1,7 @@
 import type { Database } from 'sql.js';
 import { DEFAULT_LAYER } from '../areas/areaLayer';
+import { placesInUse, PlaceUpdates, type NewPlacement } from '../repository/records/placeStore';
+import { LSOA21_FROM_MONTH } from './lsoaLookup';
 import { Placer } from './placement';
 import { WardIndex } from './wardIndex';
 
@@ -12,49 +14,50 @@ export interface ReassignReport {
   outOfArea: number;
 }
 
+const same = (a: NewPlacement, b: NewPlacement) => a.ward === b.ward && a.placedBy === b.placedBy && a.outOfArea === b.outOfArea;
+
 /**
  * Re-places stored records after the ward layer changed (importBoundaries): points by
  * point-in-polygon, LSOA-placed crimes by the lookup (kept only if the ward exists in the new
  * layer). Ward-field placements keep their ward when the new layer still has it, else become
- * 'none'. One transaction; a savepoint so it nests in a caller's.
+ * 'none'. Records share places (schema v4), so this works a place at a time; an LSOA place whose
+ * records need the 2011 lookup before 2023 and the 2021 one after is split in two. One
+ * transaction; a savepoint so it nests in a caller's.
  */
 export function reassignWards(db: Database, layer = DEFAULT_LAYER): ReassignReport {
   const wards = WardIndex.fromDb(db, layer);
   const placer = new Placer(wards);
   const report: ReassignReport = { records: 0, changed: 0, outOfArea: 0 };
   db.exec('SAVEPOINT reassign_wards');
+  const updates = new PlaceUpdates(db, LSOA21_FROM_MONTH);
   try {
-    for (const table of ['crimes', 'stop_searches'] as const) {
-      const hasLsoa = table === 'crimes';
-      const sel = db.prepare(
-        `SELECT id, lon, lat, ward_code, placed_by, out_of_area, ${hasLsoa ? 'lsoa_code, month' : 'NULL, month'} FROM ${table}`,
-      );
-      const upd = db.prepare(`UPDATE ${table} SET ward_code = ?, placed_by = ?, out_of_area = ? WHERE id = ?`);
-      try {
-        while (sel.step()) {
-          const [id, lon, lat, ward, placedBy, out, lsoa, month] = sel.get() as [number, number | null, number | null, string | null, string, number, string | null, string];
-          report.records++;
-          let next: { ward: string | null; placedBy: string; outOfArea: number };
-          if (lon !== null && lat !== null) {
-            next = placer.fromLonLat(lon, lat);
-          } else if (placedBy === 'ward-field') {
-            next = ward && wards.hasCode(ward) ? { ward, placedBy, outOfArea: 0 } : Placer.NONE;
-          } else {
-            next = (lsoa && placer.fromLsoa(lsoa, month)) || Placer.NONE;
-          }
-          report.outOfArea += next.outOfArea;
-          if (next.ward !== ward || next.placedBy !== placedBy || next.outOfArea !== out) {
-            upd.run([next.ward, next.placedBy, next.outOfArea, id]);
-            report.changed++;
-          }
+    for (const p of placesInUse(db, LSOA21_FROM_MONTH)) {
+      const total = p.before + p.from;
+      report.records += total;
+      const next = (month: string): NewPlacement => {
+        if (p.lon !== null && p.lat !== null) return placer.fromLonLat(p.lon, p.lat);
+        if (p.placedBy === 'ward-field') return p.ward && wards.hasCode(p.ward) ? { ward: p.ward, placedBy: p.placedBy, outOfArea: 0 } : Placer.NONE;
+        return (p.lsoa && placer.fromLsoa(p.lsoa, month)) || Placer.NONE;
+      };
+      const early = next('2000-01'), late = next(LSOA21_FROM_MONTH);
+      const first = p.before > 0 ? early : late;
+      report.outOfArea += p.before * early.outOfArea + p.from * late.outOfArea;
+      if (p.before > 0 && p.from > 0 && !same(early, late)) {
+        if (!same(early, p)) {
+          updates.all(p.id, early);
+          report.changed += p.before;
         }
-      } finally {
-        sel.free();
-        upd.free();
+        updates.fromSplit(p.id, late);
+        if (!same(late, p)) report.changed += p.from;
+      } else if (!same(first, p)) {
+        updates.all(p.id, first);
+        report.changed += total;
       }
     }
+    updates.free();
     db.exec('RELEASE reassign_wards');
   } catch (e) {
+    updates.free();
     db.exec('ROLLBACK TO reassign_wards');
     db.exec('RELEASE reassign_wards');
     throw e;

@@ -1,5 +1,6 @@
 import type { Database } from 'sql.js';
 import { getMeta, queryAll, setMeta } from '../project/projectDb';
+import { deleteImportRecords } from '../repository/records/placeStore';
 
 /** What a removal took out, kept in the project so the history can say so. */
 export interface ImportRemoval {
@@ -43,7 +44,8 @@ export function removeImport(db: Database, importId: number, now: Date = new Dat
       db.run(`DELETE FROM ${table} WHERE import_id = ?`, [importId]);
       return db.getRowsModified();
     };
-    const removal: ImportRemoval = { removedAt: now.toISOString(), crimes: del('crimes'), stopSearches: del('stop_searches'), wardCounts: del('ward_counts') };
+    const records = deleteImportRecords(db, importId);
+    const removal: ImportRemoval = { removedAt: now.toISOString(), ...records, wardCounts: del('ward_counts') };
     setMeta(db, KEY(importId), JSON.stringify(removal));
     db.exec('RELEASE remove_import');
     return removal;

@@ -5,6 +5,8 @@ import { createHandler, resolveFormat } from './formats';
 import { isRejection } from './formatHandler';
 import { ImportError } from './importError';
 import { finishImportRow, insertImportRow, RejectionLog } from './importStore';
+import { openSink } from './sinks';
+import type { RecordSink } from '../repository/records/recordSink';
 import { Placer } from './placement';
 import type { ImportOptions, ImportReport, ImportSource } from './types';
 import { WardIndex } from './wardIndex';
@@ -47,7 +49,7 @@ async function attempt(db: Database, source: ImportSource, options: ImportOption
   const notes: string[] = [];
   let importId: number | null = null;
   let log: RejectionLog | undefined;
-  let stmt: ReturnType<Database['prepare']> | undefined;
+  let sink: RecordSink | undefined;
   let handler: ReturnType<typeof createHandler> | undefined;
   let header: string[] | undefined;
   let cancelled = false;
@@ -85,10 +87,10 @@ async function attempt(db: Database, source: ImportSource, options: ImportOption
           const kib = Math.min(BULK_CACHE_MAX_KIB, Math.max(8192, Math.round((source.size ?? 0) / 5 / 1024)));
           db.exec(`PRAGMA cache_size = -${kib}`);
         }
-        stmt = db.prepare(handler.insertSql);
+        sink = openSink(db, handler);
         log = new RejectionLog(db, importId);
       }
-      const h = handler!, st = stmt!, lg = log!, width = header.length, delim = head!.delimiter;
+      const h = handler!, sk = sink!, lg = log!, width = header.length, delim = head!.delimiter;
       const { rows, lines, errors } = batch;
       for (let i = start; i < rows.length; i++) {
         const f = rows[i]!;
@@ -109,8 +111,7 @@ async function attempt(db: Database, source: ImportSource, options: ImportOption
           lg.add({ line, column: r.column, reason: r.reason, raw: f.join(delim) });
           continue;
         }
-        st.run(r);
-        if (db.getRowsModified() === 0) {
+        if (!sk.add(r, h.placement, h.placeText ?? null)) {
           counts.duplicates++;
           continue;
         }
@@ -151,10 +152,11 @@ async function attempt(db: Database, source: ImportSource, options: ImportOption
     }
     if (log!.count > log!.list.length) warnings.push(`${log!.count} rows were rejected; the report lists the first ${log!.list.length}, the project holds all.`);
     const rejections = log!.list;
+    sink!.finish();
     if (cacheSize !== undefined) db.exec(`PRAGMA cache_size = ${cacheSize}`);
-    stmt?.free();
+    sink?.free();
     log?.free();
-    stmt = undefined;
+    sink = undefined;
     log = undefined;
     db.exec(`RELEASE ${sp}`);
     return {
@@ -163,7 +165,7 @@ async function attempt(db: Database, source: ImportSource, options: ImportOption
     };
   } catch (e) {
     if (cacheSize !== undefined) db.exec(`PRAGMA cache_size = ${cacheSize}`);
-    stmt?.free();
+    sink?.free();
     log?.free();
     db.exec(`ROLLBACK TO ${sp}`);
     db.exec(`RELEASE ${sp}`);

@@ -1,5 +1,6 @@
 import type { Database, SqlJsStatic, SqlValue } from 'sql.js';
 import { CURRENT_SCHEMA_VERSION, MIGRATIONS } from './schema';
+import { recordKey } from '../repository/records/recordKey';
 
 export const PROJECT_APP_ID = 'hotspot-planner';
 
@@ -15,6 +16,7 @@ export function readSchemaVersion(db: Database): number {
 
 /** Brings a database up to `target` (default: current) by replaying migrations in order. */
 export function migrate(db: Database, target = CURRENT_SCHEMA_VERSION): void {
+  registerFunctions(db);
   const from = readSchemaVersion(db);
   if (from > CURRENT_SCHEMA_VERSION) {
     throw new ProjectFormatError(
@@ -39,6 +41,15 @@ export function migrate(db: Database, target = CURRENT_SCHEMA_VERSION): void {
       throw new Error(`Migration to schema v${m.version} failed: ${(e as Error).message}`);
     }
   }
+}
+
+/**
+ * SQL functions the schema relies on, registered on every connection: hp_key() is the dedupe
+ * key (shared/repository/records/recordKey.ts), used by the v4 migration and by the triggers
+ * that keep the `crimes` and `stop_searches` views writable. (Tools without it can still read.)
+ */
+export function registerFunctions(db: Database): void {
+  db.create_function('hp_key', (text: unknown) => recordKey(String(text ?? '')));
 }
 
 /** A fresh, empty project at the current schema. */

@@ -6,6 +6,7 @@
  */
 import { v2Plans } from './migrations/v2Plans';
 import { v3Dosage } from './migrations/v3Dosage';
+import { v4CompactRecords } from './migrations/v4CompactRecords';
 
 export interface Migration {
   version: number;
@@ -143,6 +144,6 @@ CREATE TABLE category_sets (
  * The ordered migration list. To change the schema, append a new entry (v2, v3, ...);
  * never edit an entry that has shipped.
  */
-export const MIGRATIONS: readonly Migration[] = [v1, v2Plans, v3Dosage];
+export const MIGRATIONS: readonly Migration[] = [v1, v2Plans, v3Dosage, v4CompactRecords];
 
 export const CURRENT_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

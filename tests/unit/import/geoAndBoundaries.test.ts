@@ -105,12 +105,12 @@ describe('coordinates, wards and boundaries', () => {
     await runImport(db, await fileSource(fixturePath('west-yorkshire-street_2018-05_sample_saf98_normalised.csv')), { format: 'police-uk' });
     const before = rows(db, 'SELECT ward_code, COUNT(*) FROM crimes GROUP BY ward_code ORDER BY ward_code');
     const squares = readFileSync(fixture('import/boundaries-bng.geojson'), 'utf8');
-    // Make the re-placement step fail after the layer was replaced (no stop_searches table).
-    db.exec('ALTER TABLE stop_searches RENAME TO stop_searches_away');
-    expect(() => replaceBoundaries(db, squares, { fileName: 'squares.geojson' })).toThrow(/stop_searches/);
+    // Make the re-placement step fail after the layer was replaced (no stop_search_rows table).
+    db.exec('ALTER TABLE stop_search_rows RENAME TO stop_search_rows_away');
+    expect(() => replaceBoundaries(db, squares, { fileName: 'squares.geojson' })).toThrow(/stop_search_rows/);
     expect(listAreas(db)).toHaveLength(124);
     expect(rows(db, 'SELECT ward_code, COUNT(*) FROM crimes GROUP BY ward_code ORDER BY ward_code')).toEqual(before);
-    db.exec('ALTER TABLE stop_searches_away RENAME TO stop_searches');
+    db.exec('ALTER TABLE stop_search_rows_away RENAME TO stop_search_rows');
     const ok = replaceBoundaries(db, squares, { fileName: 'squares.geojson' });
     expect(ok.imported).toBe(2);
     expect(ok.reassigned.records).toBe(1611);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fileSource, fixturePath } from '../../../cli/fixtures';
 import { loadSqlJs } from '../../../cli/sqlNode';
 import { openProjectDb } from '../../../shared/project/projectDb';
-import { presizedProjectImage } from '../../../shared/import/presize';
+import { DB_BYTES_PER_CSV_BYTE, presizedProjectImage } from '../../../shared/import/presize';
 import { runImport } from '../../../shared/import/runImport';
 import { expectAccounted, fileBytesSource, projectWithWards, rows } from './helpers';
 
@@ -14,7 +14,7 @@ describe('a project reopened from a presized image', () => {
     const plain = await projectWithWards();
     const source = await fileSource(fixturePath(SAMPLE));
     const image = presizedProjectImage(plain, source.size!);
-    expect(image.length).toBeGreaterThanOrEqual(plain.export().length + 1.5 * source.size!);
+    expect(image.length).toBeGreaterThanOrEqual(plain.export().length + DB_BYTES_PER_CSV_BYTE * source.size!);
     const db = openProjectDb(SQL, image, 'padded');
     const pages = () => Number(rows(db, 'PRAGMA page_count')[0]![0]);
     const before = pages();

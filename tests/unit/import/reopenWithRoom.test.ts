@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadSqlJs } from '../../../cli/sqlNode';
-import { PRESIZE_MIN_BYTES, reopenWithRoom } from '../../../shared/import/presize';
+import { DB_BYTES_PER_CSV_BYTE, PRESIZE_MIN_BYTES, reopenWithRoom } from '../../../shared/import/presize';
 import { createProjectDb, getMeta, openProjectDb } from '../../../shared/project/projectDb';
 
 describe('reopenWithRoom', () => {
@@ -10,7 +10,7 @@ describe('reopenWithRoom', () => {
     let reopened = 0;
     const reopen = (image: Uint8Array) => {
       reopened++;
-      expect(image.length).toBeGreaterThanOrEqual(db.export().length + 1.5 * PRESIZE_MIN_BYTES);
+      expect(image.length).toBeGreaterThanOrEqual(db.export().length + DB_BYTES_PER_CSV_BYTE * PRESIZE_MIN_BYTES);
       return openProjectDb(SQL, image, 'room.hotspot');
     };
     expect(reopenWithRoom(db, undefined, reopen)).toBe(db);

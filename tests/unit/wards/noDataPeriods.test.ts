@@ -54,7 +54,7 @@ describe('data coverage', () => {
     expect(dataCoverage(db).crimes.months).toHaveLength(4);
     db.run(`INSERT INTO crimes(import_id, dedupe_key, month, crime_type, ward_code, placed_by, out_of_area) VALUES (5, 'new', '2014-12', 'Drugs', 'B1', 'point', 0)`);
     expect(dataCoverage(db).latest).toBe('2014-12');
-    db.run(`UPDATE crimes SET ward_code = 'L1' WHERE dedupe_key = 'new'`);
+    db.run(`UPDATE crimes SET ward_code = 'L1' WHERE dedupe_key = hp_key('new')`);
     expect(dataCoverage(db).crimes.byDistrict['Leeds']).toContain('2014-12');
     expect(dataCoverage(db).crimes.byDistrict['Bradford']).not.toContain('2014-12');
   });

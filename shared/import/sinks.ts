@@ -1,0 +1,18 @@
+import type { Database } from 'sql.js';
+import { CrimeSink } from '../repository/records/crimeSink';
+import type { RecordSink } from '../repository/records/recordSink';
+import { StopSearchSink } from '../repository/records/stopSearchSink';
+import { SqlSink } from '../repository/records/sqlSink';
+import type { FormatHandler } from './formatHandler';
+
+/** The store for a handler's rows: compact crime / stop-and-search tables, or its own INSERT. */
+export function openSink(db: Database, handler: FormatHandler): RecordSink {
+  switch (handler.table) {
+    case 'crimes':
+      return new CrimeSink(db);
+    case 'stop_searches':
+      return new StopSearchSink(db);
+    default:
+      return new SqlSink(db, handler.insertSql);
+  }
+}

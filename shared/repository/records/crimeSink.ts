@@ -1,0 +1,129 @@
+import type { Database, SqlValue, Statement } from 'sql.js';
+import { BatchInsert } from './batchInsert';
+import { KeyIndex } from './keyIndex';
+import { monthCode } from './monthCode';
+import { PlaceDict, toE6, type PlaceFields } from './placeDict';
+import { occurrenceOf, recordKey } from './recordKey';
+import { sameValues, type RecordSink } from './recordSink';
+import { refStoreSql, refTextSql } from './refCodec';
+import { TextDict } from './textDict';
+
+/**
+ * The columns of a crime row as the handlers build it (the readable order of the `crimes` view):
+ * import_id, dedupe_key, crime_ref, month, committed_from, committed_to, crime_type, offence_code,
+ * lon, lat, easting, northing, location, lsoa_code, ward_code, placed_by, out_of_area, outcome, flags.
+ */
+export const CRIME_COLUMNS = [
+  'import_id', 'dedupe_key', 'crime_ref', 'month', 'committed_from', 'committed_to', 'crime_type', 'offence_code',
+  'lon', 'lat', 'easting', 'northing', 'location', 'lsoa_code', 'ward_code', 'placed_by', 'out_of_area', 'outcome', 'flags',
+] as const;
+
+const IDENTITY_SQL = `SELECT ${refTextSql('c.ref')}, c.month, c.type_id, c.occurrence, p.lon_e6, p.lat_e6, p.location_id, p.lsoa_id, p.ward_id,
+  p.placed_by_id, x.committed_from, x.committed_to, x.offence_code
+  FROM crime_rows c JOIN places p ON p.id = c.place_id LEFT JOIN crime_extras x ON x.crime_id = c.id WHERE c.id = ?`;
+
+/**
+ * Stores crime rows compactly (schema v4): month as an integer, repeated text as dictionary ids,
+ * the place shared with every record at the same point, a police.uk Crime ID as 32 bytes, the
+ * dedupe key as a 47-bit integer, and extract-only fields in crime_extras only when present.
+ *
+ * A duplicate is a stored record with the same key AND the same identity: the same reference
+ * when the row has one (a police.uk Crime ID, a force crime number), else the same month, type,
+ * place, times, offence code and occurrence number among identical rows of its file. So identical
+ * rows within a file (two ASB reports at one snap point in a month) stay separate records, a
+ * re-imported file adds nothing, and a key collision can never drop a real row.
+ */
+export class CrimeSink implements RecordSink {
+  private readonly texts: TextDict;
+  private readonly places: PlaceDict;
+  private readonly keys: KeyIndex;
+  private readonly rows: BatchInsert;
+  private readonly months = new Map<string, number>();
+  /** Place ids by the handler's place text (see FormatHandler.placeText). */
+  private readonly placeByText = new Map<string, number>();
+  private nextId: number;
+  private extras: Statement | null = null;
+  private identity: Statement | null = null;
+  private readonly row: SqlValue[] = new Array<SqlValue>(9);
+
+  constructor(private readonly db: Database) {
+    this.texts = new TextDict(db);
+    this.places = new PlaceDict(db, this.texts);
+    this.keys = KeyIndex.load(db, 'crime_rows');
+    this.nextId = Number(db.exec('SELECT COALESCE(MAX(id), 0) + 1 FROM crime_rows')[0]!.values[0]![0]);
+    // A Crime ID goes in as text and SQLite stores its 32 bytes: no byte array per row in JavaScript.
+    this.rows = new BatchInsert(db, 'crime_rows', ['id', 'import_id', 'key', 'month', 'type_id', 'outcome_id', 'place_id', 'ref', 'occurrence'], {
+      ref: refStoreSql,
+    });
+  }
+
+  add(v: readonly SqlValue[], placement: PlaceFields | null, placeText: string | null = null): boolean {
+    const keyText = v[1] as string;
+    const key = recordKey(keyText);
+    const refText = v[2] as string | null;
+    const monthStr = v[3] as string;
+    let month = this.months.get(monthStr);
+    if (month === undefined) {
+      month = monthCode(monthStr);
+      this.months.set(monthStr, month);
+    }
+    const typeId = this.texts.id(v[6] as string | null);
+    const p: PlaceFields = placement ?? {
+      lon: v[8] as number | null, lat: v[9] as number | null, easting: v[10] as number | null, northing: v[11] as number | null,
+      ward: v[14] as string | null, placedBy: v[15] as string, outOfArea: v[16] as number,
+    };
+    let placeId = placeText === null ? undefined : this.placeByText.get(placeText);
+    if (placeId === undefined) {
+      placeId = this.places.id(p, v[12] as string | null, v[13] as string | null);
+      if (placeText !== null) {
+        if (this.placeByText.size >= 500_000) this.placeByText.clear();
+        this.placeByText.set(placeText, placeId);
+      }
+    }
+    const occurrence = refText === null ? occurrenceOf(keyText) : 1;
+    const stored = this.keys.get(key);
+    if (stored.length > 0 && this.isStored(stored, refText, [
+      month, typeId, occurrence > 1 ? occurrence : null, toE6(p.lon), toE6(p.lat), this.texts.id(v[12] as string | null),
+      this.texts.id(v[13] as string | null), this.texts.id(p.ward), this.texts.id(p.placedBy), v[4], v[5], v[7],
+    ])) {
+      return false;
+    }
+    const id = this.nextId++;
+    this.keys.add(key, id);
+    const r = this.row;
+    r[0] = id; r[1] = v[0]!; r[2] = key; r[3] = month; r[4] = typeId; r[5] = this.texts.id(v[17] as string | null);
+    r[6] = placeId; r[7] = refText; r[8] = occurrence > 1 ? occurrence : null;
+    this.rows.push(r);
+    if (v[4] !== null || v[5] !== null || v[7] !== null || v[18] !== null) {
+      this.extras ??= this.db.prepare('INSERT INTO crime_extras(crime_id, committed_from, committed_to, offence_code, flags) VALUES (?, ?, ?, ?, ?)');
+      this.extras.run([id, v[4]!, v[5]!, v[7]!, v[18]!]);
+    }
+    return true;
+  }
+
+  /** Whether a record with one of these ids has the row's identity (see the class comment). */
+  private isStored(ids: readonly number[], ref: string | null, content: readonly unknown[]): boolean {
+    this.rows.flush();
+    this.identity ??= this.db.prepare(IDENTITY_SQL);
+    for (const id of ids) {
+      this.identity.bind([id]);
+      const found = this.identity.step() ? this.identity.get() : null;
+      this.identity.reset();
+      if (!found) continue;
+      if (ref !== null ? found[0] === ref : found[0] === null && sameValues(content, found.slice(1))) return true;
+    }
+    return false;
+  }
+
+  finish(): void {
+    this.rows.flush();
+  }
+
+  free(): void {
+    this.rows.free();
+    this.extras?.free();
+    this.identity?.free();
+    this.texts.free();
+    this.places.free();
+  }
+}

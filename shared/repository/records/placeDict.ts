@@ -1,0 +1,85 @@
+import type { Database, Statement } from 'sql.js';
+import type { TextDict } from './textDict';
+
+/** Where a record is, as the import placed it (shared/import/placement.ts Placement). */
+export interface PlaceFields {
+  readonly lon: number | null;
+  readonly lat: number | null;
+  readonly easting: number | null;
+  readonly northing: number | null;
+  readonly ward: string | null;
+  readonly placedBy: string;
+  readonly outOfArea: number;
+}
+
+/** Micro-degrees: police.uk coordinates have 6 decimals, so this is exact for them. */
+export const toE6 = (v: number | null): number | null => (v === null ? null : Math.round(v * 1e6));
+
+/**
+ * The places dictionary. police.uk snaps every crime to one of a few tens of thousands of points,
+ * so a point's coordinates (micro-degrees and BNG metres), location text, LSOA, ward and how it
+ * was placed are stored once and a record holds the place's id (2-3 bytes instead of ~20).
+ * Force extracts with exact coordinates get about one place per record, which costs what storing
+ * the coordinates in the record would.
+ */
+export class PlaceDict {
+  private readonly ids = new Map<string, number>();
+  /** Placement objects are shared by the import's placer cache: a fast first lookup by object. */
+  private readonly byPlacement = new Map<PlaceFields, Map<string | null, Map<string | null, number>>>();
+  private nextId: number;
+  private insert: Statement | null = null;
+
+  constructor(private readonly db: Database, private readonly texts: TextDict) {
+    const stmt = db.prepare('SELECT id, lon_e6, lat_e6, easting, northing, location_id, lsoa_id, ward_id, placed_by_id, out_of_area FROM places');
+    let max = 0;
+    try {
+      while (stmt.step()) {
+        const r = stmt.get() as (number | null)[];
+        const id = r[0] as number;
+        this.ids.set(r.slice(1).join('|'), id);
+        if (id > max) max = id;
+      }
+    } finally {
+      stmt.free();
+    }
+    this.nextId = max + 1;
+  }
+
+  id(p: PlaceFields, location: string | null, lsoa: string | null): number {
+    // Nested maps rather than one joined key: no string is built per row.
+    let byLocation = this.byPlacement.get(p);
+    if (!byLocation) {
+      if (this.byPlacement.size >= 500_000) this.byPlacement.clear();
+      byLocation = new Map();
+      this.byPlacement.set(p, byLocation);
+    }
+    let byLsoa = byLocation.get(location);
+    if (!byLsoa) {
+      byLsoa = new Map();
+      byLocation.set(location, byLsoa);
+    }
+    const hit = byLsoa.get(lsoa);
+    if (hit !== undefined) return hit;
+    const row = [
+      toE6(p.lon), toE6(p.lat), p.easting, p.northing, this.texts.id(location), this.texts.id(lsoa),
+      this.texts.id(p.ward), this.texts.id(p.placedBy), p.outOfArea,
+    ];
+    const key = row.join('|');
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.nextId++;
+      this.insert ??= this.db.prepare(
+        'INSERT INTO places(id, lon_e6, lat_e6, easting, northing, location_id, lsoa_id, ward_id, placed_by_id, out_of_area) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      );
+      this.insert.run([id, ...row]);
+      this.ids.set(key, id);
+    }
+    byLsoa.set(lsoa, id);
+    return id;
+  }
+
+  free(): void {
+    this.insert?.free();
+    this.insert = null;
+  }
+}
