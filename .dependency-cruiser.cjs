@@ -62,9 +62,7 @@ module.exports = {
       comment: 'The CLI shares code with the app through shared/ and node/ only, never renderer/ or main/.',
       severity: 'error',
       from: { path: '^cli/' },
-      // TEMPORARY: main/files/atomicWrite.ts is allowed until it moves to node/ (helper "save");
-      // then drop this pathNot.
-      to: { path: '^(renderer|main)/', pathNot: '^main/files/atomicWrite\\.ts$' },
+      to: { path: '^(renderer|main)/' },
     },
     {
       // SQL belongs to the storage layer: the repository, project, import and session code

@@ -8,6 +8,7 @@ const BENCHES: Record<string, () => Promise<{ run(argv: string[]): Promise<void>
   import: () => import('./importBench'),
   hotspots: () => import('./hotspotsBench'),
   dosage: () => import('./dosageBench'),
+  save: () => import('./saveBench'),
 };
 
 const [benchName, ...rest] = process.argv.slice(2);

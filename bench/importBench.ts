@@ -1,14 +1,14 @@
 /**
  * `npm run bench -- import [--sizes 1000000,3000000 | --rows 3000000] [--snap 50000] [--dir D] [--keep]
- *   [--no-bare] [--points 1000000] [--presize 1.5]`
+ *   [--no-bare] [--points 1000000] [--presize 0.3]`
  *
  * Generates police.uk street-crime files over West Yorkshire with realistic clustering
  * (snap points drawn inside wards, Zipf-like popularity, ~30% anti-social behaviour rows with
  * no Crime ID), then measures, per size, in a fresh child process so peaks do not mix:
  *   - a bare papaparse parse of the file (the floor any CSV import pays),
  *   - the end-to-end import (decode, parse, validate, assign wards, store in sql.js),
- *   - with --presize R, the import into a project reopened from presizedProjectImage() padded
- *     with R bytes per CSV byte (so sql.js's in-memory file does not grow during the import),
+ *   - the import into a project reopened with room for the file as the app and CLI do
+ *     (reopenWithRoom; --presize R pads R bytes a CSV byte instead, --presize 0 not at all),
  *   - peak memory: sampled process.memoryUsage().rss and /proc/self/status VmHWM, plus the peaks of
  *     the JS heap (heapUsed), ArrayBuffers outside it (arrayBuffers: sql.js's database file) and
  *     the sql.js WASM heap, to say where the memory goes.
@@ -28,7 +28,7 @@ import { loadSqlJs } from '../cli/sqlNode';
 import { DEFAULT_LAYER, detectAreaFields, replaceAreaLayer } from '../shared/areas/areaLayer';
 import { createProjectDb, openProjectDb } from '../shared/project/projectDb';
 import { runImport } from '../shared/import/runImport';
-import { presizedProjectImage } from '../shared/import/presize';
+import { presizedProjectImage, reopenWithRoom } from '../shared/import/presize';
 import { POLICE_UK_COLUMNS } from '../shared/import/headers';
 import { POLICE_UK_CRIME_TYPES } from '../shared/import/crimeTypes';
 import { WardIndex } from '../shared/import/wardIndex';
@@ -60,7 +60,7 @@ function snapPoints(n: number, rand: () => number): { lon: string; lat: string; 
   return out;
 }
 
-async function generate(file: string, rows: number, snapCount: number): Promise<number> {
+export async function generate(file: string, rows: number, snapCount: number): Promise<number> {
   const rand = rng(20250201);
   const snaps = snapPoints(snapCount, rand);
   // Zipf-like popularity (s = 1): cumulative weights 1/k, sampled by binary search.
@@ -158,6 +158,9 @@ async function measure(file: string, presize?: number): Promise<void> {
     const image = presizedProjectImage(db, statSync(file).size, presize);
     db.close();
     db = openProjectDb(SQL, image, 'bench');
+  } else if (presize === undefined) {
+    // As the app and the CLI do before a big file (shared/import/presize.ts).
+    db = reopenWithRoom(db, statSync(file).size, (image) => openProjectDb(SQL, image, 'bench'));
   }
   const peak = { rss: 0, heapUsed: 0, arrayBuffers: 0, external: 0 };
   const sample = () => {

@@ -1,4 +1,4 @@
-import { atomicWrite } from '../main/files/atomicWrite';
+import { atomicWrite } from '../node/atomicWrite';
 import { renderBriefingPdf } from '../shared/briefing/briefingPdf';
 import type { PatrolPlan, Schedule } from '../shared/patrols/types';
 import { diskTileSource } from './diskTiles';

@@ -1,21 +1,21 @@
-import { promises as fs } from 'node:fs';
 import type { Database } from 'sql.js';
-import { atomicWrite } from '../main/files/atomicWrite';
+import { atomicWrite } from '../node/atomicWrite';
+import { readWholeFile } from '../node/chunkedRead';
 import { openProjectDb } from '../shared/project/projectDb';
 import { loadSqlJs } from './sqlNode';
 
-/** Opens a .hotspot file from disk in Node. */
+/** Opens a .hotspot file from disk in Node (read in chunks into one buffer: no size ceiling, no second copy). */
 export async function openProjectFile(file: string): Promise<Database> {
-  let bytes: Buffer;
+  let bytes: Uint8Array;
   try {
-    bytes = await fs.readFile(file);
+    bytes = await readWholeFile(file);
   } catch (e) {
     throw new Error(`Cannot read project ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  return openProjectDb(await loadSqlJs(), new Uint8Array(bytes), file);
+  return openProjectDb(await loadSqlJs(), bytes, file);
 }
 
-/** Saves atomically: the old file survives any crash before the rename. */
+/** Saves atomically (node/atomicWrite, as the desktop app does): the old file survives any crash before the rename. */
 export async function saveProjectFile(db: Database, file: string): Promise<void> {
   await atomicWrite(file, db.export());
 }

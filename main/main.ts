@@ -8,7 +8,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { MenuAction } from '../shared/desktopApi';
 import { electronDialogs, showLicences } from './electronAdapters';
-import { atomicWrite } from './files/atomicWrite';
+import { atomicWrite, beginAtomicWrite } from '../node/atomicWrite';
+import { openChunkReader } from '../node/chunkedRead';
 import { readUserFile } from './files/readUserFile';
 import { IPC } from './ipc/channels';
 import { createHandlers } from './ipc/handlers';
@@ -77,6 +78,8 @@ async function onReady(): Promise<void> {
       recent: recentFiles,
       readFile: readUserFile,
       writeFile: atomicWrite,
+      openRead: openChunkReader,
+      beginWrite: beginAtomicWrite,
       defaultDir: () => app.getPath('documents'),
       userTiles,
     }),

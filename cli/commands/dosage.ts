@@ -1,5 +1,5 @@
 import type { Database } from 'sql.js';
-import { atomicWrite } from '../../main/files/atomicWrite';
+import { atomicWrite } from '../../node/atomicWrite';
 import { parseArgs, requireValue, UsageError } from '../args';
 import type { Command, CliIO } from '../command';
 import { fileSource } from '../fixtures';

@@ -1,4 +1,4 @@
-import { atomicWrite } from '../../main/files/atomicWrite';
+import { atomicWrite } from '../../node/atomicWrite';
 import { parseArgs, requireValue, UsageError, type ParsedArgs } from '../args';
 import type { Command } from '../command';
 import { openProjectFile } from '../projectFile';

@@ -1,5 +1,5 @@
 import { promises as fs } from 'node:fs';
-import { atomicWrite } from '../../main/files/atomicWrite';
+import { atomicWrite } from '../../node/atomicWrite';
 import { parseArgs, requireValue, UsageError } from '../args';
 import type { Command } from '../command';
 import { openProjectFile } from '../projectFile';

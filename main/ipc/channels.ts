@@ -7,7 +7,12 @@ import type { MenuAction } from '../../shared/desktopApi';
 export const IPC = {
   openProject: 'hotspot:open-project',
   openInitialProject: 'hotspot:open-initial-project',
-  saveProject: 'hotspot:save-project',
+  readChunk: 'hotspot:read-chunk',
+  endRead: 'hotspot:end-read',
+  beginSave: 'hotspot:begin-save',
+  writeChunk: 'hotspot:write-chunk',
+  commitSave: 'hotspot:commit-save',
+  abortSave: 'hotspot:abort-save',
   pickFiles: 'hotspot:pick-files',
   writeExport: 'hotspot:write-export',
   recentProjects: 'hotspot:recent-projects',

@@ -1,12 +1,14 @@
 /**
- * Sizes the main process accepts across IPC and from disk. A year of street crime for the
- * largest force is a few hundred MB of CSV; a project is a SQLite file of similar order. The
- * limits stop a runaway renderer (or a wrong file) from exhausting memory, with a message.
+ * Sizes the main process accepts across IPC and from disk. The limits stop a runaway renderer
+ * (or a wrong file) from exhausting memory, with a message. Projects have no size limit: they
+ * cross IPC in chunks (at most `chunkBytes` each) between the renderer and a file, so the main
+ * process never holds one whole.
  */
 const MB = 1024 * 1024;
 
 export const LIMITS = {
-  projectBytes: 1024 * MB,
+  /** The largest piece of a project one writeChunk or readChunk call carries. */
+  chunkBytes: 64 * MB,
   exportBytes: 1024 * MB,
   inputFileBytes: 1024 * MB,
   inputFiles: 50,

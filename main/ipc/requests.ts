@@ -14,15 +14,19 @@ import {
 
 /** The IPC requests, validated into the shapes the handlers use. */
 
-export interface SaveProjectRequest { path: string | null; bytes: Uint8Array; saveAs: boolean; suggestedName: string }
+/** `size`: the project's exact byte count, which the chunks must add up to before commitSave. */
+export interface BeginSaveRequest { path: string | null; size: number; saveAs: boolean; suggestedName: string }
 export interface PickFilesRequest { title: string; filters: FileFilter[]; multiple: boolean }
 export interface WriteExportRequest { suggestedName: string; bytes: Uint8Array; filters: FileFilter[] }
 
 // Every SQLite database starts with this header; a .hotspot file is a SQLite database.
 const SQLITE_MAGIC = 'SQLite format 3\0';
 
+/** The fixed SQLite header; a database file is never shorter. */
+export const SQLITE_HEADER_BYTES = 100;
+
 export function looksLikeSqlite(bytes: Uint8Array): boolean {
-  if (bytes.byteLength < 100) return false;
+  if (bytes.byteLength < SQLITE_HEADER_BYTES) return false;
   for (let i = 0; i < SQLITE_MAGIC.length; i++) if (bytes[i] !== SQLITE_MAGIC.charCodeAt(i)) return false;
   return true;
 }
@@ -31,9 +35,9 @@ export function validateProjectPath(v: unknown): Result<string> {
   return validatePath(v, 'Project file', [PROJECT_EXTENSION]);
 }
 
-export function validateSaveProject(v: unknown): Result<SaveProjectRequest> {
+export function validateBeginSave(v: unknown): Result<BeginSaveRequest> {
   const what = 'Save project';
-  const o = validateKeys(v, what, ['path', 'bytes', 'saveAs', 'suggestedName']);
+  const o = validateKeys(v, what, ['path', 'size', 'saveAs', 'suggestedName']);
   if (!o.ok) return o;
   const r = o.value;
   let p: string | null = null;
@@ -42,15 +46,16 @@ export function validateSaveProject(v: unknown): Result<SaveProjectRequest> {
     if (!checked.ok) return checked;
     p = checked.value;
   }
-  const bytes = validateBytes(r.bytes, 'The project', LIMITS.projectBytes);
-  if (!bytes.ok) return bytes;
-  // Refusing here keeps a renderer bug from replacing a good project with something unopenable.
-  if (!looksLikeSqlite(bytes.value)) return fail('The project data is not a SQLite database, so it was not saved. This is a bug: please report it.');
+  // No upper limit: a project is as large as the analyst's data (a force's ten years is GBs).
+  // The bytes never sit whole in this process; they arrive in chunks of at most LIMITS.chunkBytes.
+  if (typeof r.size !== 'number' || !Number.isSafeInteger(r.size) || r.size < SQLITE_HEADER_BYTES) {
+    return fail(`${what}: the size must be a whole number of bytes, at least ${SQLITE_HEADER_BYTES} (an SQLite header).`);
+  }
   const saveAs = validateBoolean(r.saveAs, `${what} saveAs`);
   if (!saveAs.ok) return saveAs;
   const name = validateFileName(r.suggestedName, `${what} suggested name`);
   if (!name.ok) return name;
-  return ok({ path: p, bytes: bytes.value, saveAs: saveAs.value, suggestedName: name.value });
+  return ok({ path: p, size: r.size, saveAs: saveAs.value, suggestedName: name.value });
 }
 
 export function validatePickFiles(v: unknown): Result<PickFilesRequest> {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { RecentProject } from '../../shared/desktopApi';
-import { atomicWrite } from '../files/atomicWrite';
+import { atomicWrite } from '../../node/atomicWrite';
 import { PROJECT_EXTENSION } from '../ipc/limits';
 
 /** Where the list lives: read whole, written whole (a few hundred bytes). */

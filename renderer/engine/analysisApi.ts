@@ -12,9 +12,9 @@ import { hotspotCellsCsv, hotspotCellsGeoJson } from '../../shared/export/hotspo
 import { kdeRaster, type KdeRaster } from '../../shared/export/kdeRaster';
 import { hotspotCellsFileName, hotspotCellsXlsx, type CellSortKey } from '../../shared/export/hotspotCellsXlsx';
 import { cellStreetNames } from '../../shared/hotspots/cellNames';
+import { giClass } from '../../shared/legend/classes';
+import { giCellMethod, giWardHotspotsLabel } from '../../shared/legend/methodText';
 import { db, onProjectReplaced } from './engineState';
-
-const CLASS_KEY: Record<number, string> = { 3: 'hot-99', 2: 'hot-95', 1: 'hot-90', [-1]: 'cold-90', [-2]: 'cold-95', [-3]: 'cold-99' };
 
 /** The last analysis, kept in the worker for exports so the cells never cross to the UI twice. */
 let last: HotspotResult | null = null;
@@ -103,7 +103,7 @@ export const analysisApi = {
       const ring = c.shape === 'square' ? squareRing(c.size, c.ci[k]!, c.cj[k]!) : hexRing(c.size, c.ci[k]!, c.cj[k]!);
       features.push({
         type: 'Feature',
-        properties: { id: c.ids[k]!, class: CLASS_KEY[cls]!, count: c.count[k]!, harm: c.harm[k]!, z: c.z[k]!, p: c.p[k]!, pFdr: c.pFdr[k]! },
+        properties: { id: c.ids[k]!, class: giClass(cls).key, count: c.count[k]!, harm: c.harm[k]!, z: c.z[k]!, p: c.p[k]!, pFdr: c.pFdr[k]! },
         geometry: { type: 'Polygon', coordinates: [ring.map(([e, n]) => bngToLonLat(e, n))] },
       });
     }
@@ -134,7 +134,7 @@ export const analysisApi = {
     const index = lastIndex;
     const names = cellStreetNames(db(), ids, lastParams);
     const m = last.method;
-    const method = `${m.scheme}${m.categorySet ? `, ${m.categorySet}` : ''}; ${m.period.from ?? '?'} to ${m.period.to ?? '?'}; ${m.cell.size} m ${m.cell.shape === 'square' ? 'squares' : 'hexagons'}; ${m.correction.fdr ? 'FDR corrected' : 'no FDR correction'}; ${last.studyArea.label}`;
+    const method = giCellMethod(m, last.studyArea.label);
     return ids.map((id, t) => {
       const k = index.get(id);
       if (k === undefined) return null;
@@ -200,7 +200,7 @@ export const analysisApi = {
     // Officers know streets, not cell ids: the cells carry their street names here too.
     const names = cellStreetNames(db(), chosen.map((k) => c.ids[k]!), lastParams ?? {});
     return {
-      label: `Gi* hot cells of the last run (${m.scheme}; ${m.categorySet ?? 'all records'}; ${m.period.from} to ${m.period.to}; ${m.cell.size} m cells)`,
+      label: giWardHotspotsLabel(m),
       cells: chosen.map((k, t) => ({ id: c.ids[k]!, name: names[t] ?? null, ward: c.areaCode[k]!, count: c.count[k]!, harm: c.harm[k]!, z: c.z[k]!, p: c.p[k]!, pFdr: c.pFdr[k]!, cls: c.cls[k]! })),
     };
   },

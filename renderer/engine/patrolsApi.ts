@@ -13,6 +13,8 @@ import { squareCellId, squareCellOf, squareRing } from '../../shared/hotspots/bn
 import { hexCellId, hexCellOf, hexRing } from '../../shared/hotspots/hexGrid';
 import { runHotspotAnalysis } from '../../shared/hotspots/runHotspotAnalysis';
 import { previewSource } from '../../shared/import/index';
+import { giLevelCode, giLevelPercent } from '../../shared/legend/classes';
+import { hotAtOrAbove } from '../../shared/legend/methodText';
 import { buildPlan, DEFAULT_CHOICE, DEFAULT_DOSAGE, suggestWindows, type PlanRequest } from '../../shared/patrols/buildPlan';
 import { planGeoJson, planKml, planScheduleCsv } from '../../shared/patrols/planExports';
 import { deletePlan, listPlans, loadPlan, savePlan } from '../../shared/patrols/planStore';
@@ -66,7 +68,6 @@ export interface PlanView {
 }
 
 const PREVIEW_DAYS = 3;
-const GI_LEVEL: Record<number, number> = { 90: 1, 95: 2, 99: 3 };
 
 /** The plan on screen, with the project it belongs to: opening another project drops it. */
 let draft: { plan: PatrolPlan; schedule: Schedule; request: PlanRequest; saved: boolean; map: PlanMapData; db: unknown } | null = null;
@@ -75,7 +76,7 @@ let dosageAbort: AbortController | null = null;
 
 /** Gi* hot cells of the plan's basis period at the plan's level: what hand-picking chooses from. */
 function candidateCells(plan: PatrolPlan): { cells: FeatureCollection<Polygon>; legend: string } {
-  const level = GI_LEVEL[plan.choice.minGiConfidence ?? 95] ?? 2;
+  const level = giLevelCode(plan.choice.minGiConfidence ?? 95) ?? 2;
   const r = runHotspotAnalysis(db(), {
     from: plan.basisFrom, to: plan.basisTo, schemeId: plan.schemeId, categorySetId: plan.categorySetId ?? undefined,
     cellSize: plan.cellSize, shape: plan.cellShape, fdr: true, kde: false,
@@ -91,10 +92,9 @@ function candidateCells(plan: PatrolPlan): { cells: FeatureCollection<Polygon>; 
       geometry: { type: 'Polygon', coordinates: [ring.map(([e, n]) => bngToLonLat(e, n))] },
     });
   }
-  const pct = ['', '90', '95', '99'][level];
   return {
     cells: { type: 'FeatureCollection', features },
-    legend: `Gi* hot cells at ${pct}% or more (FDR-corrected), ${plan.basisFrom} to ${plan.basisTo}, ${plan.schemeLabel}`,
+    legend: `${hotAtOrAbove(giLevelPercent(level)!)} (FDR-corrected), ${plan.basisFrom} to ${plan.basisTo}, ${plan.schemeLabel}`,
   };
 }
 

@@ -1,3 +1,4 @@
+import * as Comlink from 'comlink';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { areaFeatures } from '../../shared/areas/areaLayer';
 import { buildBaseProject, buildDemoProject, DEMO_ZIP_NAME } from '../../shared/project/demoProject';
@@ -48,6 +49,7 @@ export const projectApi = {
     return projectSummary(next);
   },
 
+  /** `bytes` are best transferred here (Comlink.transfer): sql.js copies them into its own file anyway. */
   async openBytes(bytes: Uint8Array, fileName: string): Promise<ProjectSummary> {
     const next = openProjectDb(await sql(), bytes, fileName);
     lastDemo = null;
@@ -55,9 +57,10 @@ export const projectApi = {
     return projectSummary(next);
   },
 
-  /** The project as SQLite bytes for the shell to write atomically. */
+  /** The project as SQLite bytes for the shell to write atomically; transferred to the UI thread, not copied. */
   exportBytes(): Uint8Array {
-    return db().export();
+    const bytes = db().export();
+    return Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer]);
   },
 
   markSaved(): void {

@@ -1,10 +1,9 @@
 import type { CellDetails } from '../engine/analysisApi';
+import { GI_CLASSES, GI_NOT_SIGNIFICANT, giClass } from '../../shared/legend/classes';
 import { formatNumber } from './classBreaks';
 
-export const CLASS_NAMES: Record<number, string> = {
-  3: 'Hot spot, 99%', 2: 'Hot spot, 95%', 1: 'Hot spot, 90%', 0: 'Not significant',
-  [-1]: 'Cold spot, 90%', [-2]: 'Cold spot, 95%', [-3]: 'Cold spot, 99%',
-};
+/** Gi* class names as the legend says them, by class code. */
+export const CLASS_NAMES: Record<number, string> = Object.fromEntries([...GI_CLASSES, GI_NOT_SIGNIFICANT].map((c) => [c.code, c.label]));
 
 /** p-values as analysts read them: three significant digits, or "< 0.001" rather than 1.2e-12. */
 export function formatP(p: number | null): string {
@@ -40,7 +39,7 @@ export function CellPopup({ id, details: d, loading, error, wardName, trend }: C
             <tr><th scope="row">Gi* z</th><td className="num">{d.z === null ? 'undefined' : d.z.toFixed(2)}</td></tr>
             <tr><th scope="row">p</th><td className="num">{formatP(d.p)}</td></tr>
             <tr><th scope="row">p (FDR)</th><td className="num">{d.pFdr === null ? 'not corrected' : formatP(d.pFdr)}</td></tr>
-            <tr><th scope="row">Class</th><td>{CLASS_NAMES[d.cls]}</td></tr>
+            <tr><th scope="row">Class</th><td>{giClass(d.cls).label}</td></tr>
             {trend && <tr><th scope="row">Trend</th><td>{trend.label}</td></tr>}
             {d.kde !== null && <tr><th scope="row">KDE density</th><td className="num">{formatNumber(d.kde, 1)} per km²</td></tr>}
           </tbody>

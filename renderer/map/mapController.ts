@@ -8,7 +8,8 @@ import type { KdeRaster } from '../../shared/export/kdeRaster';
 import { BASEMAP_BACKGROUND, BASEMAP_SOURCE, basemapLayers, basemapSource, offlineStyle } from './basemapStyle';
 import type { BasemapView } from './basemapSettings';
 import { classOf } from './classBreaks';
-import { BACKGROUND, GI_COLOURS, RAMP, SELECTED, TREND_COLOURS } from './mapStyle';
+import { GI_CLASSES } from '../../shared/legend/classes';
+import { BACKGROUND, SELECTED, cellColourExpression, wardColourExpression } from './mapStyle';
 import { WARD_LABEL_LAYER, WARD_LABEL_SOURCE, wardLabelLayer, wardLabelPoints } from './wardLabels';
 import { reportError } from '../ui/appEvents';
 
@@ -88,9 +89,9 @@ export class MapController {
     const under = this.firstBasemapSymbol();
     const addLayer = m.addLayer.bind(m);
     const addUnder = (layer: maplibregl.AddLayerObject) => addLayer(layer, under);
-    const rampExpr: maplibregl.ExpressionSpecification = ['match', ['get', 'cls'], -1, '#f7f7f7', 0, RAMP[0]!, 1, RAMP[1]!, 2, RAMP[2]!, 3, RAMP[3]!, 4, RAMP[4]!, '#f7f7f7'];
+    const rampExpr = wardColourExpression();
     addUnder({ id: 'ward-fill', type: 'fill', source: 'wards', paint: { 'fill-color': rampExpr, 'fill-opacity': this.wardOpacity(false) } });
-    const giExpr = ['match', ['get', 'class'], ...Object.entries({ ...GI_COLOURS, ...TREND_COLOURS }).flat(), 'rgba(0,0,0,0)'] as unknown as maplibregl.ExpressionSpecification;
+    const giExpr = cellColourExpression();
     addUnder({ id: 'cell-fill', type: 'fill', source: 'cells', paint: { 'fill-color': giExpr, 'fill-opacity': this.cellOpacity() } });
     // At street zoom the fill thins out so the streets in a cell can be read; the cell's edge keeps it a cell.
     addUnder({ id: 'cell-line', type: 'line', source: 'cells', minzoom: 13, paint: { 'line-color': giExpr, 'line-width': ['interpolate', ['linear'], ['zoom'], 13, 0.5, 16, 2] } });
@@ -244,7 +245,7 @@ export class MapController {
 
   /** Centre of the hottest drawn cell (99% first), for tests that look at a hot spot up close. */
   hotCellCentre(): [number, number] | null {
-    for (const cls of ['hot-99', 'hot-95', 'hot-90']) {
+    for (const cls of GI_CLASSES.filter((g) => g.code > 0).map((g) => g.key)) {
       const f = this.cells?.features.find((c) => c.properties?.class === cls);
       if (f) {
         const [w, s, e, n] = bbox(f);

@@ -1,6 +1,7 @@
 import * as maplibregl from 'maplibre-gl';
 import { bbox } from '@turf/turf';
 import type { FeatureCollection } from 'geojson';
+import { PLAN_CLASSES, PLAN_COLOURS } from '../../shared/legend/classes';
 import { reportError } from '../ui/appEvents';
 
 /**
@@ -23,9 +24,10 @@ export interface PlanPick {
   hotspot: { id: string; unitId: string } | null;
 }
 
-export const PLAN_OUTLINE = '#1d1d8f';
-export const PLAN_FILL = '#3b3bd6';
-export const CANDIDATE_OUTLINE = '#b2182b';
+export const PLAN_OUTLINE = PLAN_COLOURS.hotspotOutline;
+export const PLAN_FILL = PLAN_COLOURS.hotspotFill;
+export const CANDIDATE_OUTLINE = PLAN_COLOURS.candidate;
+const [HOTSPOT_CLASS, CANDIDATE_CLASS] = PLAN_CLASSES as [(typeof PLAN_CLASSES)[number], (typeof PLAN_CLASSES)[number]];
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
@@ -62,9 +64,9 @@ function addLayers(m: maplibregl.Map): void {
   // At street zoom the fills thin out so the streets inside a hotspot can be read; outlines stay.
   m.addSource('plan-candidates', { type: 'geojson', data: EMPTY });
   m.addSource('plan-hotspots', { type: 'geojson', data: EMPTY });
-  m.addLayer({ id: 'plan-candidates-fill', type: 'fill', source: 'plan-candidates', paint: { 'fill-color': CANDIDATE_OUTLINE, 'fill-opacity': ['interpolate', ['linear'], ['zoom'], 12, 0.18, 16, 0.06] } });
+  m.addLayer({ id: 'plan-candidates-fill', type: 'fill', source: 'plan-candidates', paint: { 'fill-color': CANDIDATE_CLASS.fill, 'fill-opacity': ['interpolate', ['linear'], ['zoom'], 12, CANDIDATE_CLASS.fillOpacity, 16, 0.06] } });
   m.addLayer({ id: 'plan-candidates-line', type: 'line', source: 'plan-candidates', paint: { 'line-color': CANDIDATE_OUTLINE, 'line-width': 0.8, 'line-opacity': 0.7 } });
-  m.addLayer({ id: 'plan-fill', type: 'fill', source: 'plan-hotspots', paint: { 'fill-color': PLAN_FILL, 'fill-opacity': ['interpolate', ['linear'], ['zoom'], 12, 0.35, 16, 0.12] } });
+  m.addLayer({ id: 'plan-fill', type: 'fill', source: 'plan-hotspots', paint: { 'fill-color': HOTSPOT_CLASS.fill, 'fill-opacity': ['interpolate', ['linear'], ['zoom'], 12, HOTSPOT_CLASS.fillOpacity, 16, 0.12] } });
   m.addLayer({
     id: 'plan-line', type: 'line', source: 'plan-hotspots',
     paint: { 'line-color': PLAN_OUTLINE, 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 2, 14, 3.5] },
@@ -155,10 +157,7 @@ function updateLegend(m: maplibregl.Map): void {
   title.className = 'legend-title';
   title.textContent = `Patrol plan: ${data.hotspots.features.length} hotspots`;
   const list = document.createElement('ul');
-  for (const [colour, fill, text] of [
-    [PLAN_OUTLINE, 'rgba(59,59,214,0.35)', 'plan hotspot, numbered by rank'],
-    [CANDIDATE_OUTLINE, 'rgba(178,24,43,0.18)', 'Gi* hot cell (click to add it when picking)'],
-  ] as const) {
+  for (const { colour, muted: fill, label: text } of PLAN_CLASSES) {
     const li = document.createElement('li');
     const sw = document.createElement('span');
     sw.className = 'swatch';

@@ -1,12 +1,11 @@
-import type { DesktopApi, Result } from '../../shared/desktopApi';
-import { baseName, type OpenedProject, type Platform } from './platform';
+import type { DesktopApi } from '../../shared/desktopApi';
+import type { OpenedProject, Platform } from './platform';
+import { readProject, unwrap, writeProject } from './projectChunks';
 
-function unwrap<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(r.error);
-  return r.value;
-}
-
-/** Desktop mode: the narrow preload API; the main process owns dialogs, paths and disk writes. */
+/**
+ * Desktop mode: the narrow preload API; the main process owns dialogs, paths and disk writes.
+ * Projects cross in chunks (projectChunks.ts), so they have no size limit.
+ */
 export function desktopPlatform(api: DesktopApi): Platform {
   return {
     kind: 'desktop',
@@ -14,12 +13,9 @@ export function desktopPlatform(api: DesktopApi): Platform {
     keepsSession: false,
     async openProject() {
       const f = unwrap(await api.openProject());
-      return f ? { name: f.name, path: f.path, bytes: f.bytes } : null;
+      return f ? readProject(api, f) : null;
     },
-    async saveProject(req) {
-      const r = unwrap(await api.saveProject(req));
-      return r ? { path: r.path, name: baseName(r.path) } : null;
-    },
+    saveProject: (req) => writeProject(api, req),
     async writeExport(suggestedName, bytes) {
       const ext = suggestedName.split('.').pop() ?? '';
       const r = unwrap(await api.writeExport({ suggestedName, bytes, filters: [{ name: ext.toUpperCase(), extensions: [ext] }] }));
@@ -28,14 +24,13 @@ export function desktopPlatform(api: DesktopApi): Platform {
     onAction: (listener) => api.onMenuAction(listener),
     async initialProject(): Promise<OpenedProject | null> {
       const f = unwrap(await api.openInitialProject());
-      return f ? { name: f.name, path: f.path, bytes: f.bytes } : null;
+      return f ? readProject(api, f) : null;
     },
     async recentProjects() {
       return unwrap(await api.recentProjects());
     },
     async openRecent(id) {
-      const f = unwrap(await api.openRecentProject(id));
-      return { name: f.name, path: f.path, bytes: f.bytes };
+      return readProject(api, unwrap(await api.openRecentProject(id)));
     },
     keepSession: async () => undefined,
   };

@@ -8,6 +8,7 @@ export interface OpenedProject {
   name: string;
   /** Absolute path in the desktop app; null in the browser. */
   path: string | null;
+  /** A buffer of its own (exactly the file), so the UI can transfer it to the engine worker. */
   bytes: Uint8Array;
   /** A project the browser kept across a reload with changes not yet saved to a file. */
   unsaved?: boolean;
@@ -28,7 +29,10 @@ export interface Platform {
   shortcuts: boolean;
   /** null when the user cancels. */
   openProject(): Promise<OpenedProject | null>;
-  /** Saves to `path` (or asks, for save-as / first save). null when the user cancels. */
+  /**
+   * Saves to `path` (or asks, for save-as / first save), atomically: the old file stays until
+   * the new one is whole. null when the user cancels. `bytes` is only read, never detached.
+   */
   saveProject(req: { path: string | null; bytes: Uint8Array; saveAs: boolean; suggestedName: string }): Promise<SaveResult | null>;
   /** Writes an export file (CSV, GeoJSON). Returns where it went, or null when cancelled. */
   writeExport(suggestedName: string, bytes: Uint8Array, mime: string): Promise<string | null>;

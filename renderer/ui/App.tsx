@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ProjectSummary } from '../../shared/project/projectSummary';
 import type { WardTable, WardTableParams } from '../../shared/wards/wardHarmTable';
+import { wardLegendText } from '../../shared/legend/methodText';
 import { quantileBreaks } from '../map/classBreaks';
 import { AboutDialog } from './AboutDialog';
 import { GiLegend, KdeLegend, TrendLegend } from './GiLegend';
@@ -70,7 +71,7 @@ export function App() {
   const isCount = wardTable?.method.schemeId === 'count';
   const legendTitle = isCount ? 'Crimes per ward' : `Harm per ward (${wardTable?.method.scheme ?? ''})`;
   const method = wardTable
-    ? `${wardTable.method.scheme}; ${wardTable.method.categorySet ?? 'all records'}; ${wardTable.methodLines[2]!.replace('period: ', '')}; excluded: ${wardTable.method.excluded.current.outOfArea} outside the force area, ${wardTable.method.excluded.current.unplaced} with no ward. Classes: quantiles of non-zero wards.`
+    ? wardLegendText(wardTable.method)
     : `No ward figures: ${describePeriod(summary)}.`;
 
   return (

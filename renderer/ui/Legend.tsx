@@ -1,5 +1,5 @@
 import { formatNumber } from '../map/classBreaks';
-import { RAMP } from '../map/mapStyle';
+import { WARD_RAMP, WARD_ZERO } from '../../shared/legend/classes';
 
 interface Props {
   title: string;
@@ -17,14 +17,14 @@ export function Legend({ title, breaks, method, digits = 0 }: Props) {
       <div className="legend-title">{title}</div>
       <ul>
         <li>
-          <span className="swatch" style={{ background: '#f7f7f7' }} /> 0
+          <span className="swatch" style={{ background: WARD_ZERO.colour }} /> {WARD_ZERO.label}
         </li>
         {breaks.map((b, i) => {
           const from = lower;
           lower = b;
           return (
             <li key={b}>
-              <span className="swatch" style={{ background: RAMP[i] }} /> {digits === 0 ? `${formatNumber(from + 1)} to ${formatNumber(b)}` : `> ${formatNumber(from, digits)} to ${formatNumber(b, digits)}`}
+              <span className="swatch" style={{ background: WARD_RAMP[i] }} /> {digits === 0 ? `${formatNumber(from + 1)} to ${formatNumber(b)}` : `> ${formatNumber(from, digits)} to ${formatNumber(b, digits)}`}
             </li>
           );
         })}

@@ -1,3 +1,4 @@
+import * as Comlink from 'comlink';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { ProjectSummary } from '../../shared/project/projectSummary';
@@ -93,7 +94,8 @@ export function useProjectSession() {
 
   const openProjectBytes = useCallback(
     async (f: OpenedProject) => {
-      await engine.openBytes(f.bytes, f.name);
+      // Transferred, not copied: the platform read the file into a buffer of its own.
+      await engine.openBytes(Comlink.transfer(f.bytes, [f.bytes.buffer as ArrayBuffer]), f.name);
       if (f.unsaved) await engine.markUnsaved();
       fileName.current = f.name;
       setPath(f.path);

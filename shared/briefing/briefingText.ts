@@ -1,3 +1,4 @@
+import { describeWindows } from '../patrols/planMethod';
 import type { PatrolPlan } from '../patrols/types';
 
 /** The handling marking printed at the foot (and head) of every page. */
@@ -21,13 +22,6 @@ export function periodText(plan: PatrolPlan): string {
   return `${longDate(plan.from)} to ${longDate(plan.to)}`;
 }
 
-function windowsText(plan: PatrolPlan): string {
-  const names = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-  return plan.dosage.windows
-    .map((w) => `${w.weekdays.length === 7 ? 'every day' : w.weekdays.map((d) => names[d] ?? '?').join(', ')} ${w.start}-${w.end}`)
-    .join('; ');
-}
-
 /**
  * What officers are asked to do, in the words of the evidence (DOMAIN.md, Koper curve):
  * visible presence, about 15 minutes a visit, random order, unpredictable times.
@@ -39,7 +33,7 @@ export function guidanceLines(plan: PatrolPlan): string[] {
     `Be visible: patrol on foot and in uniform inside the red outline, where people can see you: being seen is what deters.`,
     `Stay about ${d.minutesPerVisit} minutes at each visit (10 to 16 minutes works best; longer adds little), then move on to the next hotspot.`,
     `Visit the hotspots in a random order and not at predictable times: follow the times on the schedule, which were drawn at random within the patrol windows. Do not settle into a routine.`,
-    `Each hotspot needs ${visits} a day${d.windows.length ? ` within the patrol windows (${windowsText(plan)})` : ''}. If you cannot make a visit, record why; do not make it up later at a fixed time.`,
+    `Each hotspot needs ${visits} a day${d.windows.length ? ` within the patrol windows (${describeWindows(d.windows)})` : ''}. If you cannot make a visit, record why; do not make it up later at a fixed time.`,
     `Your radio or device location is used to count minutes in each hotspot, so keep it switched on. Record arrests, stop and searches, weapons seized and intelligence submitted as usual.`,
   ];
 }

@@ -1,10 +1,11 @@
 import { fitView, type LonLatBox, type MapView, type Pt } from '../basemap/mapView';
 import type { TileSource } from '../basemap/tileSource';
 import { buildVectorMap, type Box, type MapOp, type VectorMap } from '../basemap/vectorMap';
+import { PLAN_COLOURS } from '../legend/classes';
 import type { PlanHotspot } from '../patrols/types';
 
-/** Strong, print-safe hotspot colour (and legible in greyscale as the darkest line). */
-export const HOTSPOT_COLOUR = '#c8102e';
+/** Strong, print-safe hotspot colour (and legible in greyscale as the darkest line); see PLAN_COLOURS. */
+export const HOTSPOT_COLOUR = PLAN_COLOURS.printedHotspot;
 const FONT = 'Helvetica';
 const BOLD = 'Helvetica-Bold';
 

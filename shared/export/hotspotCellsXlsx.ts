@@ -1,5 +1,6 @@
 import { classLabel } from '../hotspots/classify';
 import type { HotspotResult } from '../hotspots/runHotspotAnalysis';
+import { giWorkbookSubtitle } from '../legend/methodText';
 import { exportFileName } from './exportName';
 import { methodSheet, writeXlsx, type XlsxCell, type XlsxColumn } from './xlsxWorkbook';
 
@@ -56,7 +57,7 @@ export async function hotspotCellsXlsx(
   ]);
   const m = r.method;
   const generatedAt = opts.generatedAt ?? new Date().toISOString();
-  const subtitle = `${m.scheme}; ${m.categorySet ?? 'all records'}; ${m.period.dataLabel ?? `${m.period.from} to ${m.period.to}`}; ${m.cell.size} m ${m.cell.shape} cells. How it was made: see the Method sheet.`;
+  const subtitle = giWorkbookSubtitle(m);
   const order = `rows: the ${keep.length.toLocaleString('en-GB')} cells with records or a significant class (of ${c.n.toLocaleString('en-GB')} study-area cells; the CSV export has every cell), sorted by ${sort.key === 'z' ? 'Gi* z' : sort.key === 'p' ? 'p (FDR)' : sort.key}, ${sort.desc ? 'descending' : 'ascending'}`;
   return writeXlsx({
     title: 'Hotspot cells (Getis-Ord Gi*)',

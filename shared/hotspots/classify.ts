@@ -1,3 +1,5 @@
+import { GI_CLASS_RULE, GI_CLASSES, GI_NOT_SIGNIFICANT, giClass } from '../legend/classes';
+
 /**
  * Hot/cold classes from Gi* z and a p-value (the BH-adjusted one when FDR is on):
  *   hot 99% : z > 0 and p < 0.01     cold 99% : z < 0 and p < 0.01
@@ -20,20 +22,11 @@ export function classify(z: Float64Array, p: Float64Array): Int8Array {
   return out;
 }
 
-export const CLASS_LABELS: Record<number, string> = {
-  3: 'hot 99%',
-  2: 'hot 95%',
-  1: 'hot 90%',
-  0: 'not significant',
-  [-1]: 'cold 90%',
-  [-2]: 'cold 95%',
-  [-3]: 'cold 99%',
-};
+/** Short labels by class code, as exports write them (see shared/legend/classes.ts). */
+export const CLASS_LABELS: Record<number, string> = Object.fromEntries([...GI_CLASSES, GI_NOT_SIGNIFICANT].map((c) => [c.code, c.short]));
 
 export function classLabel(c: number): string {
-  return CLASS_LABELS[c] ?? 'not significant';
+  return giClass(c).short;
 }
 
-export const CLASS_RULE =
-  'hot/cold 99/95/90% when z > 0 / z < 0 and p < 0.01 / 0.05 / 0.10, using the Benjamini-Hochberg ' +
-  'adjusted p when the FDR correction is on and the raw two-sided p when it is off';
+export const CLASS_RULE = GI_CLASS_RULE;

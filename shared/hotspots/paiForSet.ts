@@ -1,4 +1,6 @@
 import { pai, topCells } from './concentration';
+import { giLevelCode, giLevelPercent } from '../legend/classes';
+import { hotAtOrAbove } from '../legend/methodText';
 
 /** A hotspot set to score: the top N cells by harm, or the Gi* hot cells at a level or more. */
 export type PaiSet = { kind: 'top'; n: number } | { kind: 'hot'; level: 1 | 2 | 3 };
@@ -20,8 +22,6 @@ export interface PaiCells {
   cls: ArrayLike<number>;
 }
 
-const LEVEL_PCT = ['', '90', '95', '99'] as const;
-
 /**
  * PAI and capture for a chosen hotspot set: Gi* hot cells at a level, or the top N cells by
  * harm (the "top 20 cells" the Grip trials patrolled). The area is the study area's cells.
@@ -36,7 +36,7 @@ export function paiForSet(c: PaiCells, set: PaiSet): PaiResult {
   return {
     cells, harmShare: total > 0 ? harm / total : null, areaShare: c.n ? cells / c.n : 0,
     pai: pai(c.harm, chosen),
-    label: set.kind === 'top' ? `top ${set.n} cells by harm` : `Gi* hot cells at ${LEVEL_PCT[set.level]}% or more`,
+    label: set.kind === 'top' ? `top ${set.n} cells by harm` : hotAtOrAbove(giLevelPercent(set.level)!),
   };
 }
 
@@ -44,8 +44,8 @@ export function paiForSet(c: PaiCells, set: PaiSet): PaiResult {
 export function parsePaiSet(text: string): PaiSet {
   const m = /^(top|hot):(\d+)$/.exec(text.trim().toLowerCase());
   if (m?.[1] === 'top' && Number(m[2]) >= 1) return { kind: 'top', n: Number(m[2]) };
-  const level = m?.[1] === 'hot' ? LEVEL_PCT.indexOf(m[2] as (typeof LEVEL_PCT)[number]) : -1;
-  if (level >= 1) return { kind: 'hot', level: level as 1 | 2 | 3 };
+  const level = m?.[1] === 'hot' && /^\d{2}$/.test(m[2]!) ? giLevelCode(Number(m[2])) : undefined;
+  if (level !== undefined) return { kind: 'hot', level: level as 1 | 2 | 3 };
   throw new Error(`A hotspot set for PAI is top:N (the N cells with most harm, e.g. top:20) or hot:90, hot:95 or hot:99 (Gi* hot cells at that level or more); got "${text}".`);
 }
 

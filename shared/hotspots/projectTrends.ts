@@ -1,5 +1,6 @@
 import type { Database } from 'sql.js';
-import { trendMethodLines, type TrendRun } from '../export/trendCells';
+import type { TrendRun } from '../export/trendCells';
+import { trendContextLines, trendMethodLines } from '../legend/methodText';
 import { bngToLonLat } from '../geo/bng';
 import { getCategorySet } from '../harm/categorySets';
 import { checkMonth, loadScheme, schemeName, schemeWeightsLine } from '../harm/crimeSelection';
@@ -43,15 +44,12 @@ export function runProjectTrends(db: Database, params: ProjectTrendParams): Proj
   const scheme = loadScheme(db, params.schemeId);
   const set = params.categorySetId ? getCategorySet(db, params.categorySetId) : null;
   const size = params.cellSize ?? DEFAULT_CELL_SIZE;
-  const weights = schemeWeightsLine(scheme);
-  const context = [
-    `scheme: ${schemeName(scheme)}`,
-    ...(weights ? [weights] : []),
-    `category set: ${set ? set.label : 'all records'}${params.types?.length ? `; crime types: ${params.types.join(', ')}` : ''}`,
-    `cell size: ${size} m ${params.shape === 'hex' ? 'hexagons anchored at the BNG origin' : 'squares aligned to the British National Grid'}`,
-    `neighbourhood: cells within ${(params.distance ?? size * Math.SQRT2).toFixed(1)} m, self included`,
-    `period length: ${params.months} month${params.months === 1 ? '' : 's'}, back from ${to} (first month ${from})`,
-  ];
+  const shape = params.shape ?? 'square';
+  const context = trendContextLines({
+    scheme: schemeName(scheme), weights: schemeWeightsLine(scheme), categorySet: set ? set.label : null, types: params.types,
+    cellSize: size, shape, distance: params.distance ?? size * Math.SQRT2, distanceDefault: params.distance === undefined,
+    months: params.months, from, to,
+  });
   return { run, periods, context, methodLines: trendMethodLines(run, context) };
 }
 

@@ -5,11 +5,13 @@ import { selectCrimePoints } from '../harm/crimePoints';
 import { schemeName, type CrimeFilter } from '../harm/crimeSelection';
 import type { UnweightedReport } from '../harm/harmWeighting';
 import { countIntoCells } from './cellCounts';
-import { classify, CLASS_RULE } from './classify';
+import { classify } from './classify';
 import { concentration, pai, type Concentration } from './concentration';
 import { bhAdjust } from './fdr';
 import { giStar } from './giStar';
-import { KDE_DEFAULT_CELLS, kdeOnGrid } from './kde';
+import { kdeOnGrid } from './kde';
+import { GI_CLASS_RULE } from '../legend/classes';
+import { cellIdFormat, correctionText, giStatisticText, HOTSPOT_SET_TEXT, hotspotMethodLines, kdeKernelText, neighbourhoodRule, NORMAL_INFERENCE, studyAreaText } from '../legend/methodText';
 import { cellIdAt, type CellShape } from './lattice';
 import { twoSidedP } from './normal';
 import { DEFAULT_CELL_SIZE } from './projectGrid';
@@ -170,7 +172,7 @@ function* hotspotAnalysisSteps(db: Database, params: HotspotParams, run: RunOpti
   const gi = giStar(grid, counts.harm, distance);
   const inference = params.inference ?? { kind: 'normal' };
   let p: Float64Array;
-  let inferenceText = 'two-sided normal p-values';
+  let inferenceText = NORMAL_INFERENCE;
   let signZ = gi.z;
   if (inference.kind === 'permutation') {
     const perm: PermutationResult = yield* permutationSteps(grid, counts.harm, distance, {
@@ -195,8 +197,7 @@ function* hotspotAnalysisSteps(db: Database, params: HotspotParams, run: RunOpti
     kde = {
       bandwidth: k.bandwidth, bandwidthX: k.bandwidthX, bandwidthY: k.bandwidthY,
       chosen: k.rule === 'cells' ? 'default' : k.rule === 'nrd' ? 'rule-of-thumb' : 'user',
-      kernel: 'quartic, radial; density in harm per km^2 at cell centres' +
-        (k.binned ? '; points binned to their cell centres first (too many for exact evaluation)' : ''),
+      kernel: kdeKernelText(k.binned),
     };
     if (k.bandwidth < size) {
       warnings.push(`The KDE bandwidth (${k.bandwidth.toFixed(0)} m) is below the cell size (${size} m): the surface will look like isolated spikes.`);
@@ -245,26 +246,23 @@ function* hotspotAnalysisSteps(db: Database, params: HotspotParams, run: RunOpti
     types: params.types?.length ? params.types : null,
     cell: {
       shape, size,
-      idFormat: shape === 'square' ? 'SQ{size}_E{SW corner easting}_N{SW corner northing} (BNG)' : 'HX{size}_Q{q}_R{r} (axial, hex 0,0 centred on BNG 0,0)',
+      idFormat: cellIdFormat(shape),
       chosen: params.cellSize === undefined ? 'default' : 'user',
     },
-    studyArea: `${area.label}: ${grid.n} cells whose centre lies inside the "${params.layer ?? DEFAULT_LAYER}" areas there (cells with no records count as zero; mean and variance over these cells only)`,
+    studyArea: studyAreaText(area.label, grid.n, params.layer ?? DEFAULT_LAYER),
     neighbourhood: {
       distance,
       chosen: params.distance === undefined ? 'default' : 'user',
-      rule: `binary weights, cells with centres within ${fmtM(distance)} m (inclusive, relative tolerance 1e-9), self included` +
-        (params.distance === undefined ? ` (default: cell size x sqrt 2 = ${shape === 'square' ? '8 touching cells' : '6 touching hexagons'} + self)` : ''),
+      rule: neighbourhoodRule(distance, shape, params.distance === undefined),
     },
-    statistic: `Getis-Ord Gi* z-score on harm per cell; mean and S over all study-area cells; ${inferenceText}`,
+    statistic: giStatisticText(inferenceText),
     correction: {
       fdr,
-      text: fdr
-        ? 'Benjamini-Hochberg false discovery rate over all study-area cells (classes use adjusted p)'
-        : 'none (raw p-values; expect about 10% of cells to reach 90% by chance)',
+      text: correctionText(fdr),
     },
-    classRule: CLASS_RULE,
+    classRule: GI_CLASS_RULE,
     kde,
-    hotspotSet: 'cells classed hot at 95% or 99% (used for PAI)',
+    hotspotSet: HOTSPOT_SET_TEXT,
     excluded: {
       outOfArea, unplaced,
       outsideStudyArea: counts.outside, outsideStudyAreaHarm: counts.outsideHarm,
@@ -290,40 +288,10 @@ function* hotspotAnalysisSteps(db: Database, params: HotspotParams, run: RunOpti
     temporal,
   };
   return {
-    cells, summary, method, methodLines: methodLines(method), warnings,
+    cells, summary, method, methodLines: hotspotMethodLines(method), warnings,
     studyArea: { label: area.label, districts: area.districts, districtsWithData: coverage.withData },
   };
 }
 
-function fmtM(v: number): string {
-  return Number.isInteger(v) ? String(v) : v.toFixed(2);
-}
-
-export function methodLines(m: HotspotMethod): string[] {
-  const lines = [
-    `scheme: ${m.scheme}`,
-    `category set: ${m.categorySet ?? 'all records'}${m.types ? `; crime types: ${m.types.join(', ')}` : ''}`,
-    `period: ${m.period.from ?? 'no records'} to ${m.period.to ?? 'no records'} (months inclusive)`,
-    ...(m.period.dataLabel ? [`months with data: ${m.period.dataLabel}`] : []),
-    `cell size: ${m.cell.size} m ${m.cell.shape === 'square' ? 'squares aligned to the British National Grid' : 'hexagons anchored at the BNG origin'} (${m.cell.chosen}); ids ${m.cell.idFormat}`,
-    `study area: ${m.studyArea}`,
-    `neighbourhood: ${m.neighbourhood.rule}`,
-    `statistic: ${m.statistic}`,
-    `correction: ${m.correction.text}`,
-    `classes: ${m.classRule}`,
-  ];
-  if (m.kde) {
-    const nrd = `mean of MASS bandwidth.nrd per axis: E ${m.kde.bandwidthX.toFixed(1)} m, N ${m.kde.bandwidthY.toFixed(1)} m`;
-    const how = m.kde.chosen === 'default' ? `default: ${KDE_DEFAULT_CELLS} x the ${fmtM(m.cell.size)} m cell size, for micro-places; the rule of thumb (${nrd}) is an option` : m.kde.chosen === 'rule-of-thumb' ? `rule of thumb, ${nrd}` : 'user';
-    lines.push(`kde: ${m.kde.kernel}; bandwidth ${m.kde.bandwidth.toFixed(1)} m (${how})`);
-  }
-  lines.push(`hotspot set: ${m.hotspotSet}`);
-  const x = m.excluded;
-  lines.push(
-    `excluded: ${x.outOfArea} records outside the force area, ${x.unplaced} without a location, ` +
-      `${x.outsideStudyArea} outside the study-area cells; ${x.unweighted.count} records with no weight in the scheme (counted, not in harm)`,
-  );
-  // The weight table is a method line of its own, not a note.
-  for (const n of m.notes) lines.push(n.startsWith('weights: ') ? n : `note: ${n}`);
-  return lines;
-}
+/** The method as `key: value` lines; written in shared/legend/methodText.ts. */
+export { hotspotMethodLines as methodLines } from '../legend/methodText';

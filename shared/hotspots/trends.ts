@@ -8,6 +8,8 @@ import { cellIdAt, type CellShape, type StudyGrid } from './lattice';
 import { twoSidedP } from './normal';
 import { DEFAULT_CELL_SIZE } from './projectGrid';
 import { chooseStudyArea, type StudyAreaSpec } from './studyAreaChoice';
+import { TREND_LABELS } from '../legend/classes';
+import { trendClassificationText } from '../legend/methodText';
 
 /**
  * Hotspot stability across periods, following R sfhotspot::hotspot_classify (read from its
@@ -38,10 +40,8 @@ export interface TrendOptions {
   fdr?: boolean;
 }
 
-export const TREND_LABELS = [
-  'no pattern', 'persistent hotspot', 'emerging hotspot', 'former hotspot', 'intermittent hotspot',
-  'persistent coldspot', 'emerging coldspot', 'former coldspot', 'intermittent coldspot', 'mixed hot/coldspot',
-] as const;
+/** Trend class labels by code; defined with their keys and colours in shared/legend/classes.ts. */
+export { TREND_LABELS };
 
 export interface TrendResult {
   /** Index into TREND_LABELS per cell. */
@@ -104,12 +104,9 @@ export function classifyTrends(grid: StudyGrid, periodValues: Float64Array[], o:
   const tally: Record<string, number> = {};
   for (const label of TREND_LABELS) tally[label] = 0;
   for (let c = 0; c < n; c++) tally[TREND_LABELS[category[c]!]!]! += 1;
-  const method =
-    `sfhotspot hotspot_classify rules over ${P} periods with records (${periodValues.length - P} empty periods dropped), last ${k} recent; ` +
-    `significant = p < ${criticalP} (${fdr ? 'BH-adjusted across cells per period' : 'raw p'}); ` +
-    `persistent: share of periods >= ${persistentProp}; emerging: older share < ${hotspotProp} and recent share >= ${recentProp}; ` +
-    `former: older share >= ${hotspotProp} and recent share < ${hotspotProp}; intermittent: share >= ${hotspotProp}; ` +
-    `differences from sfhotspot: recent = exactly the last ${k} periods; p adjusted across cells, not across a cell's periods`;
+  const method = trendClassificationText({
+    periodsUsed: P, emptyPeriods: periodValues.length - P, recent: k, criticalP, fdr, persistentProp, hotspotProp, recentProp,
+  });
   return { category, hotPeriods, coldPeriods, periodsUsed: P, recentPeriods: k, tally, method };
 }
 

@@ -1,7 +1,7 @@
 /**
- * Dedupe keys. Keys live in a UNIQUE index inside sql.js's in-memory database, so they are
- * kept short: a police.uk Crime ID is a 64-hex SHA-256, and its first 16 hex digits (64 bits)
- * already make a collision among even 10M records a ~3e-6 chance.
+ * Dedupe keys, as text: a police.uk Crime ID (a 64-hex SHA-256) is shortened to its first 16
+ * hex digits; other references are kept. The project stores a 47-bit hash of this text
+ * (shared/repository/records/recordKey.ts) and checks the stored record on a match.
  *
  * Rows without an id (police.uk anti-social behaviour, stop-and-search) get a content key:
  * a hash of the fields that identify the event plus its occurrence number among identical
@@ -12,23 +12,50 @@
 
 /** 53-bit string hash (cyrb53, public domain): fast, well-mixed, not cryptographic. */
 export function hash53(text: string, seed = 0): number {
+  return hashParts([text], seed);
+}
+
+/**
+ * hash53 of parts.join('\u001f'), without building the joined string (a content key hashes
+ * ~80 characters of six fields for every ASB row).
+ */
+export function hashParts(parts: readonly string[], seed = 0): number {
   let h1 = 0xdeadbeef ^ seed, h2 = 0x41c6ce57 ^ seed;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
+  for (let p = 0; p < parts.length; p++) {
+    if (p > 0) {
+      h1 = Math.imul(h1 ^ 0x1f, 2654435761);
+      h2 = Math.imul(h2 ^ 0x1f, 1597334677);
+    }
+    const text = parts[p]!;
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ ch, 2654435761);
+      h2 = Math.imul(h2 ^ ch, 1597334677);
+    }
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
-const HEX64 = /^[0-9a-fA-F]{64}$/;
+/** 1 for a lower-case hex digit, 2 for an upper-case one, 0 otherwise (by char code). */
+const HEX_DIGIT = new Uint8Array(128);
+for (let c = 48; c < 58; c++) HEX_DIGIT[c] = 1;
+for (let c = 97; c < 103; c++) HEX_DIGIT[c] = 1;
+for (let c = 65; c < 71; c++) HEX_DIGIT[c] = 2;
 
 /** Key for a record with its own reference: a police.uk Crime ID is shortened, other refs kept. */
 export function idKey(prefix: string, id: string): string {
   const t = id.length === 64 ? id : id.trim();
-  return t.length === 64 && HEX64.test(t) ? `${prefix}${t.slice(0, 16).toLowerCase()}` : `${prefix}${t}`;
+  if (t.length !== 64) return `${prefix}${t}`;
+  let upper = false;
+  for (let i = 0; i < 64; i++) {
+    const d = HEX_DIGIT[t.charCodeAt(i)] ?? 0;
+    if (d === 0) return `${prefix}${t}`;
+    if (d === 2) upper = true;
+  }
+  const head = t.slice(0, 16);
+  return prefix + (upper ? head.toLowerCase() : head);
 }
 
 /** Numbers as values, so -1.5 and -1.50000 give the same key. */
@@ -56,7 +83,7 @@ export class ContentKeys {
   }
 
   key(parts: readonly string[]): string {
-    const h = hash53(parts.join('\u001f'));
+    const h = hashParts(parts);
     let n = 1;
     if (!this.insert(h)) {
       n = (this.repeats.get(h) ?? 1) + 1;

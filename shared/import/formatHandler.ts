@@ -1,3 +1,4 @@
+import { ownString } from './ownString';
 import type { Database, SqlValue } from 'sql.js';
 import type { Placement, Placer } from './placement';
 import type { WardIndex } from './wardIndex';
@@ -58,7 +59,7 @@ export class Tally {
   add(value: string, line: number): void {
     const t = this.m.get(value);
     if (t) t.n++;
-    else this.m.set(value, { n: 1, first: line });
+    else this.m.set(ownString(value), { n: 1, first: line });
   }
   entries(): [string, { n: number; first: number }][] {
     return [...this.m.entries()];

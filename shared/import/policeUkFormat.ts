@@ -3,6 +3,7 @@ import { canonicalCrimeType, POLICE_UK_CRIME_TYPES } from './crimeTypes';
 import { ContentKeys, idKey, numPart } from './dedupe';
 import { reject, Tally, type FormatHandler, type HandlerContext, type RowRejection } from './formatHandler';
 import { headerIndex, normaliseHeader } from './headers';
+import { ownString } from './ownString';
 import { parseMonth } from './monthParse';
 import { Placer, readLonLat, type Placement } from './placement';
 
@@ -47,7 +48,7 @@ export function policeUkHandler(ctx: HandlerContext): FormatHandler {
       let month = monthCache.get(monthText);
       if (month === undefined) {
         month = parseMonth(monthText);
-        monthCache.set(monthText, month);
+        monthCache.set(ownString(monthText), month);
       }
       if (month === null) return reject(`expected a month such as 2018-05 (or Feb-25, 01/02/2025, 2025-02-01), found "${monthText}"`, monthCol);
       const rawType = get(f, iType);
@@ -55,7 +56,7 @@ export function policeUkHandler(ctx: HandlerContext): FormatHandler {
       if (type === undefined) {
         const t = rawType.trim();
         type = t === '' ? '' : canonicalCrimeType(t) ?? UNKNOWN + t;
-        typeCache.set(rawType, type);
+        typeCache.set(ownString(rawType), type);
       }
       if (type === '') return reject('crime type is empty', typeCol);
       if (type.charCodeAt(0) === 0) {
@@ -73,7 +74,7 @@ export function policeUkHandler(ctx: HandlerContext): FormatHandler {
         if (c.ok) {
           p = ctx.placer.fromLonLat(c.x, c.y);
           if (placeCache.size >= 500_000) placeCache.clear();
-          placeCache.set(placeText, p);
+          placeCache.set(ownString(placeText), p);
         } else if (!c.missing) return reject(c.reason, c.column);
         else p = (lsoa && ctx.placer.fromLsoa(lsoa, month)) || Placer.NONE;
       }

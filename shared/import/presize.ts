@@ -2,10 +2,10 @@ import type { Database } from 'sql.js';
 
 /**
  * Project bytes a police.uk import adds per CSV byte, with a margin: with compact storage
- * (schema v4) 1M bench rows (192 MB of CSV) add ~57 MB of pages (0.30 bytes a CSV byte), so 0.35
- * rarely falls short and overshoots by ~15%.
+ * (schema v4) 3M bench rows (576 MB of CSV) add 148 MB of pages (0.26 bytes a CSV byte), so 0.3
+ * rarely falls short and overshoots by ~17%.
  */
-export const DB_BYTES_PER_CSV_BYTE = 0.35;
+export const DB_BYTES_PER_CSV_BYTE = 0.3;
 
 /**
  * The project's image zero-padded with room for importing `sourceBytes` of CSV, for a caller that

@@ -11,15 +11,6 @@ import { Placer } from './placement';
 import type { ImportOptions, ImportReport, ImportSource } from './types';
 import { WardIndex } from './wardIndex';
 
-/** Above this size an import counts as bulk and gets a larger page cache. */
-const BULK_BYTES = 16 << 20;
-/**
- * Largest page cache for bulk imports, KiB. The cache lives in sql.js's WASM heap, which never
- * shrinks, so it adds to the import's peak. At 3M rows (npm run bench -- import): 115 MiB 31.9k
- * rows/s, VmHWM 1,882 MB; 64 MiB 32.7k rows/s, 1,808 MB; 32 MiB 29.4k rows/s, 1,762 MB. 64 MiB
- * kept the speed (within run-to-run noise), so it is the cap. Loads 1.3-1.8 on 2 vCPUs.
- */
-const BULK_CACHE_MAX_KIB = 64 * 1024;
 let savepointSeq = 0;
 
 /**
@@ -53,7 +44,6 @@ async function attempt(db: Database, source: ImportSource, options: ImportOption
   let handler: ReturnType<typeof createHandler> | undefined;
   let header: string[] | undefined;
   let cancelled = false;
-  let cacheSize: number | undefined;
 
   db.exec(`SAVEPOINT ${sp}`);
   try {
@@ -76,17 +66,9 @@ async function attempt(db: Database, source: ImportSource, options: ImportOption
         handler = createHandler(fmt.format, {
           db, fileName: source.name, header, importId, wards, placer: new Placer(wards), mapping: fmt.mapping,
         });
-        if ((source.size ?? 0) > BULK_BYTES) {
-          // Dedupe keys land at random places in the UNIQUE index; with SQLite's default 2 MB page
-          // cache every insert into a large index misses and copies pages in and out of sql.js's
-          // in-memory file (1M rows: 116 s, against 36 s with the cache). The cache is sized to hold
-          // the index (~40 bytes a row, ~200 bytes of CSV a row), up to BULK_CACHE_MAX_KIB. Secondary indexes are not
-          // dropped and rebuilt: that was ~20% faster but the rebuild's sort raised peak memory by
-          // ~25%, and memory is what limits the largest import sql.js can hold.
-          cacheSize = Number(db.exec('PRAGMA cache_size')[0]?.values[0]?.[0] ?? -2000);
-          const kib = Math.min(BULK_CACHE_MAX_KIB, Math.max(8192, Math.round((source.size ?? 0) / 5 / 1024)));
-          db.exec(`PRAGMA cache_size = -${kib}`);
-        }
+        // v4 rows are appended in id order with no secondary index, so SQLite's default page
+        // cache is enough: the 64 MiB bulk cache the v1 UNIQUE text index needed is gone, and
+        // with it 64 MiB of WASM heap that never shrinks.
         sink = openSink(db, handler);
         log = new RejectionLog(db, importId);
       }
@@ -153,7 +135,6 @@ async function attempt(db: Database, source: ImportSource, options: ImportOption
     if (log!.count > log!.list.length) warnings.push(`${log!.count} rows were rejected; the report lists the first ${log!.list.length}, the project holds all.`);
     const rejections = log!.list;
     sink!.finish();
-    if (cacheSize !== undefined) db.exec(`PRAGMA cache_size = ${cacheSize}`);
     sink?.free();
     log?.free();
     sink = undefined;
@@ -164,7 +145,6 @@ async function attempt(db: Database, source: ImportSource, options: ImportOption
       rejections, warnings, notes, cancelled: false, encoding: head!.encoding, delimiter: head!.delimiter,
     };
   } catch (e) {
-    if (cacheSize !== undefined) db.exec(`PRAGMA cache_size = ${cacheSize}`);
     sink?.free();
     log?.free();
     db.exec(`ROLLBACK TO ${sp}`);

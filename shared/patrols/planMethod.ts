@@ -1,4 +1,5 @@
 import type { HotspotResult } from '../hotspots/runHotspotAnalysis';
+import { cellShapeText } from '../legend/methodText';
 import { DEFAULT_TRAVEL_MINUTES, SCHEDULE_STEP_MINUTES } from './planDefaults';
 import type { DosageSettings, PatrolPlan, PatrolWindow } from './types';
 
@@ -62,7 +63,7 @@ export function planMethodLines(plan: Omit<PatrolPlan, 'method'>, info: PlanMeth
     `scheme: ${hs.scheme}`,
     `category set: ${plan.categorySetLabel ?? 'all records'}`,
     c.unit === 'cell'
-      ? `units: grid cells, ${plan.cellSize} m ${plan.cellShape === 'square' ? 'squares aligned to the British National Grid' : 'hexagons'} (${info.cellSizeDefault ? 'default' : 'user'}); ids ${hs.cell.idFormat}; a single-cell hotspot's id is its cell id`
+      ? `units: grid cells, ${plan.cellSize} m ${cellShapeText(plan.cellShape)} (${info.cellSizeDefault ? 'default' : 'user'}); ids ${hs.cell.idFormat}; a single-cell hotspot's id is its cell id`
       : `units: 2021 LSOAs (ONS LSOA December 2021 boundaries); a hotspot's id is its LSOA code; records counted into the LSOA holding their point`,
     `hotspot rule: the top ${c.perDistrict.mode === 'fixed' ? `${c.perDistrict.each} per district` : c.count} ${unitWord} by harm (${hs.scheme}) over the basis period, ranked by harm, then record count, then id`,
     c.minGiConfidence === null

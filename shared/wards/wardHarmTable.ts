@@ -5,6 +5,7 @@ import { addMonths, checkMonth, loadScheme, monthsBetween, schemeName, schemeWei
 import type { UnweightedReport } from '../harm/harmWeighting';
 import { describeSourceUse, wardCountsForPeriod, type SourceUse } from './wardCountSource';
 import { applicability, coveredMonths, dataCoverage, describeMonths, monthsOfPeriod, periodCoverageLabel } from './dataCoverage';
+import { wardPeriodText } from '../legend/methodText';
 import { compare, describePeriod, noComparison, type Comparison, type Period, type PeriodFigures } from './periodChange';
 
 export interface WardTableParams {
@@ -278,9 +279,9 @@ export function wardMethodLines(m: WardTableMethod): string[] {
   const lines = [
     `scheme: ${m.scheme}`,
     `category set: ${m.categorySet ?? 'all records'}${m.types ? `; crime types: ${m.types.join(', ')}` : ''}`,
-    `period: ${m.periodLabels.current} (window ${describePeriod(m.periods.current)})`,
-    `previous period: ${m.periodLabels.previous} (window ${describePeriod(m.periods.previous)})`,
-    `baseline period: ${m.periods.baseline ? `${m.periodLabels.baseline} (window ${describePeriod(m.periods.baseline)})` : 'none chosen'}`,
+    `period: ${wardPeriodText(m.periodLabels.current, m.periods.current)}`,
+    `previous period: ${wardPeriodText(m.periodLabels.previous, m.periods.previous)}`,
+    `baseline period: ${m.periods.baseline ? wardPeriodText(m.periodLabels.baseline ?? '', m.periods.baseline) : 'none chosen'}`,
     `excluded (current period): ${ex(m.excluded.current)}`,
     `excluded (previous period): ${ex(m.excluded.previous)}`,
   ];

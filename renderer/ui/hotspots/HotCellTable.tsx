@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { HotspotView } from '../../engine/analysisApi';
-import { CLASS_NAMES, formatP } from '../../map/CellPopup';
+import { giClass } from '../../../shared/legend/classes';
+import { formatP } from '../../map/CellPopup';
 import { formatNumber } from '../../map/classBreaks';
 
 type Row = HotspotView['top'][number];
@@ -73,7 +74,7 @@ export function HotCellTable({ view, wardNames, onInspect }: Props) {
               <td className="num">{formatNumber(t.harm, 1)}</td>
               <td className="num">{t.z.toFixed(2)}</td>
               <td className="num">{formatP(fdr ? t.pFdr : t.p)}</td>
-              <td className="num">{CLASS_NAMES[t.cls]!.replace('Hot spot, ', 'hot ')}</td>
+              <td className="num">{giClass(t.cls).short}</td>
             </tr>
           ))}
         </tbody>

@@ -9,6 +9,7 @@ import type { FeatureCollection } from 'geojson';
 import type { KdeRaster } from '../../../shared/export/kdeRaster';
 import { guard } from '../appEvents';
 import { giLegendText } from '../GiLegend';
+import { kdeLegendText as kdeMethodText, trendLegendText, trendNote } from '../../../shared/legend/methodText';
 import { useSavedSettings } from '../useSavedSettings';
 import { HotspotControls } from './HotspotControls';
 import type { StudyAreaSpec } from '../../../shared/hotspots/studyAreaChoice';
@@ -28,11 +29,7 @@ export interface CellLayer {
 
 /** The KDE legend's method statement: kernel, bandwidth and the rule that set it, scheme, period. */
 export function kdeLegendText(v: HotspotView): string {
-  const k = v.method.kde;
-  if (!k) return '';
-  const rule = k.chosen === 'default' ? `default: 2 x the ${v.method.cell.size} m cell` : k.chosen === 'rule-of-thumb' ? 'rule of thumb, MASS bandwidth.nrd' : 'set by you';
-  const period = `${v.method.period.from ?? 'start'} to ${v.method.period.to ?? 'end'}`;
-  return `Quartic kernel, bandwidth ${k.bandwidth.toFixed(0)} m (${rule}); ${v.method.scheme}${v.method.categorySet ? `, ${v.method.categorySet}` : ''}; ${period}; colour on a square-root scale of the peak so lesser clusters show; under 1% of the peak not drawn.`;
+  return kdeMethodText(v.method);
 }
 import { HotspotResults } from './HotspotResults';
 
@@ -191,9 +188,9 @@ export function HotspotPanel({ engine, revision, firstMonth, lastMonth, wardName
         onResult={(t) => {
           kdeTicket.current++;
           setKdeShown(false);
-          const note = t ? `${t.periods.length} periods, ${t.periods[0]?.from ?? ''} to ${t.periods.at(-1)?.to ?? ''}` : '';
+          const note = t ? trendNote(t.periods) : '';
           trends.current = t ? { byId: new Map(t.cells.features.map((f) => [String(f.properties?.id), String(f.properties?.trend)])), note } : null;
-          onLayer(t ? { kind: 'trend', cells: t.cells, legend: `Trend classes over ${t.periods.length} periods; ${t.methodLines.slice(0, 4).join('; ')}.`, trends: trends.current } : null);
+          onLayer(t ? { kind: 'trend', cells: t.cells, legend: trendLegendText(t.periods, t.methodLines), trends: trends.current } : null);
         }}
         onExport={onExport}
       />

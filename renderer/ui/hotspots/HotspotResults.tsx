@@ -2,6 +2,7 @@ import type { HotspotView } from '../../engine/analysisApi';
 import type { EngineClient } from '../../engine/engineClient';
 import { PaiChooser } from './PaiChooser';
 import { formatNumber } from '../../map/classBreaks';
+import { kdeBandwidthText } from '../../../shared/legend/methodText';
 import { ConcentrationChart } from './ConcentrationChart';
 import { TemporalGrid } from './TemporalGrid';
 import { HotCellTable } from './HotCellTable';
@@ -47,8 +48,8 @@ export function HotspotResults({ engine, view, wardNames, onExport, onShowKde, o
         <label className="check">
           <input type="checkbox" aria-label="Show KDE surface" disabled={view.method.cell.shape !== 'square'} checked={kdeShown} onChange={(e) => onShowKde(e.target.checked)} />
           <span>
-            Show KDE surface (quartic, bandwidth {view.method.kde.bandwidth.toFixed(0)} m{view.method.kde.chosen === 'default' ? `, default 2 x ${view.method.cell.size} m cell` : view.method.kde.chosen === 'rule-of-thumb' ? ', rule of thumb' : ''})
-            {view.method.cell.shape !== 'square' ? ': square cells only' : ''}
+            Show KDE surface: quartic kernel, {kdeBandwidthText(view.method)}
+            {view.method.cell.shape !== 'square' ? '; square cells only' : ''}
           </span>
         </label>
       )}

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { TrendView } from '../../engine/trendsApi';
 import type { EngineClient } from '../../engine/engineClient';
 import type { HotspotParams } from '../../../shared/hotspots/runHotspotAnalysis';
-import { TREND_COLOURS } from '../../map/mapStyle';
+import { trendClassByShort } from '../../../shared/legend/classes';
 import { guard } from '../appEvents';
 import { useSavedSettings } from '../useSavedSettings';
 
@@ -15,12 +15,6 @@ interface Props {
   onResult(v: TrendView | null): void;
   onExport(name: string, bytes: Uint8Array, mime: string): void;
 }
-
-const KEY_OF: Record<string, string> = {
-  'persistent hotspot': 'trend-persistent-hot', 'emerging hotspot': 'trend-emerging-hot', 'former hotspot': 'trend-former-hot',
-  'intermittent hotspot': 'trend-intermittent-hot', 'persistent coldspot': 'trend-persistent-cold', 'emerging coldspot': 'trend-emerging-cold',
-  'former coldspot': 'trend-former-cold', 'intermittent coldspot': 'trend-intermittent-cold', 'mixed hot/coldspot': 'trend-mixed',
-};
 
 /** Persistent / emerging / former / intermittent hot spots across consecutive periods (sfhotspot rules). */
 export function TrendSection({ engine, revision, params, onResult, onExport }: Props) {
@@ -78,7 +72,7 @@ export function TrendSection({ engine, revision, params, onResult, onExport }: P
           <table aria-label="Trend classes" className="totals">
             <tbody>
               {Object.entries(view.tally).filter(([k]) => k !== 'no pattern').map(([k, n]) => (
-                <tr key={k}><th scope="row"><span className="swatch" style={{ background: TREND_COLOURS[KEY_OF[k]!] }} /> {k}</th><td className="num">{n}</td></tr>
+                <tr key={k}><th scope="row"><span className="swatch" style={{ background: trendClassByShort(k)?.colour }} /> {k}</th><td className="num">{n}</td></tr>
               ))}
             </tbody>
           </table>

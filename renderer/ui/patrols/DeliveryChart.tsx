@@ -1,3 +1,5 @@
+import { DELIVERY_BANDS, deliveryColour } from '../../../shared/legend/classes';
+
 export interface DeliveryBar {
   key: string;
   label: string;
@@ -17,17 +19,10 @@ const VALUE_W = 106;
 const ROW = 22;
 const TOP = 20;
 
-/** Colours by share of target delivered: under half, half to 90%, 90% or more (ColorBrewer RdYlGn). */
-export const BANDS: [number, string, string][] = [
-  [50, '#d73027', 'under 50% of target'],
-  [90, '#fdae61', '50-90%'],
-  [Infinity, '#1a9850', '90% or more'],
-];
+/** Colours by share of target delivered: under half, half to 90%, 90% or more (see shared/legend/classes.ts). */
+export const BANDS: [number, string, string][] = DELIVERY_BANDS.map((b) => [b.below, b.colour, b.label]);
 
-export function bandColour(pct: number | null): string {
-  if (pct === null) return '#9aa5b1';
-  return BANDS.find(([limit]) => pct < limit)![1];
-}
+export const bandColour = deliveryColour;
 
 const h = (m: number) => (m / 60).toFixed(m >= 600 ? 0 : 1);
 

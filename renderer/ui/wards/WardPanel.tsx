@@ -7,6 +7,7 @@ import { DEFAULT_WARD_SORT, type WardTableView } from '../../../shared/wards/war
 import type { HotspotView } from '../../engine/analysisApi';
 import type { EngineClient } from '../../engine/engineClient';
 import type { WardProfile } from '../../engine/wardApi';
+import { giClass } from '../../../shared/legend/classes';
 import { formatNumber } from '../../map/classBreaks';
 import { guard } from '../appEvents';
 import { useSavedSettings } from '../useSavedSettings';
@@ -24,7 +25,6 @@ interface Props {
 }
 
 const INITIAL: WardControlValues = { schemeId: 'count', categorySetId: '', from: '', to: '', baseFrom: '', baseTo: '' };
-const CLASS_TEXT: Record<number, string> = { 3: 'hot 99%', 2: 'hot 95%', 1: 'hot 90%' };
 
 function toParams(v: WardControlValues): WardTableParams {
   return {
@@ -165,7 +165,7 @@ export function WardPanel({ engine, revision, selected, onSelect, onTable, onExp
               <thead><tr><th scope="col">Cell</th><th scope="col" className="num">Count</th><th scope="col" className="num">Harm</th><th scope="col" className="num">Gi* z</th><th scope="col">Class</th></tr></thead>
               <tbody>
                 {hotspots.cells.map((c) => (
-                  <tr key={c.id}><td>{c.id}</td><td className="num">{formatNumber(c.count)}</td><td className="num">{formatNumber(c.harm, 1)}</td><td className="num">{c.z.toFixed(2)}</td><td>{CLASS_TEXT[c.cls]}</td></tr>
+                  <tr key={c.id}><td>{c.id}</td><td className="num">{formatNumber(c.count)}</td><td className="num">{formatNumber(c.harm, 1)}</td><td className="num">{c.z.toFixed(2)}</td><td>{giClass(c.cls).short}</td></tr>
                 ))}
               </tbody>
             </table>

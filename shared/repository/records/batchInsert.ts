@@ -11,21 +11,25 @@ export class BatchInsert {
   private many: Statement | null = null;
   private one: Statement | null = null;
 
-  /** `exprs` wraps a column's parameter in SQL (e.g. to convert it), given the parameter's name. */
+  /**
+   * `width` values a row; `tuple` writes a row's VALUES tuple given its parameters by position
+   * (default: one parameter a column), so a column can be an SQL expression of several values.
+   */
   constructor(
     private readonly db: Database,
     private readonly table: string,
     private readonly columns: readonly string[],
-    private readonly exprs: Readonly<Record<string, (param: string) => string>> = {},
+    private readonly width = columns.length,
+    private readonly tuple: (param: (i: number) => string) => string = (param) => columns.map((_, i) => param(i)).join(', '),
   ) {}
 
   get pending(): number {
-    return this.buf.length / this.columns.length;
+    return this.buf.length / this.width;
   }
 
   push(row: readonly SqlValue[]): void {
     for (let i = 0; i < row.length; i++) this.buf.push(row[i]!);
-    if (this.buf.length === BatchInsert.ROWS * this.columns.length) {
+    if (this.buf.length === BatchInsert.ROWS * this.width) {
       this.many ??= this.db.prepare(this.sql(BatchInsert.ROWS));
       this.many.run(this.buf);
       this.buf.length = 0;
@@ -33,7 +37,7 @@ export class BatchInsert {
   }
 
   flush(): void {
-    const w = this.columns.length;
+    const w = this.width;
     if (this.buf.length === 0) return;
     this.one ??= this.db.prepare(this.sql(1));
     for (let i = 0; i < this.buf.length; i += w) this.one.run(this.buf.slice(i, i + w));
@@ -48,12 +52,10 @@ export class BatchInsert {
   }
 
   private sql(rows: number): string {
-    const w = this.columns.length;
+    const w = this.width;
     const tuples: string[] = [];
-    for (let r = 0; r < rows; r++) {
-      // Numbered parameters, so an expression can use its value more than once.
-      tuples.push(`(${this.columns.map((c, i) => { const p = `?${r * w + i + 1}`; return this.exprs[c]?.(p) ?? p; }).join(', ')})`);
-    }
+    // Numbered parameters, so an expression can use a value more than once.
+    for (let r = 0; r < rows; r++) tuples.push(`(${this.tuple((i) => `?${r * w + i + 1}`)})`);
     return `INSERT INTO ${this.table}(${this.columns.join(', ')}) VALUES ${tuples.join(', ')}`;
   }
 }

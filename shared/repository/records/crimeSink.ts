@@ -5,8 +5,9 @@ import { monthCode } from './monthCode';
 import { PlaceDict, toE6, type PlaceFields } from './placeDict';
 import { occurrenceOf, recordKey } from './recordKey';
 import { sameValues, type RecordSink } from './recordSink';
-import { refStoreSql, refTextSql } from './refCodec';
+import { hexRefParts, refFromPartsSql, refTextSql } from './refCodec';
 import { TextDict } from './textDict';
+import { ownString } from '../../import/ownString';
 
 /**
  * The columns of a crime row as the handlers build it (the readable order of the `crimes` view):
@@ -44,17 +45,18 @@ export class CrimeSink implements RecordSink {
   private nextId: number;
   private extras: Statement | null = null;
   private identity: Statement | null = null;
-  private readonly row: SqlValue[] = new Array<SqlValue>(9);
+  private readonly row: SqlValue[] = new Array<SqlValue>(14);
+  private readonly refParts: number[] = [0, 0, 0, 0, 0];
 
   constructor(private readonly db: Database) {
     this.texts = new TextDict(db);
     this.places = new PlaceDict(db, this.texts);
     this.keys = KeyIndex.load(db, 'crime_rows');
     this.nextId = Number(db.exec('SELECT COALESCE(MAX(id), 0) + 1 FROM crime_rows')[0]!.values[0]![0]);
-    // A Crime ID goes in as text and SQLite stores its 32 bytes: no byte array per row in JavaScript.
-    this.rows = new BatchInsert(db, 'crime_rows', ['id', 'import_id', 'key', 'month', 'type_id', 'outcome_id', 'place_id', 'ref', 'occurrence'], {
-      ref: refStoreSql,
-    });
+    // A police.uk Crime ID goes in as five numbers and SQLite stores its 32 bytes; other
+    // references go in as text.
+    this.rows = new BatchInsert(db, 'crime_rows', ['id', 'import_id', 'key', 'month', 'type_id', 'outcome_id', 'place_id', 'ref', 'occurrence'], 14,
+      (p) => [0, 1, 2, 3, 4, 5, 6].map(p).join(', ') + `, ${refFromPartsSql(p(7), [8, 9, 10, 11, 12].map(p))}, ${p(13)}`);
   }
 
   add(v: readonly SqlValue[], placement: PlaceFields | null, placeText: string | null = null): boolean {
@@ -65,7 +67,7 @@ export class CrimeSink implements RecordSink {
     let month = this.months.get(monthStr);
     if (month === undefined) {
       month = monthCode(monthStr);
-      this.months.set(monthStr, month);
+      this.months.set(ownString(monthStr), month);
     }
     const typeId = this.texts.id(v[6] as string | null);
     const p: PlaceFields = placement ?? {
@@ -77,7 +79,7 @@ export class CrimeSink implements RecordSink {
       placeId = this.places.id(p, v[12] as string | null, v[13] as string | null);
       if (placeText !== null) {
         if (this.placeByText.size >= 500_000) this.placeByText.clear();
-        this.placeByText.set(placeText, placeId);
+        this.placeByText.set(ownString(placeText), placeId);
       }
     }
     const occurrence = refText === null ? occurrenceOf(keyText) : 1;
@@ -92,7 +94,15 @@ export class CrimeSink implements RecordSink {
     this.keys.add(key, id);
     const r = this.row;
     r[0] = id; r[1] = v[0]!; r[2] = key; r[3] = month; r[4] = typeId; r[5] = this.texts.id(v[17] as string | null);
-    r[6] = placeId; r[7] = refText; r[8] = occurrence > 1 ? occurrence : null;
+    r[6] = placeId;
+    if (hexRefParts(refText, this.refParts)) {
+      r[7] = null;
+      for (let i = 0; i < 5; i++) r[8 + i] = this.refParts[i]!;
+    } else {
+      r[7] = refText;
+      r[8] = r[9] = r[10] = r[11] = r[12] = null;
+    }
+    r[13] = occurrence > 1 ? occurrence : null;
     this.rows.push(r);
     if (v[4] !== null || v[5] !== null || v[7] !== null || v[18] !== null) {
       this.extras ??= this.db.prepare('INSERT INTO crime_extras(crime_id, committed_from, committed_to, offence_code, flags) VALUES (?, ?, ?, ?, ?)');

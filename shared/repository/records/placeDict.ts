@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'sql.js';
 import type { TextDict } from './textDict';
+import { ownString } from '../../import/ownString';
 
 /** Where a record is, as the import placed it (shared/import/placement.ts Placement). */
 export interface PlaceFields {
@@ -56,7 +57,7 @@ export class PlaceDict {
     let byLsoa = byLocation.get(location);
     if (!byLsoa) {
       byLsoa = new Map();
-      byLocation.set(location, byLsoa);
+      byLocation.set(location === null ? null : ownString(location), byLsoa);
     }
     const hit = byLsoa.get(lsoa);
     if (hit !== undefined) return hit;
@@ -74,7 +75,7 @@ export class PlaceDict {
       this.insert.run([id, ...row]);
       this.ids.set(key, id);
     }
-    byLsoa.set(lsoa, id);
+    byLsoa.set(lsoa === null ? null : ownString(lsoa), id);
     return id;
   }
 

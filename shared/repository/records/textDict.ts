@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'sql.js';
+import { ownString } from '../../import/ownString';
 
 /**
  * The project's dictionary of repeated text (crime types, outcomes, locations, LSOA and ward
@@ -34,7 +35,7 @@ export class TextDict {
     const id = this.nextId++;
     this.insert ??= this.db.prepare('INSERT INTO text_dict(id, text) VALUES (?, ?)');
     this.insert.run([id, text]);
-    this.ids.set(text, id);
+    this.ids.set(ownString(text), id);
     return id;
   }
 

@@ -56,7 +56,7 @@ describe('the built main bundle', () => {
 
     expect(r.sandbox).toBe(true);
     expect(r.schemes[0].scheme).toBe('app');
-    expect(r.handles).toHaveLength(8); // seven project/file channels and pickBasemapTiles
+    expect(r.handles).toHaveLength(13); // twelve project/file channels (six of them the chunked open and save) and pickBasemapTiles
     expect(r.menu).toEqual(['&File', 'editMenu', '&View', '&Help']);
     expect(r.url).toBe('app://hotspot/index.html');
     expect(r.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });

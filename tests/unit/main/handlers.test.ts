@@ -2,9 +2,10 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { atomicWrite } from '../../../main/files/atomicWrite';
+import { atomicWrite, beginAtomicWrite } from '../../../node/atomicWrite';
+import { openChunkReader } from '../../../node/chunkedRead';
 import { readUserFile } from '../../../main/files/readUserFile';
-import { createHandlers, withExtension, type Dialogs } from '../../../main/ipc/handlers';
+import { createHandlers, withExtension, type Dialogs, type Handlers } from '../../../main/ipc/handlers';
 import { ProjectPaths } from '../../../main/launch/projectPaths';
 import { UserTilesFolder } from '../../../main/protocol/userTilesFolder';
 import { RecentFiles, type RecentStore } from '../../../main/recent/recentFiles';
@@ -27,26 +28,59 @@ function setup(answers: { open?: string[] | null; save?: string | null } = {}, i
     showSave: vi.fn<Dialogs['showSave']>(async () => answers.save ?? null),
   };
   const writeFile = vi.fn(atomicWrite);
+  const beginWrite = vi.fn(beginAtomicWrite);
   const paths = new ProjectPaths(initial);
   const stored: string[] = [];
   const store: RecentStore = { read: async () => null, write: async (t) => void stored.push(t) };
   let n = 0;
   const recent = new RecentFiles(store, { newId: () => `id${++n}` });
-  const h = createHandlers({ dialogs, paths, recent, readFile: readUserFile, writeFile, defaultDir: () => dir });
-  return { h, dialogs, writeFile, paths, recent, stored };
+  const h = createHandlers({ dialogs, paths, recent, readFile: readUserFile, writeFile, openRead: openChunkReader, beginWrite, defaultDir: () => dir });
+  return { h, dialogs, writeFile, beginWrite, paths, recent, stored };
+}
+
+/** The window the calls come from (its webContents in the app). */
+const win = {};
+
+type Opened = { ok: true; value: { token: string; size: number; path: string; name: string } | null } | { ok: false; error: string };
+
+/** What the renderer does after an open: reads every byte in small chunks, then ends the read. */
+async function readAll(h: Handlers, r: Opened, chunk = 1000): Promise<{ ok: true; value: { path: string; name: string; bytes: Uint8Array } | null } | { ok: false; error: string }> {
+  if (!r.ok) return r;
+  if (!r.value) return { ok: true, value: null };
+  const { token, size, path: p, name } = r.value;
+  const bytes = new Uint8Array(size);
+  for (let off = 0; off < size; off += chunk) {
+    const part = await h.readChunk(win, token, off, Math.min(chunk, size - off));
+    if (!part.ok) return part;
+    bytes.set(part.value, off);
+  }
+  expect(await h.endRead(win, token)).toEqual({ ok: true, value: null });
+  return { ok: true as const, value: { path: p, name, bytes } };
+}
+
+/** What the renderer does to save: begin, the bytes in order in small chunks, commit. */
+async function saveProject(h: Handlers, req: { path: string | null; bytes: Uint8Array; saveAs: boolean; suggestedName: string }, chunk = 1000) {
+  const { bytes, ...rest } = req;
+  const begun = await h.beginSave(win, { ...rest, size: bytes.byteLength });
+  if (!begun.ok || !begun.value) return begun;
+  for (let off = 0; off < bytes.byteLength; off += chunk) {
+    const w = await h.writeChunk(win, begun.value.token, off, bytes.slice(off, off + chunk));
+    if (!w.ok) return w;
+  }
+  return h.commitSave(win, begun.value.token);
 }
 
 describe('openProject / openInitialProject / openRecentProject', () => {
   it('returns null when the dialog is cancelled', async () => {
     const { h } = setup({ open: null });
-    expect(await h.openProject()).toEqual({ ok: true, value: null });
+    expect(await readAll(h, await h.openProject(win))).toEqual({ ok: true, value: null });
   });
 
   it('reads the chosen project', async () => {
     const file = path.join(dir, 'Leeds.hotspot');
     writeFileSync(file, sqliteBytes(1));
     const { h, dialogs } = setup({ open: [file] });
-    const r = await h.openProject();
+    const r = await readAll(h, await h.openProject(win));
     expect(r.ok && r.value?.name).toBe('Leeds.hotspot');
     expect(r.ok && r.value?.bytes).toEqual(sqliteBytes(1));
     expect(dialogs.showOpen.mock.calls[0]![0].filters).toEqual([{ name: 'Hotspot Planner project', extensions: ['hotspot'] }]);
@@ -57,10 +91,10 @@ describe('openProject / openInitialProject / openRecentProject', () => {
     writeFileSync(file, sqliteBytes(2));
     const { h, dialogs, paths } = setup({ open: null });
     paths.setPending(file);
-    const first = await h.openProject();
+    const first = await readAll(h, await h.openProject(win));
     expect(first.ok && first.value?.path).toBe(file);
     expect(dialogs.showOpen).not.toHaveBeenCalled();
-    expect(await h.openProject()).toEqual({ ok: true, value: null });
+    expect(await readAll(h, await h.openProject(win))).toEqual({ ok: true, value: null });
     expect(dialogs.showOpen).toHaveBeenCalledTimes(1);
   });
 
@@ -69,30 +103,31 @@ describe('openProject / openInitialProject / openRecentProject', () => {
     writeFileSync(file, sqliteBytes(3));
     const { h, dialogs, recent } = setup({ open: null }, file);
     // Whatever a compromised renderer passes is ignored: the path is main's own.
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- the cast adds the argument a renderer could send
-    const r = await (h.openInitialProject as (arg?: unknown) => ReturnType<typeof h.openInitialProject>)('/etc/passwd.hotspot');
+    const r = await readAll(h, await (h.openInitialProject as (owner: object, arg?: unknown) => ReturnType<typeof h.openInitialProject>)(win, '/etc/passwd.hotspot'));
     expect(r).toMatchObject({ ok: true, value: { path: file, name: 'Started with.hotspot', bytes: sqliteBytes(3) } });
-    expect(await h.openInitialProject()).toEqual({ ok: true, value: null });
+    expect(await readAll(h, await h.openInitialProject(win))).toEqual({ ok: true, value: null });
     expect(dialogs.showOpen).not.toHaveBeenCalled();
     expect(recent.list()).toEqual([{ id: 'id1', name: 'Started with.hotspot' }]);
   });
 
   it('no start-up file: null, no dialog', async () => {
     const { h, dialogs } = setup();
-    expect(await h.openInitialProject()).toEqual({ ok: true, value: null });
+    expect(await readAll(h, await h.openInitialProject(win))).toEqual({ ok: true, value: null });
     expect(dialogs.showOpen).not.toHaveBeenCalled();
   });
 
   it('a missing start-up file is explained', async () => {
     const { h } = setup({}, path.join(dir, 'gone.hotspot'));
-    const missing = await h.openInitialProject();
+    const missing = await readAll(h, await h.openInitialProject(win));
     expect(missing).toEqual({ ok: false, error: expect.stringMatching(/"gone.hotspot" was not found in .*moved, renamed or deleted/) });
   });
 
   it('has no way to open a path the renderer names', () => {
     const { h } = setup();
     expect(Object.keys(h)).not.toContain('openProjectPath');
-    expect(Object.keys(h).sort()).toEqual(['openInitialProject', 'openProject', 'openRecentProject', 'pickBasemapTiles', 'pickFiles', 'recentProjects', 'saveProject', 'writeExport']);
+    expect(Object.keys(h).sort()).toEqual(
+      ['abortSave', 'beginSave', 'commitSave', 'endRead', 'openInitialProject', 'openProject', 'openRecentProject', 'pickBasemapTiles', 'pickFiles', 'readChunk', 'recentProjects', 'release', 'writeChunk', 'writeExport'].sort(),
+    );
   });
 
   it('lists projects opened and saved, by id and name, and reopens one by id without a dialog', async () => {
@@ -100,14 +135,14 @@ describe('openProject / openInitialProject / openRecentProject', () => {
     const b = path.join(dir, 'Bradford.hotspot');
     writeFileSync(a, sqliteBytes(1));
     const { h, dialogs, paths } = setup({ open: [a], save: b });
-    await h.openProject();
-    await h.saveProject({ path: null, bytes: sqliteBytes(5), saveAs: false, suggestedName: 'Bradford.hotspot' });
+    await readAll(h, await h.openProject(win));
+    await saveProject(h, { path: null, bytes: sqliteBytes(5), saveAs: false, suggestedName: 'Bradford.hotspot' });
     const list = await h.recentProjects();
     expect(list).toEqual({ ok: true, value: [{ id: 'id2', name: 'Bradford.hotspot' }, { id: 'id1', name: 'Leeds.hotspot' }] });
     // The renderer sees no path in the list.
     expect(JSON.stringify(list)).not.toContain(dir);
     dialogs.showOpen.mockClear();
-    const r = await h.openRecentProject('id1');
+    const r = await readAll(h, await h.openRecentProject(win, 'id1'));
     expect(r).toMatchObject({ ok: true, value: { name: 'Leeds.hotspot', bytes: sqliteBytes(1) } });
     expect(dialogs.showOpen).not.toHaveBeenCalled();
     expect(paths.isKnown(a)).toBe(true);
@@ -117,12 +152,12 @@ describe('openProject / openInitialProject / openRecentProject', () => {
     const a = path.join(dir, 'Leeds.hotspot');
     writeFileSync(a, sqliteBytes(1));
     const { h } = setup({ open: [a] });
-    await h.openProject();
-    expect(await h.openRecentProject('nope')).toEqual({ ok: false, error: expect.stringMatching(/no longer in the recent list/) });
-    expect(await h.openRecentProject(a)).toEqual({ ok: false, error: expect.stringMatching(/no longer in the recent list/) });
-    expect(await h.openRecentProject({ id: 'id1' })).toEqual({ ok: false, error: expect.stringMatching(/no longer in the recent list/) });
+    await readAll(h, await h.openProject(win));
+    expect(await readAll(h, await h.openRecentProject(win, 'nope'))).toEqual({ ok: false, error: expect.stringMatching(/no longer in the recent list/) });
+    expect(await readAll(h, await h.openRecentProject(win, a))).toEqual({ ok: false, error: expect.stringMatching(/no longer in the recent list/) });
+    expect(await readAll(h, await h.openRecentProject(win, { id: 'id1' }))).toEqual({ ok: false, error: expect.stringMatching(/no longer in the recent list/) });
     rmSync(a);
-    expect(await h.openRecentProject('id1')).toEqual({ ok: false, error: expect.stringMatching(/"Leeds.hotspot" was not found/) });
+    expect(await readAll(h, await h.openRecentProject(win, 'id1'))).toEqual({ ok: false, error: expect.stringMatching(/"Leeds.hotspot" was not found/) });
   });
 
   it('exports do not enter the recent list', async () => {
@@ -137,18 +172,18 @@ describe('saveProject', () => {
   it('writes straight to a known path, atomically and without a dialog', async () => {
     const file = path.join(dir, 'plan.hotspot');
     writeFileSync(file, sqliteBytes(1));
-    const { h, dialogs, writeFile } = setup({}, file);
-    const r = await h.saveProject({ path: file, bytes: sqliteBytes(9), saveAs: false, suggestedName: 'plan.hotspot' });
+    const { h, dialogs, beginWrite } = setup({}, file);
+    const r = await saveProject(h, { path: file, bytes: sqliteBytes(9), saveAs: false, suggestedName: 'plan.hotspot' });
     expect(r).toEqual({ ok: true, value: { path: file } });
     expect(dialogs.showSave).not.toHaveBeenCalled();
-    expect(writeFile).toHaveBeenCalledWith(file, expect.any(Uint8Array));
+    expect(beginWrite).toHaveBeenCalledWith(file);
     expect(new Uint8Array(readFileSync(file))).toEqual(sqliteBytes(9));
   });
 
   it('asks for a path when there is none, adding .hotspot when the user left it off', async () => {
     const chosen = path.join(dir, 'New plan');
     const { h, dialogs } = setup({ save: chosen });
-    const r = await h.saveProject({ path: null, bytes: sqliteBytes(3), saveAs: false, suggestedName: 'Untitled' });
+    const r = await saveProject(h, { path: null, bytes: sqliteBytes(3), saveAs: false, suggestedName: 'Untitled' });
     expect(r).toEqual({ ok: true, value: { path: `${chosen}.hotspot` } });
     expect(dialogs.showSave.mock.calls[0]![0].defaultPath).toBe(path.join(dir, 'Untitled.hotspot'));
     expect(readdirSync(dir)).toEqual(['New plan.hotspot']);
@@ -158,7 +193,7 @@ describe('saveProject', () => {
     const foreign = path.join(dir, 'someone-elses.hotspot');
     writeFileSync(foreign, sqliteBytes(1));
     const { h, dialogs } = setup({ save: null });
-    const r = await h.saveProject({ path: foreign, bytes: sqliteBytes(4), saveAs: false, suggestedName: 'x' });
+    const r = await saveProject(h, { path: foreign, bytes: sqliteBytes(4), saveAs: false, suggestedName: 'x' });
     expect(r).toEqual({ ok: true, value: null });
     expect(dialogs.showSave.mock.calls[0]![0].defaultPath).toBe(foreign);
     expect(new Uint8Array(readFileSync(foreign))).toEqual(sqliteBytes(1));
@@ -168,27 +203,36 @@ describe('saveProject', () => {
     const first = path.join(dir, 'a.hotspot');
     const second = path.join(dir, 'b.hotspot');
     const { h, dialogs } = setup({ save: second }, first);
-    expect(await h.saveProject({ path: first, bytes: sqliteBytes(5), saveAs: true, suggestedName: 'a' })).toEqual({ ok: true, value: { path: second } });
-    expect(await h.saveProject({ path: second, bytes: sqliteBytes(6), saveAs: false, suggestedName: 'b' })).toEqual({ ok: true, value: { path: second } });
+    expect(await saveProject(h, { path: first, bytes: sqliteBytes(5), saveAs: true, suggestedName: 'a' })).toEqual({ ok: true, value: { path: second } });
+    expect(await saveProject(h, { path: second, bytes: sqliteBytes(6), saveAs: false, suggestedName: 'b' })).toEqual({ ok: true, value: { path: second } });
     expect(dialogs.showSave).toHaveBeenCalledTimes(1);
   });
 
   it('reports a write failure as a message and leaves the old file', async () => {
     const file = path.join(dir, 'plan.hotspot');
     writeFileSync(file, sqliteBytes(1));
-    const { h, writeFile } = setup({}, file);
-    writeFile.mockRejectedValueOnce(Object.assign(new Error('no space'), { code: 'ENOSPC' }));
-    const r = await h.saveProject({ path: file, bytes: sqliteBytes(2), saveAs: false, suggestedName: 'p' });
+    const { h, beginWrite } = setup({}, file);
+    // The disk fills up after the first chunk.
+    beginWrite.mockImplementationOnce(async (target) => {
+      const w = await beginAtomicWrite(target);
+      const write = w.write.bind(w);
+      let calls = 0;
+      w.write = async (b) => (++calls > 1 ? Promise.reject(Object.assign(new Error('no space'), { code: 'ENOSPC' })) : write(b));
+      return w;
+    });
+    const r = await saveProject(h, { path: file, bytes: sqliteBytes(2), saveAs: false, suggestedName: 'p' });
     expect(r).toEqual({ ok: false, error: expect.stringMatching(/not enough disk space.*previous version of the file is unchanged/) });
     expect(new Uint8Array(readFileSync(file))).toEqual(sqliteBytes(1));
+    expect(readdirSync(dir)).toEqual(['plan.hotspot']);
   });
 
   it('refuses bad arguments without touching the disk or opening a dialog', async () => {
-    const { h, dialogs, writeFile } = setup();
-    const r = await h.saveProject({ path: '/x.hotspot', bytes: 'not bytes', saveAs: false, suggestedName: 'x' });
+    const { h, dialogs, beginWrite } = setup();
+    const r = await h.beginSave(win, { path: '/x.hotspot', size: 'not a size', saveAs: false, suggestedName: 'x' });
     expect(r.ok).toBe(false);
+    expect(await h.beginSave(win, { path: '/x.hotspot', bytes: sqliteBytes(1), saveAs: false, suggestedName: 'x' })).toMatchObject({ ok: false });
     expect(dialogs.showSave).not.toHaveBeenCalled();
-    expect(writeFile).not.toHaveBeenCalled();
+    expect(beginWrite).not.toHaveBeenCalled();
   });
 });
 
@@ -250,7 +294,7 @@ describe('pickBasemapTiles', () => {
     let answer: string | null = null;
     const dialogs = { showOpen: vi.fn(), showSave: vi.fn(), showOpenFolder: vi.fn(async () => answer) };
     const recent = new RecentFiles({ read: async () => null, write: async () => undefined });
-    const h = createHandlers({ dialogs, paths: new ProjectPaths(null), recent, readFile: readUserFile, writeFile: atomicWrite, defaultDir: () => dir, userTiles });
+    const h = createHandlers({ dialogs, paths: new ProjectPaths(null), recent, readFile: readUserFile, writeFile: atomicWrite, openRead: openChunkReader, beginWrite: beginAtomicWrite, defaultDir: () => dir, userTiles });
     expect(await h.pickBasemapTiles()).toEqual({ ok: true, value: null });
     expect(userTiles.current()).toBeNull();
     answer = dir; // a folder with no zoom-level folders

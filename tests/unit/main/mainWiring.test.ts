@@ -102,7 +102,7 @@ describe('main.ts wiring (electron mocked)', () => {
     expect(electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
     expect(electron.session.setPermissionRequestHandler).toHaveBeenCalled();
     expect(electron.session.webRequest.onBeforeRequest).toHaveBeenCalled();
-    expect([...electron.handles.keys()]).toContain(IPC.saveProject);
+    expect([...electron.handles.keys()]).toEqual(expect.arrayContaining([IPC.beginSave, IPC.writeChunk, IPC.commitSave, IPC.abortSave, IPC.readChunk, IPC.endRead]));
     expect(electron.Menu.setApplicationMenu).toHaveBeenCalled();
 
     const [win] = electron.windows;

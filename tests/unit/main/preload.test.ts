@@ -35,17 +35,22 @@ describe('preload', () => {
     expect([...exposed.keys()]).toEqual(['hotspot']);
     const api = exposed.get('hotspot') as Record<string, unknown>;
     expect(Object.keys(api).sort()).toEqual(
-      ['onMenuAction', 'openInitialProject', 'openProject', 'openRecentProject', 'pickBasemapTiles', 'pickFiles', 'recentProjects', 'saveProject', 'writeExport'].sort(),
+      ['abortSave', 'beginSave', 'commitSave', 'endRead', 'onMenuAction', 'openInitialProject', 'openProject', 'openRecentProject', 'pickBasemapTiles', 'pickFiles', 'readChunk', 'recentProjects', 'writeChunk', 'writeExport'].sort(),
     );
     for (const v of Object.values(api)) expect(typeof v).toBe('function');
   });
 
-  it('each call invokes its own channel with its one argument', async () => {
+  it('each call invokes its own channel with its arguments', async () => {
     const api = exposed.get('hotspot') as DesktopApi;
     const bytes = new Uint8Array([1]);
     await api.openProject();
     await api.openInitialProject();
-    await api.saveProject({ path: null, bytes, saveAs: false, suggestedName: 'a' });
+    await api.readChunk('t1', 0, 8);
+    await api.endRead('t1');
+    await api.beginSave({ path: null, size: 4096, saveAs: false, suggestedName: 'a' });
+    await api.writeChunk('t2', 0, bytes);
+    await api.commitSave('t2');
+    await api.abortSave('t3');
     await api.pickFiles({ title: 't', filters: [], multiple: false });
     await api.writeExport({ suggestedName: 'x.csv', bytes, filters: [] });
     await api.recentProjects();
@@ -54,7 +59,12 @@ describe('preload', () => {
     expect(invoke.mock.calls).toEqual([
       [IPC.openProject],
       [IPC.openInitialProject],
-      [IPC.saveProject, { path: null, bytes, saveAs: false, suggestedName: 'a' }],
+      [IPC.readChunk, 't1', 0, 8],
+      [IPC.endRead, 't1'],
+      [IPC.beginSave, { path: null, size: 4096, saveAs: false, suggestedName: 'a' }],
+      [IPC.writeChunk, 't2', 0, bytes],
+      [IPC.commitSave, 't2'],
+      [IPC.abortSave, 't3'],
       [IPC.pickFiles, { title: 't', filters: [], multiple: false }],
       [IPC.writeExport, { suggestedName: 'x.csv', bytes, filters: [] }],
       [IPC.recentProjects],

@@ -5,7 +5,7 @@ import {
   looksLikeSqlite,
   validatePickFiles,
   validateProjectPath,
-  validateSaveProject,
+  validateBeginSave,
   validateWriteExport,
 } from '../../../main/ipc/requests';
 import {
@@ -121,24 +121,27 @@ describe('validateKeys', () => {
 });
 
 describe('request validators', () => {
-  const goodSave = { path: abs('data', 'p.hotspot'), bytes: sqliteBytes(), saveAs: false, suggestedName: 'Leeds plan.hotspot' };
+  const goodSave = { path: abs('data', 'p.hotspot'), size: 4096, saveAs: false, suggestedName: 'Leeds plan.hotspot' };
 
-  it('accepts a good save request, with or without a path', () => {
-    expect(validateSaveProject(goodSave).ok).toBe(true);
-    expect(validateSaveProject({ ...goodSave, path: null, saveAs: true }).ok).toBe(true);
+  it('accepts a good save request, with or without a path, of any size (no cap)', () => {
+    expect(validateBeginSave(goodSave).ok).toBe(true);
+    expect(validateBeginSave({ ...goodSave, path: null, saveAs: true }).ok).toBe(true);
+    expect(validateBeginSave({ ...goodSave, size: 40 * 1024 * 1024 * 1024 })).toEqual({ ok: true, value: { ...goodSave, size: 40 * 1024 * 1024 * 1024 } });
   });
 
   it.each([
     [{ ...goodSave, path: 'p.hotspot' }, /must be absolute/],
     [{ ...goodSave, path: abs('p.csv') }, /not a \.hotspot file/],
-    [{ ...goodSave, bytes: [1, 2, 3] }, /Uint8Array/],
-    [{ ...goodSave, bytes: new Uint8Array(200) }, /not a SQLite database/],
+    // The bytes themselves (Uint8Array, SQLite header) are checked chunk by chunk: chunkedSave.test.ts.
+    [{ ...goodSave, size: sqliteBytes() }, /size must be a whole number of bytes/],
+    [{ ...goodSave, size: 99 }, /at least 100/],
+    [{ path: goodSave.path, bytes: sqliteBytes(), saveAs: false, suggestedName: 'x' }, /unexpected field\(s\) bytes/],
     [{ ...goodSave, saveAs: 'yes' }, /true or false/],
     [{ ...goodSave, suggestedName: '../x' }, /without folders/],
     [{ ...goodSave, extra: 1 }, /unexpected field/],
     [null, /expected an object/],
   ])('refuses a bad save request (%#)', (v, message) => {
-    expect(errorOf(validateSaveProject(v))).toMatch(message);
+    expect(errorOf(validateBeginSave(v))).toMatch(message);
   });
 
   it('checks pickFiles requests', () => {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { atomicWrite } from '../../../main/files/atomicWrite';
+import { atomicWrite } from '../../../node/atomicWrite';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const tsxLoader = createRequire(import.meta.url).resolve('tsx');
