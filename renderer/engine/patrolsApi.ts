@@ -302,7 +302,7 @@ export const patrolsApi = {
       return Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer]);
     }
     const files: Record<string, Uint8Array> = {};
-    for (const [name, csv] of Object.entries(returnCsvs(ret) as Record<string, string>)) files[name.endsWith('.csv') ? name : `${name}.csv`] = strToU8(csv);
+    for (const [name, csv] of Object.entries(returnCsvs(ret))) files[name.endsWith('.csv') ? name : `${name}.csv`] = strToU8(csv);
     return zipSync(files);
   },
 

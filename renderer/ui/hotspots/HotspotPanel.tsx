@@ -131,6 +131,7 @@ export function HotspotPanel({ engine, revision, firstMonth, lastMonth, wardName
     setStudyArea(last?.params?.studyArea ?? { kind: 'force' });
     if (last?.params && last.ran) void run(last.params, true);
     // Deliberately keyed on the loaded settings only: run is recreated every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- see the line above
   }, [saved.loaded]);
 
   const showKde = (show: boolean) => {

@@ -74,7 +74,7 @@ export function DosageImport({ engine, planId, onChanged }: Props) {
     }
   };
 
-  const p = progress?.p as (DosageProgress & { bytesRead?: number; totalBytes?: number; rowsRead?: number }) | undefined;
+  const p = progress?.p;
   const mappingIncomplete = kind === 'fixes' && preview !== null && !preview.fixes.mapping &&
     (!mapping?.device || !mapping.timestamp || !((mapping.lon && mapping.lat) || (mapping.easting && mapping.northing)));
 
