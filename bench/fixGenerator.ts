@@ -100,7 +100,7 @@ export async function generateFixes(file: string, fixes: number, seed = 20250401
   }
   const out = createWriteStream(file);
   let buf = 'device_id,timestamp,latitude,longitude\n';
-  let bytes = 0, written = 0, held: string | null = null;
+  let bytes = 0, written = 0, held = null as string | null; // assigned in the closure: no narrowing to null
   let dayKey = -1, dayPrefix = '';
   const emit = (line: string) => {
     if (held !== null) { buf += line; buf += held; held = null; written += 2; return; }

@@ -37,7 +37,7 @@ export async function run(argv: string[]): Promise<void> {
   const size = Number(opt('cell', '150'));
   const shape = opt('shape', 'square') as CellShape;
   const fc = JSON.parse(readFileSync(fixturePath('wy_wards_2025_bgc.geojson'), 'utf8')) as FeatureCollection<Polygon | MultiPolygon>;
-  fc.features.forEach((f) => { f.properties = { code: f.properties?.['WD25CD'] }; });
+  fc.features.forEach((f) => { f.properties = { code: f.properties?.['WD25CD'] as unknown }; });
 
   let t0 = performance.now();
   const areas = projectAreas(fc);

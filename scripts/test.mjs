@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: type-check, unit tests, Electron security scan, end-to-end tests in Chromium.
+// `npm test`: type-check, import rules between folders (layers), ESLint, unit tests, Electron security scan, end-to-end tests in Chromium.
 // Runs every stage even after a failure (so one run shows everything), then prints one
 // closing line "tests: N passed, N failed" and exits non-zero if anything failed.
 import { spawnSync } from 'node:child_process';
@@ -39,7 +39,9 @@ function stage(name, cmd, args, jsonReport) {
 
 const only = process.argv.slice(2);
 const want = (s) => only.length === 0 || only.includes(s);
-if (want('typecheck')) stage('typecheck', npx, ['tsc', '-p', '.']);
+if (want('typecheck')) stage('typecheck', 'node', ['scripts/typecheck.mjs']);
+if (want('layers')) stage('layers', npx, ['depcruise', '.']);
+if (want('lint')) stage('lint', npx, ['eslint', '.', '--max-warnings', '0']);
 if (want('unit')) {
   const out = path.join(artifacts, 'unit.json');
   stage('unit tests', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], out);

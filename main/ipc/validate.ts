@@ -12,6 +12,7 @@ export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const fail = <T = never>(error: string): Result<T> => ({ ok: false, error });
 
 // C0 controls and DEL; a file name or title containing them is never legitimate.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
 
 export function isPlainObject(v: unknown): v is Record<string, unknown> {

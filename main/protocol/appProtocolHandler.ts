@@ -4,6 +4,9 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 import { mimeTypeFor } from './mimeTypes';
 import { resolveAppPath } from './resolveAppPath';
 
+/** What a fetch Response is made from, under Node's types (main/ has no DOM lib). */
+type ResponseBody = ConstructorParameters<typeof Response>[0];
+
 /** Reads a whole file; injected so tests need no disk and main can pass fs.promises.readFile. */
 export type ReadFile = (file: string) => Promise<Uint8Array>;
 
@@ -39,7 +42,7 @@ async function userTile(folder: string, m: RegExpExecArray, readFile: ReadFile):
   // Tile folders written by tile makers often hold gzip tiles, which a web server would send
   // with Content-Encoding; maplibre wants the raw protobuf.
   const raw = bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b ? new Uint8Array(gunzipSync(bytes)) : bytes;
-  return new Response(raw as BodyInit, {
+  return new Response(raw as ResponseBody, {
     status: 200,
     headers: { ...securityHeaders(), 'Content-Type': 'application/x-protobuf', 'Content-Length': String(raw.byteLength), 'Cache-Control': 'no-cache' },
   });
@@ -95,6 +98,6 @@ export function createAppProtocolHandler(root: string, readFile: ReadFile, userT
       // The files change only when the app is rebuilt or updated; revalidating is free locally.
       'Cache-Control': 'no-cache',
     };
-    return new Response(req.method === 'HEAD' ? null : (bytes as BodyInit), { status: 200, headers });
+    return new Response(req.method === 'HEAD' ? null : (bytes as ResponseBody), { status: 200, headers });
   };
 }

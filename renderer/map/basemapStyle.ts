@@ -107,6 +107,7 @@ function adaptLayer(layer: Record<string, Json>): LayerSpecification {
 /** The muted OSM Bright layers, all reading the source named BASEMAP_SOURCE. */
 export function basemapLayers(): LayerSpecification[] {
   const layers = (osmBright as unknown as { layers: Record<string, Json>[] }).layers;
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- style layer ids are strings in the bundled JSON
   return layers.filter((l) => !dropped(String(l.id))).map(adaptLayer);
 }
 
@@ -140,7 +141,7 @@ export function basemapSource(o: TileSourceOptions): VectorSourceSpecification {
  * MapController; symbol layers of the basemap stay above them so street names stay readable.
  */
 export function offlineStyle(assetBase: string, background: string, source: VectorSourceSpecification, visible: boolean): StyleSpecification {
-  const layers = basemapLayers().map((l) => ({ ...l, layout: { ...(l.layout ?? {}), visibility: visible ? 'visible' : 'none' } }) as LayerSpecification);
+  const layers = basemapLayers().map((l): LayerSpecification => ({ ...l, layout: { ...(l.layout ?? {}), visibility: visible ? 'visible' : 'none' } }));
   return {
     version: 8,
     glyphs: glyphsUrl(assetBase),

@@ -11,6 +11,7 @@ import { classOf } from './classBreaks';
 import { GI_CLASSES } from '../../shared/legend/classes';
 import { BACKGROUND, SELECTED, cellColourExpression, wardColourExpression } from './mapStyle';
 import { WARD_LABEL_LAYER, WARD_LABEL_SOURCE, wardLabelLayer, wardLabelPoints } from './wardLabels';
+import { reportError } from '../ui/appEvents';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -135,12 +136,12 @@ export class MapController {
         return { ...f, properties: { ...f.properties, value, cls: classOf(value, breaks) } };
       }),
     };
-    (this.map.getSource('wards') as maplibregl.GeoJSONSource).setData(data);
+    (this.map.getSource('wards') as maplibregl.GeoJSONSource).setData(data).catch(reportError);
     if (key !== this.wardsKey) {
       this.wardsKey = key;
       const points = wardLabelPoints(areas);
       this.labelAt = new Map(points.features.map((p) => [p.properties.code, p.geometry.coordinates as [number, number]]));
-      (this.map.getSource(WARD_LABEL_SOURCE) as maplibregl.GeoJSONSource).setData(points);
+      (this.map.getSource(WARD_LABEL_SOURCE) as maplibregl.GeoJSONSource).setData(points).catch(reportError);
       if (areas.features.length > 0) {
         const [w, s, e, n] = bbox(areas);
         this.map.fitBounds([[w, s], [e, n]], { padding: 20, animate: false });
@@ -180,7 +181,7 @@ export class MapController {
   /** Gi* or trend cells (WGS84 polygons with a `class` property), or null to clear. */
   async setCells(cells: FeatureCollection | null): Promise<void> {
     await this.ready;
-    (this.map.getSource('cells') as maplibregl.GeoJSONSource).setData(cells ?? EMPTY);
+    (this.map.getSource('cells') as maplibregl.GeoJSONSource).setData(cells ?? EMPTY).catch(reportError);
     // Hot cells drawn over a red ward vanish; fade the ward shading while cells are shown.
     this.cellsShown = cells !== null;
     this.cells = cells;
@@ -198,7 +199,7 @@ export class MapController {
     await this.ready;
     const m = this.map;
     this.inspected = id;
-    (m.getSource('inspected') as maplibregl.GeoJSONSource).setData({ type: 'Feature', properties: { id }, geometry: { type: 'Polygon', coordinates: [ring] } });
+    (m.getSource('inspected') as maplibregl.GeoJSONSource).setData({ type: 'Feature', properties: { id }, geometry: { type: 'Polygon', coordinates: [ring] } }).catch(reportError);
     if (zoom) {
       const [w, s, e, n] = bbox({ type: 'Polygon', coordinates: [ring] });
       // The cell sits below the middle, so the popup above it stays on screen.
@@ -230,7 +231,7 @@ export class MapController {
 
   private clearInspected(): void {
     this.inspected = null;
-    (this.map.getSource('inspected') as maplibregl.GeoJSONSource | undefined)?.setData(EMPTY);
+    this.map.getSource<maplibregl.GeoJSONSource>('inspected')?.setData(EMPTY).catch(reportError);
   }
 
   inspectedCell(): string | null {

@@ -2,6 +2,7 @@ import * as maplibregl from 'maplibre-gl';
 import { bbox } from '@turf/turf';
 import type { FeatureCollection } from 'geojson';
 import { PLAN_CLASSES, PLAN_COLOURS } from '../../shared/legend/classes';
+import { reportError } from '../ui/appEvents';
 
 /**
  * A patrol plan on the map: numbered hotspot outlines over the Gi* cells one may pick from.
@@ -98,8 +99,8 @@ function holdWardOpacity(m: maplibregl.Map): void {
 function apply(): void {
   if (!map?.getSource('plan-hotspots')) return;
   holdWardOpacity(map);
-  (map.getSource('plan-hotspots') as maplibregl.GeoJSONSource).setData(data?.hotspots ?? EMPTY);
-  (map.getSource('plan-candidates') as maplibregl.GeoJSONSource).setData(data?.candidates ?? EMPTY);
+  (map.getSource('plan-hotspots') as maplibregl.GeoJSONSource).setData(data?.hotspots ?? EMPTY).catch(reportError);
+  (map.getSource('plan-candidates') as maplibregl.GeoJSONSource).setData(data?.candidates ?? EMPTY).catch(reportError);
   for (const mk of markers) mk.remove();
   markers = [];
   for (const f of data?.hotspots.features ?? []) {

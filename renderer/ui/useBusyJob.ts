@@ -58,7 +58,9 @@ export function useBusyJob(initialBusy: string | null = null, engine?: Pick<Engi
     if (id && engine) void engine.cancel(id).catch(() => undefined);
   }, [engine]);
 
-  return { busy, error, setError, progress, notice, run, cancel: engine && cancellable ? cancel : null };
+  // `cancel` is for the Cancel button (null when the running job cannot stop); `stop` is the
+  // same action with a stable identity, for effects that drop a job when the project changes.
+  return { busy, error, setError, progress, notice, run, cancel: engine && cancellable ? cancel : null, stop: cancel };
 }
 
 export type BusyJob = ReturnType<typeof useBusyJob>;

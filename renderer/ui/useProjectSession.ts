@@ -48,7 +48,7 @@ export function useProjectSession() {
       off();
       window.removeEventListener('unhandledrejection', unhandled);
     };
-  }, []);
+  }, [setError]);
 
   const reload = useCallback(async () => {
     const [s, a, d, g] = await Promise.all([engine.summary(), engine.wards(), engine.isDirty(), engine.projectGeneration()]);
@@ -121,7 +121,7 @@ export function useProjectSession() {
       await loadRecent().catch((e: unknown) => reportError(e, 'The recent projects could not be listed'));
       if (fallback) setError(fallback);
     });
-  }, [engine, platform, reload, run, openProjectBytes, loadRecent]);
+  }, [engine, platform, reload, run, openProjectBytes, loadRecent, setError]);
 
   // Closing with unsaved work: the browser asks; in the desktop app the main process shows a native prompt.
   useEffect(() => {

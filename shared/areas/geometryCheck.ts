@@ -29,7 +29,7 @@ export function polygonProblem(f: Feature | null | undefined): string | null {
       const a = ring[0]!, b = ring[ring.length - 1]!;
       if (a[0] !== b[0] || a[1] !== b[1]) return `${name} is not closed (first position ${a[0]},${a[1]} differs from last ${b[0]},${b[1]})`;
     }
-    const k = kinks({ type: 'Polygon', coordinates: rings } as Polygon);
+    const k = kinks({ type: 'Polygon', coordinates: rings });
     const first = k.features[0]?.geometry.coordinates;
     if (first) return `${where}self-intersects near ${fmt(first[0]!)},${fmt(first[1]!)}`;
   }

@@ -38,6 +38,7 @@ function firstPosition(fc: FeatureCollection): Position | undefined {
 
 function detectCrs(fc: FeatureCollection, forced: BoundaryImportOptions['crs']): { crs: 'wgs84' | 'bng'; reason: string } {
   if (forced === 'wgs84' || forced === 'bng') return { crs: forced, reason: 'given by the user' };
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- any member value becomes text to test for 27700
   const name = String((fc as { crs?: { properties?: { name?: unknown } } }).crs?.properties?.name ?? '');
   if (/27700/.test(name)) return { crs: 'bng', reason: `crs member "${name}"` };
   if (/4326|CRS84/i.test(name)) return { crs: 'wgs84', reason: `crs member "${name}"` };
@@ -88,7 +89,8 @@ export function importBoundaries(db: Database, geojsonText: string, options: Bou
   const valid: Feature[] = [];
   const seen = new Set<string>();
   fc.features.forEach((f, index) => {
-    const code = f?.properties?.[fields.code];
+    const code: unknown = f?.properties?.[fields.code];
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a boundary file's code is a number or text
     const codeText = code === undefined || code === null ? undefined : String(code);
     const bad = (why: string) => invalid.push(codeText ? { index, code: codeText, reason: why } : { index, reason: why });
     if (!codeText) return bad(`has no "${fields.code}" property`);

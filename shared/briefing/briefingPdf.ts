@@ -44,7 +44,7 @@ export async function renderBriefingPdf(input: {
     },
     displayTitle: true,
     lang: 'en-GB',
-  } as PDFKit.PDFDocumentOptions);
+  });
   const bytes = pdfBytes(doc);
 
   for (const s of sections) await writeSection(doc, plan, schedule, tiles, s, generatedAt);

@@ -1,3 +1,5 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- ambient module declarations: no import can load them
+/// <reference path="./pdfkitFonts.d.ts" />
 import PDFDocument from 'pdfkit';
 import * as pdfkitModule from 'pdfkit';
 import Helvetica from 'pdfkit/standard-fonts/Helvetica';
@@ -26,9 +28,12 @@ export function newPdfDocument(options: PDFKit.PDFDocumentOptions): PDFKit.PDFDo
 export function pdfBytes(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const chunks: Uint8Array[] = [];
-    doc.on('data', (c: Uint8Array) => chunks.push(c));
-    doc.on('error', reject);
-    doc.on('end', () => {
+    // The document is an event emitter in both of pdfkit's builds; its types call it Node's
+    // Readable, which shared/ does not compile against (no Node types here).
+    const events = doc as unknown as { on(event: string, listener: (arg: never) => void): unknown };
+    events.on('data', (c: Uint8Array) => chunks.push(c));
+    events.on('error', reject);
+    events.on('end', () => {
       const total = chunks.reduce((s, c) => s + c.length, 0);
       const out = new Uint8Array(total);
       let at = 0;

@@ -92,7 +92,7 @@ async function attempt(db: Database, plan: PatrolPlan, source: ImportSource, opt
 
   const onRow = (row: string[], line: number, error: string | undefined) => {
     if (error) { rejections.add(line, undefined, `the row could not be read as CSV (${error})`, row); return; }
-    const cell = (f: string) => (col[f] === undefined ? '' : (row[col[f]!] ?? '').trim());
+    const cell = (f: string) => (col[f] === undefined ? '' : (row[col[f]] ?? '').trim());
     const name = (f: string) => header[col[f]!]!;
     const hotspotId = cell('hotspot');
     if (hotspotId === '') { rejections.add(line, name('hotspot'), 'no hotspot id', row); return; }

@@ -13,13 +13,13 @@ const toBng = proj4('EPSG:4326', EPSG_27700);
 
 /** lon/lat (WGS84) -> [easting, northing] in metres. */
 export function lonLatToBng(lon: number, lat: number): [number, number] {
-  const [e, n] = toBng.forward([lon, lat]) as [number, number];
+  const [e, n] = toBng.forward<[number, number]>([lon, lat]);
   return [e, n];
 }
 
 /** [easting, northing] -> [lon, lat] (WGS84). */
 export function bngToLonLat(easting: number, northing: number): [number, number] {
-  const [lon, lat] = toBng.inverse([easting, northing]) as [number, number];
+  const [lon, lat] = toBng.inverse<[number, number]>([easting, northing]);
   return [lon, lat];
 }
 

@@ -21,7 +21,7 @@ export function studyGridFor(db: Database, shape: CellShape, size: number, layer
   const fc = areaFeatures(db, layer);
   if (fc.features.length === 0) throw new Error(`The project has no "${layer}" areas: load boundaries first.`);
   const grid = buildStudyGrid(projectAreas(fc), shape, size);
-  if (!perDb) gridCache.set(db, (perDb = new Map()));
+  if (!perDb) gridCache.set(db, (perDb = new Map<string, StudyGrid>()));
   if (perDb.size >= 4) perDb.delete(perDb.keys().next().value!);
   perDb.set(key, grid);
   return grid;

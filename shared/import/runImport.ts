@@ -117,6 +117,7 @@ async function attempt(db: Database, source: ImportSource, options: ImportOption
     if (!header) {
       throw new ImportError(`${source.name} is empty: expected a header line and at least one row. Nothing was imported.`, source.name, 1);
     }
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- a sentinel caught below, never seen by callers
     if (cancelled) throw CANCEL;
     if (counts.rowsRead === 0) {
       // A header alone is not a successful import: nothing is recorded, so the history never lists an empty file as done.

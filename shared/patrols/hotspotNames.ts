@@ -8,7 +8,7 @@ export { commonLocations } from '../hotspots/commonLocations';
 export function distinctNames(names: string[], wards: (string | null)[], ranks: number[]): string[] {
   const tally = (xs: string[]) => xs.reduce((m, x) => m.set(x, (m.get(x) ?? 0) + 1), new Map<string, number>());
   const first = tally(names);
-  const withWard = names.map((n, k) => (first.get(n)! > 1 && wards[k] && !n.includes(wards[k]!) ? `${n}, ${wards[k]}` : n));
+  const withWard = names.map((n, k) => (first.get(n)! > 1 && wards[k] && !n.includes(wards[k]) ? `${n}, ${wards[k]}` : n));
   const second = tally(withWard);
   return withWard.map((n, k) => (second.get(n)! > 1 ? `${n} (hotspot ${ranks[k]})` : n));
 }

@@ -1,5 +1,5 @@
 import { toKML } from '@placemarkio/tokml';
-import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { toCsv } from '../csv/csvWrite';
 import { dosageInstruction } from './planMethod';
 import type { PatrolPlan, PlanHotspot, Schedule } from './types';
@@ -74,5 +74,5 @@ export function planKml(plan: PatrolPlan): string {
     properties: { name: `${plan.name}: method and settings`, description: planExportLines(plan).join('\n') },
     geometry: null,
   });
-  return toKML({ type: 'FeatureCollection', features } as FeatureCollection<Polygon | MultiPolygon | null>);
+  return toKML({ type: 'FeatureCollection', features });
 }

@@ -49,6 +49,7 @@ export function migrate(db: Database, target = CURRENT_SCHEMA_VERSION): void {
  * that keep the `crimes` and `stop_searches` views writable. (Tools without it can still read.)
  */
 export function registerFunctions(db: Database): void {
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- sql.js passes text, a number or null here
   db.create_function('hp_key', (text: unknown) => recordKey(String(text ?? '')));
 }
 

@@ -1,11 +1,13 @@
 import { lonLatToBng } from '../geo/bng';
 import type { ProjectDb, SqlValue } from './db';
-import { firstColumn } from './db';
+import { monthCode, monthText } from './records/monthCode';
 
 /**
- * Every read of crime and stop-and-search records, in one file: the tables `crimes` and
- * `stop_searches` are read by their documented columns here and nowhere else, so the storage
- * behind them can change (compact tables behind views) with one file to follow.
+ * Every read of crime and stop-and-search records, in one file. They read the compact tables
+ * of schema v4 (crime_rows, stop_search_rows, places, text_dict, crime_extras) directly: the
+ * readable `crimes` / `stop_searches` views join six dictionaries a row, which at a force's ten
+ * years (3M records) turns a one-second read into many. Months are filtered as integers, places
+ * and texts are read once and shared by the records that point at them.
  */
 
 /** Inclusive 'YYYY-MM' bounds; either end may be open. */
@@ -14,13 +16,68 @@ export interface MonthRange {
   to?: string;
 }
 
-/** `WHERE` on the month range (after any `head` terms, which come first as the query planner reads them). */
-function monthWhere(r: MonthRange, head: string[] = [], headParams: SqlValue[] = []): { sql: string; params: SqlValue[] } {
+/** `WHERE` terms on the integer month column `col` (after any `head` terms). */
+function monthWhere(r: MonthRange, col: string, head: string[] = [], headParams: SqlValue[] = []): { sql: string; params: SqlValue[] } {
   const where = [...head];
   const params = [...headParams];
-  if (r.from) { where.push('month >= ?'); params.push(r.from); }
-  if (r.to) { where.push('month <= ?'); params.push(r.to); }
+  if (r.from) { where.push(`${col} >= ?`); params.push(monthCode(r.from)); }
+  if (r.to) { where.push(`${col} <= ?`); params.push(monthCode(r.to)); }
   return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+}
+
+/** The text dictionary by id (a few thousand entries even for a force's ten years). */
+function texts(db: ProjectDb): (string | undefined)[] {
+  const out: (string | undefined)[] = [];
+  for (const [id, text] of (db.exec('SELECT id, text FROM text_dict')[0]?.values ?? []) as [number, string][]) out[id] = text;
+  return out;
+}
+
+/** Places by id, as columns: BNG metres (from lon/lat when a place has no BNG; NaN without a location). */
+interface Places {
+  e: Float64Array;
+  nn: Float64Array;
+  ooa: Uint8Array;
+  ward: Int32Array;
+  location: Int32Array;
+}
+
+function places(db: ProjectDb): Places {
+  const rows = (db.exec('SELECT id, easting, northing, lon_e6, lat_e6, out_of_area, ward_id, location_id FROM places')[0]?.values ?? []) as (number | null)[][];
+  let max = 0;
+  for (const r of rows) if (r[0]! > max) max = r[0]!;
+  const p: Places = {
+    e: new Float64Array(max + 1).fill(NaN), nn: new Float64Array(max + 1).fill(NaN), ooa: new Uint8Array(max + 1),
+    ward: new Int32Array(max + 1).fill(-1), location: new Int32Array(max + 1).fill(-1),
+  };
+  for (const [id, x0, y0, lon, lat, out, ward, location] of rows) {
+    let x = x0, y = y0;
+    if ((x === null || y === null) && lon !== null && lat !== null) [x, y] = lonLatToBng(lon! / 1e6, lat! / 1e6);
+    const i = id!;
+    p.e[i] = x ?? NaN;
+    p.nn[i] = y ?? NaN;
+    p.ooa[i] = out ? 1 : 0;
+    p.ward[i] = ward ?? -1;
+    p.location[i] = location ?? -1;
+  }
+  return p;
+}
+
+/** Extract-only fields by crime id (crime_extras holds rows only where a record has any). */
+interface Extras {
+  from: string | null;
+  to: string | null;
+  code: string | null;
+  flags: string | null;
+}
+
+function extras(db: ProjectDb, range: MonthRange): Map<number, Extras> {
+  const w = monthWhere(range, 'c.month');
+  const rows = (db.exec(
+    `SELECT x.crime_id, x.committed_from, x.committed_to, x.offence_code, x.flags FROM crime_extras x
+     JOIN crime_rows c ON c.id = x.crime_id ${w.sql}`,
+    w.params,
+  )[0]?.values ?? []) as [number, string | null, string | null, string | null, string | null][];
+  return new Map(rows.map(([id, from, to, code, flags]) => [id, { from, to, code, flags }]));
 }
 
 /** Which optional columns a record read fills (the rest stay null, so nothing is built for them). */
@@ -53,21 +110,20 @@ export interface CrimeColumns {
   committedTo: (string | null)[] | null;
 }
 
-type Cell = SqlValue;
-const str = (v: Cell): string | null => (v === null || v === undefined ? null : (v as string));
+const str = (v: SqlValue): string | null => (v === null || v === undefined ? null : (v as string));
+
+const NO_EXTRAS: Extras = { from: null, to: null, code: null, flags: null };
 
 /**
  * The crime records of a month range as columns, keeping only those `keep` accepts (tested
  * while reading, so rejected records cost no memory).
  */
 export function readCrimeColumns(db: ProjectDb, range: MonthRange, choice: CrimeColumnChoice = {}, keep?: CrimeKeep): CrimeColumns {
-  const w = monthWhere(range);
-  const stmt = db.prepare(
-    `SELECT crime_type, offence_code, ${choice.flags ? 'flags' : 'NULL'}, easting, northing, lon, lat, out_of_area,
-            ${choice.month ? 'month' : 'NULL'}, ${choice.ward ? 'ward_code' : 'NULL'}, ${choice.location ? 'location' : 'NULL'},
-            ${choice.committed ? 'committed_from, committed_to' : 'NULL, NULL'}
-     FROM crimes ${w.sql}${choice.ordered ? ' ORDER BY id' : ''}`,
-  );
+  const dict = texts(db), pl = places(db), xs = extras(db, range);
+  const months = new Map<number, string>();
+  const w = monthWhere(range, 'month');
+  // Rows come in id order from the table scan; ORDER BY id costs nothing and makes it explicit.
+  const stmt = db.prepare(`SELECT id, type_id, place_id, month FROM crime_rows ${w.sql}${choice.ordered ? ' ORDER BY id' : ''}`);
   const crimeType: (string | null)[] = [], offenceCode: (string | null)[] = [];
   const e: number[] = [], nn: number[] = [], ooa: number[] = [];
   const month: string[] = [], ward: (string | null)[] = [], location: (string | null)[] = [];
@@ -76,20 +132,24 @@ export function readCrimeColumns(db: ProjectDb, range: MonthRange, choice: Crime
     stmt.bind(w.params);
     while (stmt.step()) {
       const r = stmt.get();
-      const type = str(r[0]!), code = str(r[1]!);
-      if (keep && !keep(type, code, str(r[2]!))) continue;
-      let x = r[3] as number | null, y = r[4] as number | null;
-      const lon = r[5] as number | null, lat = r[6] as number | null;
-      if ((x === null || y === null) && lon !== null && lat !== null) [x, y] = lonLatToBng(lon, lat);
+      const x = xs.size ? (xs.get(r[0] as number) ?? NO_EXTRAS) : NO_EXTRAS;
+      const type = r[1] === null ? null : (dict[r[1] as number] ?? null);
+      if (keep && !keep(type, x.code, choice.flags ? x.flags : null)) continue;
+      const place = r[2] as number;
       crimeType.push(type);
-      offenceCode.push(code);
-      e.push(x ?? NaN);
-      nn.push(y ?? NaN);
-      ooa.push(Number(r[7]) ? 1 : 0);
-      if (choice.month) month.push(String(r[8]));
-      if (choice.ward) ward.push(str(r[9]!));
-      if (choice.location) location.push(str(r[10]!));
-      if (choice.committed) { cFrom.push(str(r[11]!)); cTo.push(str(r[12]!)); }
+      offenceCode.push(x.code);
+      e.push(pl.e[place]!);
+      nn.push(pl.nn[place]!);
+      ooa.push(pl.ooa[place]!);
+      if (choice.month) {
+        const m = r[3] as number;
+        let text = months.get(m);
+        if (text === undefined) months.set(m, (text = monthText(m)));
+        month.push(text);
+      }
+      if (choice.ward) ward.push(pl.ward[place]! < 0 ? null : (dict[pl.ward[place]!] ?? null));
+      if (choice.location) location.push(pl.location[place]! < 0 ? null : (dict[pl.location[place]!] ?? null));
+      if (choice.committed) { cFrom.push(x.from); cTo.push(x.to); }
     }
   } finally {
     stmt.free();
@@ -126,83 +186,106 @@ export interface CrimeGroupChoice {
 
 /**
  * Record counts per (type, offence code, flags), optionally per ward and month: SQLite
- * aggregates, so a year of a large force is a few thousand groups, not a million rows.
+ * aggregates ids, so a year of a large force is a few thousand groups, not a million rows.
  */
 export function readCrimeGroups(db: ProjectDb, range: MonthRange, choice: CrimeGroupChoice = {}): CrimeGroup[] {
+  const hasExtras = Number(db.exec('SELECT EXISTS (SELECT 1 FROM crime_extras)')[0]!.values[0]![0]) === 1;
   // Only the columns asked for are selected and grouped: every extra key makes SQLite's sort dearer.
   const cols = [
-    ...(choice.byWard ? ['ward_code'] : []),
-    ...(choice.byMonth ? ['month'] : []),
-    'crime_type', 'offence_code', 'flags',
-    ...(choice.inAreaOnly ? [] : ['out_of_area']),
+    ...(choice.byWard ? ['p.ward_id'] : []),
+    ...(choice.byMonth ? ['c.month'] : []),
+    'c.type_id', hasExtras ? 'x.offence_code' : 'NULL', hasExtras ? 'x.flags' : 'NULL',
+    ...(choice.inAreaOnly ? [] : ['p.out_of_area']),
   ];
   const head: string[] = [];
   const headParams: SqlValue[] = [];
-  if (choice.ward !== undefined) { head.push('ward_code = ?'); headParams.push(choice.ward); }
-  if (choice.inAreaOnly) head.push('out_of_area = 0');
-  const w = monthWhere(range, head, headParams);
+  if (choice.ward !== undefined) { head.push('p.ward_id = (SELECT id FROM text_dict WHERE text = ?)'); headParams.push(choice.ward); }
+  if (choice.inAreaOnly) head.push('p.out_of_area = 0');
+  const w = monthWhere(range, 'c.month', head, headParams);
   const rows = db.exec(
-    `SELECT ${cols.join(', ')}, COUNT(*) FROM crimes ${w.sql} GROUP BY ${cols.map((_, i) => i + 1).join(', ')}`,
+    `SELECT ${cols.join(', ')}, COUNT(*) FROM crime_rows c JOIN places p ON p.id = c.place_id
+     ${hasExtras ? 'LEFT JOIN crime_extras x ON x.crime_id = c.id' : ''} ${w.sql} GROUP BY ${cols.map((_, i) => i + 1).join(', ')}`,
     w.params,
   )[0]?.values ?? [];
+  const dict = texts(db);
+  const text = (v: SqlValue | undefined): string | null => (v === null || v === undefined ? null : (dict[v as number] ?? null));
   const at = (name: string) => cols.indexOf(name);
-  const iWard = at('ward_code'), iMonth = at('month'), iType = at('crime_type'), iOoa = at('out_of_area');
+  const iWard = at('p.ward_id'), iMonth = at('c.month'), iType = at('c.type_id'), iOoa = at('p.out_of_area');
   return rows.map((r) => ({
-    ward: iWard >= 0 ? str(r[iWard]!) : (choice.ward ?? null),
-    month: iMonth >= 0 ? String(r[iMonth]) : null,
-    crimeType: str(r[iType]!), offenceCode: str(r[iType + 1]!), flags: str(r[iType + 2]!),
+    ward: iWard >= 0 ? text(r[iWard]) : (choice.ward ?? null),
+    month: iMonth >= 0 ? monthText(Number(r[iMonth])) : null,
+    crimeType: text(r[iType]), offenceCode: str(r[iType + 1]!), flags: str(r[iType + 2]!),
     outOfArea: iOoa >= 0 ? Number(r[iOoa]) !== 0 : false,
     n: Number(r[cols.length]),
   }));
 }
 
+const monthsOf = (db: ProjectDb, sql: string, params: SqlValue[] = []): string[] =>
+  ((db.exec(sql, params)[0]?.values ?? []) as [number][]).map((r) => r[0]).sort((a, b) => a - b).map(monthText);
+
 /** Months with at least one crime record (in a range, optionally one ward's), in order. */
 export function readCrimeMonths(db: ProjectDb, range: MonthRange = {}, ward?: string): string[] {
-  const w = monthWhere(range, ward === undefined ? [] : ['ward_code = ?'], ward === undefined ? [] : [ward]);
-  // Sorted here: ORDER BY on the view's computed month costs SQLite a second sort.
-  return firstColumn(db, `SELECT DISTINCT month FROM crimes ${w.sql}`, w.params).sort();
+  if (ward === undefined) {
+    const w = monthWhere(range, 'month');
+    return monthsOf(db, `SELECT DISTINCT month FROM crime_rows ${w.sql}`, w.params);
+  }
+  const w = monthWhere(range, 'c.month', ['p.ward_id = (SELECT id FROM text_dict WHERE text = ?)'], [ward]);
+  return monthsOf(db, `SELECT DISTINCT c.month FROM crime_rows c JOIN places p ON p.id = c.place_id ${w.sql}`, w.params);
 }
 
 /** First and last month of the records in a range (null when there are none). */
 export function readCrimeMonthSpan(db: ProjectDb, range: MonthRange): { first: string | null; last: string | null } {
-  const w = monthWhere(range);
-  const v = db.exec(`SELECT MIN(month), MAX(month) FROM crimes ${w.sql}`, w.params)[0]?.values[0] ?? [null, null];
-  return { first: str(v[0]!), last: str(v[1]!) };
+  const w = monthWhere(range, 'month');
+  const v = db.exec(`SELECT MIN(month), MAX(month) FROM crime_rows ${w.sql}`, w.params)[0]?.values[0] ?? [null, null];
+  return { first: v[0] === null ? null : monthText(Number(v[0])), last: v[1] === null ? null : monthText(Number(v[1])) };
 }
 
 /** Latest month in the crimes table, or null when it is empty. */
 export function readLatestCrimeMonth(db: ProjectDb): string | null {
-  const v = db.exec('SELECT MAX(month) FROM crimes')[0]?.values[0]?.[0];
-  return v === null || v === undefined ? null : String(v);
+  const v = db.exec('SELECT MAX(month) FROM crime_rows')[0]?.values[0]?.[0];
+  return v === null || v === undefined ? null : monthText(Number(v));
+}
+
+/** (month, ward) pairs of a record table; ward null for records placed in no ward. */
+function monthWards(db: ProjectDb, table: 'crime_rows' | 'stop_search_rows'): [string, string | null][] {
+  const rows = (db.exec(
+    `SELECT g.month, t.text FROM (SELECT DISTINCT c.month, p.ward_id FROM ${table} c JOIN places p ON p.id = c.place_id) g
+     LEFT JOIN text_dict t ON t.id = g.ward_id`,
+  )[0]?.values ?? []) as [number, string | null][];
+  return rows.map(([m, w]) => [monthText(m), w]);
 }
 
 /** Each (month, ward) pair with crime records; ward null for records placed in no ward. */
 export function readCrimeMonthWards(db: ProjectDb): [string, string | null][] {
-  return ((db.exec('SELECT month, ward_code FROM crimes GROUP BY ward_code, month')[0]?.values ?? []) as [string, string | null][]);
+  return monthWards(db, 'crime_rows');
 }
 
 /** Months with a record from a file with flag columns (a flags value, or an import mapping flags). */
 export function readFlagMonths(db: ProjectDb): string[] {
-  return firstColumn(
+  return monthsOf(
     db,
-    `SELECT DISTINCT c.month FROM crimes c LEFT JOIN imports i ON i.id = c.import_id
-     WHERE c.flags IS NOT NULL OR i.mapping LIKE '%"flags":{"%'`,
-  ).sort();
+    `SELECT c.month FROM crime_extras x JOIN crime_rows c ON c.id = x.crime_id WHERE x.flags IS NOT NULL
+     UNION
+     SELECT DISTINCT month FROM crime_rows WHERE import_id IN (SELECT id FROM imports WHERE mapping LIKE '%"flags":{"%')`,
+  );
 }
 
 /** Months with at least one record carrying a Home Office offence code. */
 export function readOffenceCodeMonths(db: ProjectDb): string[] {
-  return firstColumn(db, `SELECT DISTINCT month FROM crimes WHERE offence_code IS NOT NULL AND offence_code != ''`).sort();
+  return monthsOf(
+    db,
+    `SELECT DISTINCT c.month FROM crime_extras x JOIN crime_rows c ON c.id = x.crime_id WHERE x.offence_code IS NOT NULL AND x.offence_code != ''`,
+  );
 }
 
 /** Each (month, ward) pair with stop-and-search records; ward null when placed in no ward. */
 export function readStopSearchMonthWards(db: ProjectDb): [string, string | null][] {
-  return ((db.exec('SELECT month, ward_code FROM stop_searches GROUP BY ward_code, month')[0]?.values ?? []) as [string, string | null][]);
+  return monthWards(db, 'stop_search_rows');
 }
 
 /** Months with at least one stop-and-search record, in order. */
 export function readStopSearchMonths(db: ProjectDb): string[] {
-  return firstColumn(db, 'SELECT DISTINCT month FROM stop_searches').sort();
+  return monthsOf(db, 'SELECT DISTINCT month FROM stop_search_rows');
 }
 
 /** Stop-and-search records of a month range as columns; e/nn BNG metres as for crimes (NaN without a location). */
@@ -215,20 +298,18 @@ export interface StopSearchColumns {
 }
 
 export function readStopSearchColumns(db: ProjectDb, range: MonthRange): StopSearchColumns {
-  const w = monthWhere(range);
-  const stmt = db.prepare(`SELECT occurred_at, month, easting, northing, lon, lat FROM stop_searches ${w.sql}`);
+  const pl = places(db);
+  const w = monthWhere(range, 'month');
+  const stmt = db.prepare(`SELECT occurred_at, month, place_id FROM stop_search_rows ${w.sql} ORDER BY id`);
   const occurredAt: string[] = [], month: string[] = [], e: number[] = [], nn: number[] = [];
   try {
     stmt.bind(w.params);
     while (stmt.step()) {
       const r = stmt.get();
-      let x = r[2] as number | null, y = r[3] as number | null;
-      const lon = r[4] as number | null, lat = r[5] as number | null;
-      if ((x === null || y === null) && lon !== null && lat !== null) [x, y] = lonLatToBng(lon, lat);
       occurredAt.push(String(r[0]));
-      month.push(String(r[1]));
-      e.push(x ?? NaN);
-      nn.push(y ?? NaN);
+      month.push(monthText(Number(r[1])));
+      e.push(pl.e[r[2] as number]!);
+      nn.push(pl.nn[r[2] as number]!);
     }
   } finally {
     stmt.free();

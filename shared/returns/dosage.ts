@@ -4,7 +4,7 @@ import { londonParts, parseLondonTime } from '../hotspots/temporalProfile';
 import type { DosageRow, PatrolPlan, PlanHotspot } from '../patrols/types';
 import { mergeIntervals, type Interval } from './intervals';
 import { checkDate } from './periods';
-import { planTarget, type PlanTarget } from './target';
+import { planTarget } from './target';
 import { loadDosageImports, medianOf, type DosageImportInfo } from './imports';
 import { STANDARD_OUTCOMES, type DistrictDosage, type DosageDayRow, type DosageReport, type DosageTotals, type HotspotDosage, type Source } from './dosageTypes';
 

@@ -95,7 +95,7 @@ export function hotspotCrimeByMonth(db: Database, plan: PatrolPlan, months: stri
 export function hotspotStopSearches(db: Database, plan: PatrolPlan, months: string[], startUtc: number, endUtc: number): MonthStopSearch[] {
   const withData = new Set(readStopSearchMonths(db));
   const locate = hotspotLocator(plan.hotspots);
-  const res = new Map(months.map((m) => [m, { month: m, hasData: withData.has(m), searches: {} as Record<string, number> }]));
+  const res = new Map<string, MonthStopSearch>(months.map((m) => [m, { month: m, hasData: withData.has(m), searches: {} }]));
   if (months.length === 0) return [];
   const ss = readStopSearchColumns(db, { from: months[0]!, to: months[months.length - 1]! });
   for (let i = 0; i < ss.n; i++) {

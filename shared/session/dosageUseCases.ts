@@ -101,6 +101,6 @@ export async function quarterlyReturn(
     return bytes;
   }
   const files: Record<string, Uint8Array> = {};
-  for (const [name, csv] of Object.entries(returnCsvs(ret) as Record<string, string>)) files[name.endsWith('.csv') ? name : `${name}.csv`] = strToU8(csv);
+  for (const [name, csv] of Object.entries(returnCsvs(ret))) files[name.endsWith('.csv') ? name : `${name}.csv`] = strToU8(csv);
   return zipSync(files);
 }

@@ -4,7 +4,7 @@ import { readAreaDistricts } from '../repository/areas';
 import { readCrimeMonthWards, readFlagMonths, readOffenceCodeMonths, readStopSearchMonthWards } from '../repository/crimeReads';
 import { readWardCountRanges } from '../repository/wardCounts';
 import { DEFAULT_LAYER } from '../areas/areaLayer';
-import { describeRule, type CategorySet } from '../harm/categorySets';
+import type { CategorySet } from '../harm/categorySets';
 import type { HarmScheme } from '../harm/harmSchemes';
 import type { Period } from './periodChange';
 

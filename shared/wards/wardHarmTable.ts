@@ -5,7 +5,7 @@ import { getCategorySet } from '../harm/categorySets';
 import { addMonths, checkMonth, loadScheme, monthsBetween, schemeName, schemeWeightsLine, selectionContext, type SelectionContext } from '../harm/crimeSelection';
 import type { UnweightedReport } from '../harm/harmWeighting';
 import { describeSourceUse, wardCountsForPeriod, type SourceUse } from './wardCountSource';
-import { applicability, coveredMonths, dataCoverage, describeMonths, monthsOfPeriod, periodCoverageLabel, type DataCoverage } from './dataCoverage';
+import { applicability, coveredMonths, dataCoverage, describeMonths, monthsOfPeriod, periodCoverageLabel } from './dataCoverage';
 import { wardPeriodText } from '../legend/methodText';
 import { compare, describePeriod, noComparison, type Comparison, type Period, type PeriodFigures } from './periodChange';
 

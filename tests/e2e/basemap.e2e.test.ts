@@ -214,7 +214,7 @@ describe('offline street basemap', () => {
     await expect.poll(() => app.page.evaluate(() => (window as unknown as { hotspotMap: Probe }).hotspotMap.hotCellCentre()), { timeout: 60_000 }).not.toBeNull();
     await waitForMapIdle(app.page);
     const hot = await app.page.evaluate(() => (window as unknown as { hotspotMap: Probe }).hotspotMap.hotCellCentre());
-    await app.page.evaluate(([lon, lat]) => (window as unknown as { hotspotMap: Probe }).hotspotMap.jumpTo(lon!, lat!, 15), hot!);
+    await app.page.evaluate(([lon, lat]) => (window as unknown as { hotspotMap: Probe }).hotspotMap.jumpTo(lon, lat, 15), hot!);
     await waitForMapIdle(app.page);
     const png = await screenshotPng(app.page, 'basemap-hotspots-leeds', 'section[aria-label="Map"]');
     await app.page.screenshot({ path: 'tests/artifacts/basemap-hotspots-panel.png' });

@@ -11,7 +11,7 @@ type Probe = {
   view(): { lon: number; lat: number; zoom: number };
 };
 type Page = import('playwright-core').Page;
-const probe = <T,>(page: Page, f: (p: Probe) => T) => page.evaluate(`(${f.toString()})(window.hotspotMap)`) as Promise<T>;
+const probe = <T,>(page: Page, f: (p: Probe) => T) => page.evaluate<T>(`(${f.toString()})(window.hotspotMap)`);
 
 /** Number in a table cell as shown ("1,234.5", "< 0.001" -> 0.0005). */
 const num = (s: string) => (s.startsWith('<') ? 0.0005 : Number(s.replace(/,/g, '')));
@@ -50,9 +50,9 @@ describe('inspect what you see: cell popup, hot-cell list, legends', () => {
     const page = app.page;
     const centre = (await probe(page, (p) => p.hotCellCentre()))!;
     expect(centre).not.toBeNull();
-    await page.evaluate(([lon, lat]) => (window as unknown as { hotspotMap: Probe }).hotspotMap.jumpTo(lon!, lat!, 15), centre);
+    await page.evaluate(([lon, lat]) => (window as unknown as { hotspotMap: Probe }).hotspotMap.jumpTo(lon, lat, 15), centre);
     await waitForMapIdle(page);
-    const at = await page.evaluate(([lon, lat]) => (window as unknown as { hotspotMap: Probe }).hotspotMap.project(lon!, lat!), centre);
+    const at = await page.evaluate(([lon, lat]) => (window as unknown as { hotspotMap: Probe }).hotspotMap.project(lon, lat), centre);
     const canvas = (await page.locator('.map-canvas').boundingBox())!;
     const wardBefore = await probe(page, (p) => p.selectedWard());
     await page.mouse.click(canvas.x + at.x, canvas.y + at.y);
@@ -65,7 +65,7 @@ describe('inspect what you see: cell popup, hot-cell list, legends', () => {
     expect(name.length).toBeGreaterThan(2);
     const figures = popup.getByRole('table', { name: 'Cell figures' });
     const shown = Object.fromEntries(
-      await figures.locator('tr').evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th')!.textContent!.trim(), tr.querySelector('td')!.textContent!.trim()])),
+      await figures.locator('tr').evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th')!.textContent.trim(), tr.querySelector('td')!.textContent.trim()])),
     ) as Record<string, string>;
     const row = async (label: string) => shown[label]!;
     expect(num(await row('Records'))).toBeGreaterThan(0);

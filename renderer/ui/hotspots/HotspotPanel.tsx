@@ -61,6 +61,7 @@ export function HotspotPanel({ engine, revision, firstMonth, lastMonth, wardName
   const [view, setView] = useState<HotspotView | null>(null);
   const [lastParams, setLastParams] = useState<HotspotParams | null>(null);
   const job = useBusyJob(null, engine);
+  const { stop } = job;
   const busy = job.busy !== null;
   const [error, setError] = useState<string | null>(null);
   const [districts, setDistricts] = useState<string[]>([]);
@@ -87,11 +88,10 @@ export function HotspotPanel({ engine, revision, firstMonth, lastMonth, wardName
       (e: Error) => setError(e.message),
     );
     setView(null);
-    job.cancel?.();
+    stop();
     setKdeShown(false);
     onLayer(null);
-    // The job's cancel is stable for one engine; it is not a reason to rerun this.
-  }, [engine, revision, onLayer]);
+  }, [engine, revision, onLayer, stop]);
 
   const run = async (params: HotspotParams, restoring = false) => {
     const mine = ++ticket.current;
@@ -131,6 +131,7 @@ export function HotspotPanel({ engine, revision, firstMonth, lastMonth, wardName
     setStudyArea(last?.params?.studyArea ?? { kind: 'force' });
     if (last?.params && last.ran) void run(last.params, true);
     // Deliberately keyed on the loaded settings only: run is recreated every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- see the line above
   }, [saved.loaded]);
 
   const showKde = (show: boolean) => {

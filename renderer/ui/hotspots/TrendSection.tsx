@@ -23,6 +23,7 @@ export function TrendSection({ engine, revision, params, onResult, onExport }: P
   const [months, setMonths] = useState(3);
   const [view, setView] = useState<TrendView | null>(null);
   const job = useBusyJob(null, engine);
+  const { stop } = job;
   /** The period length of the last classification saved in the project, shown until it is redrawn. */
   const [lastRun, setLastRun] = useState<number | null>(null);
   const ticket = useRef(0);
@@ -31,8 +32,8 @@ export function TrendSection({ engine, revision, params, onResult, onExport }: P
   useEffect(() => {
     ticket.current++;
     setView(null);
-    job.cancel?.();
-  }, [revision]);
+    stop();
+  }, [revision, stop]);
 
   useEffect(() => {
     if (!saved.loaded) return;

@@ -53,7 +53,7 @@ export function DosageDashboard({ engine, plan, revision, onExport }: Props) {
       },
     );
     return () => { live = false; };
-  }, [engine, plan.id, period, revision]);
+  }, [engine, plan.id, period, revision, setError]);
 
 
   const r = report;

@@ -141,7 +141,7 @@ export function EvaluationSection({ engine, plan, firstMonth, lastMonth, onExpor
           {ev.dayNotes.length > 0 && <ul className="method" aria-label="Day comparison notes">{ev.dayNotes.map((n, i) => <li key={i}>{n}</li>)}</ul>}
           {ev.warnings.length > 0 && <ul className="warnings" aria-label="Evaluation warnings">{ev.warnings.map((w, i) => <li key={i}>{w}</li>)}</ul>}
           <div className="export-buttons">
-            <button type="button" onClick={() => engine.evaluationCsv().then((b) => onExport(`evaluation_${plan.id}.csv`, b, 'text/csv'), (e: unknown) => setError(errorText(e)))}>Export evaluation CSV</button>
+            <button type="button" onClick={() => void engine.evaluationCsv().then((b) => onExport(`evaluation_${plan.id}.csv`, b, 'text/csv'), (e: unknown) => setError(errorText(e)))}>Export evaluation CSV</button>
           </div>
           <MethodBox lines={ev.method} label="Evaluation method" />
         </section>

@@ -63,7 +63,7 @@ export function PatrolsPanel({ engine, revision, active, onChanged, onExport }: 
       },
       (e: unknown) => setError(errorText(e)),
     );
-  }, [engine, revision]);
+  }, [engine, revision, setError]);
 
 
   const build = useCallback(
@@ -116,7 +116,7 @@ export function PatrolsPanel({ engine, revision, active, onChanged, onExport }: 
         : c.handRemoved.includes(id) ? { ...c, handRemoved: without(c.handRemoved) } : { ...c, handAdded: [...without(c.handAdded), id] };
       await build({ ...form, choice }, false);
     },
-    [engine, form, view, build],
+    [engine, form, view, build, setError],
   );
 
   useEffect(() => {

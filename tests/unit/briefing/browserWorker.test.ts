@@ -36,6 +36,7 @@ beforeAll(async () => {
       lib: { entry: path.resolve('tests/unit/briefing/briefingWorkerEntry.ts'), formats: ['es'], fileName: () => 'worker.js' },
     },
   });
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- a failing handler fails the request, and so the test
   server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     let file: string | null = null;

@@ -13,7 +13,7 @@ import { assembleGrid } from '../../../shared/hotspots/studyArea';
 function load(file: string) {
   const lines = readFileSync(file, 'utf8').trim().split('\n');
   return lines.slice(1).map((l) => {
-    const [col, row, x, z, p, pBh, nNeigh] = l.split(',').map(Number) as number[];
+    const [col, row, x, z, p, pBh, nNeigh] = l.split(',').map(Number);
     return { col: col!, row: row!, x: x!, z: z!, p: p!, pBh: pBh!, nNeigh: nNeigh! };
   });
 }

@@ -103,6 +103,7 @@ describe('openProject / openInitialProject / openRecentProject', () => {
     writeFileSync(file, sqliteBytes(3));
     const { h, dialogs, recent } = setup({ open: null }, file);
     // Whatever a compromised renderer passes is ignored: the path is main's own.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- the cast adds the argument a renderer could send
     const r = await readAll(h, await (h.openInitialProject as (owner: object, arg?: unknown) => ReturnType<typeof h.openInitialProject>)(win, '/etc/passwd.hotspot'));
     expect(r).toMatchObject({ ok: true, value: { path: file, name: 'Started with.hotspot', bytes: sqliteBytes(3) } });
     expect(await readAll(h, await h.openInitialProject(win))).toEqual({ ok: true, value: null });

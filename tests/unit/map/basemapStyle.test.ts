@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { LayerSpecification } from 'maplibre-gl';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import { BASEMAP_FONTS } from '../../../scripts/basemapAssets.mjs';
@@ -24,7 +23,7 @@ function fieldsRead(tf: unknown): string[] {
 
 describe('basemap style', () => {
   it('is a valid maplibre style', () => {
-    const errors = validateStyleMin(style as never);
+    const errors = validateStyleMin(style);
     expect(errors.map((e) => e.message)).toEqual([]);
   });
 
@@ -95,7 +94,7 @@ describe('basemap style', () => {
       } else if (Array.isArray(v)) v.forEach(walk);
       else if (v && typeof v === 'object') Object.values(v).forEach(walk);
     };
-    for (const l of layers as LayerSpecification[]) {
+    for (const l of layers) {
       for (const [k, v] of Object.entries((l.paint as Record<string, unknown> | undefined) ?? {})) if (k.endsWith('-color') && k !== 'text-halo-color') walk(v);
     }
     expect(sats.length).toBeGreaterThan(50);
