@@ -66,12 +66,10 @@ module.exports = {
     },
     {
       // SQL belongs to the storage layer: the repository, project, import and session code
-      // in shared/, the worker's engine, the MBTiles reader, and the Node-side tools. Other
-      // helpers are moving SQL out of the rest of shared/ right now, so this rule is a
-      // warning for the moment; the lead switches it to 'error' once that work has landed.
+      // in shared/, the worker's engine, the MBTiles reader, and the Node-side tools.
       name: 'sql-js-only-in-storage',
       comment: 'sql.js is imported only in shared/{repository,project,import,session}/, renderer/engine/, renderer/map/mbtiles*, cli/, bench/, tests/ and scripts/.',
-      severity: 'warn',
+      severity: 'error',
       from: {
         pathNot:
           '^(shared/(repository|project|import|session)/|renderer/engine/|renderer/map/mbtiles|cli/|bench/|tests/|scripts/)',
