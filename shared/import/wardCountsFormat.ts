@@ -66,8 +66,6 @@ export function wardCountsHandler(ctx: HandlerContext): FormatHandler {
   const handler: FormatHandler = {
     format: 'ward-counts',
     table: 'ward_counts',
-    insertSql: `INSERT OR IGNORE INTO ward_counts(import_id, dedupe_key, ward_code, period_from, period_to, crime_type, count)
-      VALUES (?, ?, ?, ?, ?, ?, ?)`,
     placement: null,
     row(f: string[], line: number): SqlValue[] | RowRejection {
       const codeText = get(f, c.wardCode), nameText = get(f, c.wardName);

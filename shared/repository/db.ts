@@ -62,3 +62,18 @@ export function isWriting(db: ProjectDb): boolean {
   db.exec('ROLLBACK');
   return false;
 }
+
+/**
+ * A savepoint held open across awaits (an import reads its file between statements): release()
+ * keeps what was written, rollback() undoes it; either ends the savepoint.
+ */
+export function openSavepoint(db: ProjectDb, name: string): { release(): void; rollback(): void } {
+  db.exec(`SAVEPOINT ${name}`);
+  return {
+    release: () => db.exec(`RELEASE ${name}`),
+    rollback: () => {
+      db.exec(`ROLLBACK TO ${name}`);
+      db.exec(`RELEASE ${name}`);
+    },
+  };
+}
