@@ -1,4 +1,4 @@
-import type { SqlValue } from 'sql.js';
+import type { SqlValue } from '../repository/db';
 import { ContentKeys, idKey, numPart } from './dedupe';
 import type { ExtractMapping } from './extractMapping';
 import { reject, Tally, type FormatHandler, type HandlerContext, type RowRejection } from './formatHandler';

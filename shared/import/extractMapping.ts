@@ -1,4 +1,4 @@
-import type { Database } from 'sql.js';
+import type { ProjectDb as Database } from '../repository/db';
 import { readMappingRow, writeMappingRow } from '../repository/records/importRecords';
 import { headerIndex, headerSignature, normaliseHeader } from './headers';
 import { ImportError } from './importError';

@@ -1,5 +1,5 @@
 import { ownString } from './ownString';
-import type { Database, SqlValue } from 'sql.js';
+import type { ProjectDb as Database, SqlValue } from '../repository/db';
 import type { Placement, Placer } from './placement';
 import type { WardIndex } from './wardIndex';
 import type { ImportFormat } from './types';

@@ -1,4 +1,4 @@
-import type { Database } from 'sql.js';
+import type { ProjectDb as Database } from '../repository/db';
 import Papa from 'papaparse';
 import { readImportRows, readRejectionRows } from '../repository/records/importRecords';
 import { importRemovals, type ImportRemoval } from './removeImport';

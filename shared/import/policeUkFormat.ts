@@ -1,4 +1,4 @@
-import type { SqlValue } from 'sql.js';
+import type { SqlValue } from '../repository/db';
 import { canonicalCrimeType, POLICE_UK_CRIME_TYPES } from './crimeTypes';
 import { ContentKeys, idKey, numPart } from './dedupe';
 import { reject, Tally, type FormatHandler, type HandlerContext, type RowRejection } from './formatHandler';

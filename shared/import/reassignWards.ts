@@ -1,4 +1,4 @@
-import type { Database } from 'sql.js';
+import type { ProjectDb as Database } from '../repository/db';
 import { DEFAULT_LAYER } from '../areas/areaLayer';
 import { openSavepoint } from '../repository/db';
 import { placesInUse, PlaceUpdates, type NewPlacement } from '../repository/records/placeStore';

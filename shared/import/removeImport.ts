@@ -1,4 +1,4 @@
-import type { Database } from 'sql.js';
+import type { ProjectDb as Database } from '../repository/db';
 import { getMeta, setMeta } from '../project/projectDb';
 import { inSavepoint } from '../repository/db';
 import { readMetaByPrefix } from '../repository/projectMeta';

@@ -1,4 +1,4 @@
-import type { Database } from 'sql.js';
+import type { ProjectDb as Database } from '../repository/db';
 import { importBoundaries, type BoundaryImportOptions, type BoundaryReport } from '../areas/importBoundaries';
 import { setMeta } from '../project/projectDb';
 import { inSavepoint } from '../repository/db';

@@ -1,4 +1,4 @@
-import type { Database } from 'sql.js';
+import type { ProjectDb as Database } from '../repository/db';
 import { readCsv, isBlankRow, type CsvHead } from './csvStream';
 import { NotUtf8Error, type TextEncodingName } from './decodeText';
 import { createHandler, resolveFormat } from './formats';

@@ -1,4 +1,4 @@
-import type { Database } from 'sql.js';
+import type { ProjectDb as Database } from '../repository/db';
 import { CrimeSink } from '../repository/records/crimeSink';
 import type { RecordSink } from '../repository/records/recordSink';
 import { StopSearchSink } from '../repository/records/stopSearchSink';

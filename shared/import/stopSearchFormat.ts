@@ -1,4 +1,4 @@
-import type { SqlValue } from 'sql.js';
+import type { SqlValue } from '../repository/db';
 import { ContentKeys, numPart } from './dedupe';
 import { reject, Tally, type FormatHandler, type HandlerContext, type RowRejection } from './formatHandler';
 import { headerIndex, normaliseHeader, STOP_SEARCH_COLUMNS } from './headers';

@@ -1,4 +1,4 @@
-import type { SqlValue } from 'sql.js';
+import type { SqlValue } from '../repository/db';
 import { reject, Tally, type FormatHandler, type HandlerContext, type RowRejection } from './formatHandler';
 import { normaliseHeader } from './headers';
 import { ImportError } from './importError';

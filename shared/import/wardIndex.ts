@@ -1,6 +1,6 @@
 import Flatbush from 'flatbush';
 import { booleanPointInPolygon } from '@turf/turf';
-import type { Database } from 'sql.js';
+import type { ProjectDb as Database } from '../repository/db';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { readAreaGeometries } from '../repository/areas';
 import { DEFAULT_LAYER } from '../areas/areaLayer';

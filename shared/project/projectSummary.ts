@@ -1,4 +1,4 @@
-import type { Database } from 'sql.js';
+import type { ProjectDb as Database } from '../repository/db';
 import { getMeta, readSchemaVersion } from './projectDb';
 import { recordSummary } from '../repository/records/recordSummary';
 

@@ -1,4 +1,4 @@
-import type { Database, SqlValue } from 'sql.js';
+import type { Database, SqlJsStatic, SqlValue } from 'sql.js';
 
 /**
  * The project database as the rest of shared/ sees it. Only shared/repository (and the
@@ -7,7 +7,7 @@ import type { Database, SqlValue } from 'sql.js';
  */
 export type ProjectDb = Database;
 
-export type { SqlValue };
+export type { SqlJsStatic, SqlValue };
 
 /**
  * Runs `body` in a savepoint: everything it wrote is rolled back when it throws (cancel
