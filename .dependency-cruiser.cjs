@@ -65,16 +65,14 @@ module.exports = {
       to: { path: '^(renderer|main)/' },
     },
     {
-      // SQL belongs to the storage layer: the repository, project, import and session code
-      // in shared/, the worker's engine, the MBTiles reader, and the Node-side tools. Other
-      // helpers are moving SQL out of the rest of shared/ right now, so this rule is a
-      // warning for the moment; the lead switches it to 'error' once that work has landed.
+      // SQL belongs to the storage layer: shared/repository (and the session, which owns the
+      // open database), the worker's engine, the MBTiles reader, and the Node-side tools.
       name: 'sql-js-only-in-storage',
-      comment: 'sql.js is imported only in shared/{repository,project,import,session}/, renderer/engine/, renderer/map/mbtiles*, cli/, bench/, tests/ and scripts/.',
-      severity: 'warn',
+      comment: 'sql.js is imported only in shared/repository/, shared/session/, renderer/engine/, renderer/map/mbtiles*, cli/, bench/, tests/ and scripts/.',
+      severity: 'error',
       from: {
         pathNot:
-          '^(shared/(repository|project|import|session)/|renderer/engine/|renderer/map/mbtiles|cli/|bench/|tests/|scripts/)',
+          '^(shared/(repository|session)/|renderer/engine/|renderer/map/mbtiles|cli/|bench/|tests/|scripts/)',
       },
       to: { path: '^node_modules/sql\\.js/' },
     },

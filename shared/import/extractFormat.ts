@@ -1,10 +1,9 @@
-import type { SqlValue } from 'sql.js';
+import type { SqlValue } from '../repository/db';
 import { ContentKeys, idKey, numPart } from './dedupe';
 import type { ExtractMapping } from './extractMapping';
 import { reject, Tally, type FormatHandler, type HandlerContext, type RowRejection } from './formatHandler';
 import { headerIndex, normaliseHeader } from './headers';
 import { parseDateTime, parseMonth } from './monthParse';
-import { CRIMES_INSERT } from './policeUkFormat';
 import { Placer, readBng, readLonLat, type CoordResult, type Placement } from './placement';
 
 const YES = /^(y|yes|true|t|1|x)$/i;
@@ -34,7 +33,6 @@ export function extractHandler(ctx: HandlerContext): FormatHandler {
   const handler: FormatHandler = {
     format: 'extract',
     table: 'crimes',
-    insertSql: CRIMES_INSERT,
     placement: null,
     mappingJson: JSON.stringify(m),
     row(f: string[], line: number): SqlValue[] | RowRejection {

@@ -1,4 +1,5 @@
-import type { Database } from 'sql.js';
+import type { ProjectDb as Database } from '../repository/db';
+import { readMappingRow, writeMappingRow } from '../repository/records/importRecords';
 import { headerIndex, headerSignature, normaliseHeader } from './headers';
 import { ImportError } from './importError';
 
@@ -130,16 +131,11 @@ export function suggestMapping(header: readonly string[]): ExtractMapping {
 }
 
 export function saveMapping(db: Database, header: readonly string[], mapping: ExtractMapping): void {
-  db.run(
-    `INSERT INTO import_mappings(signature, mapping, updated_at) VALUES (?, ?, ?)
-     ON CONFLICT(signature) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at`,
-    [headerSignature(header), JSON.stringify(mapping), new Date().toISOString()],
-  );
+  writeMappingRow(db, headerSignature(header), JSON.stringify(mapping));
 }
 
 /** The mapping saved for a file of this shape, if any. */
 export function loadSavedMapping(db: Database, header: readonly string[]): ExtractMapping | null {
-  const r = db.exec('SELECT mapping FROM import_mappings WHERE signature = ?', [headerSignature(header)]);
-  const v = r[0]?.values[0]?.[0];
-  return typeof v === 'string' ? (JSON.parse(v) as ExtractMapping) : null;
+  const v = readMappingRow(db, headerSignature(header));
+  return v === null ? null : (JSON.parse(v) as ExtractMapping);
 }

@@ -1,5 +1,5 @@
 import { ownString } from './ownString';
-import type { Database, SqlValue } from 'sql.js';
+import type { ProjectDb as Database, SqlValue } from '../repository/db';
 import type { Placement, Placer } from './placement';
 import type { WardIndex } from './wardIndex';
 import type { ImportFormat } from './types';
@@ -31,14 +31,14 @@ export interface HandlerContext {
 }
 
 /**
- * One import format: turns a CSV row into the values of one INSERT OR IGNORE statement, or a
- * rejection. Handlers never touch the database per row; the runner owns statements and counts.
+ * One import format: turns a CSV row into its values (in the readable column order of the
+ * `crimes` / `stop_searches` views, or of ward_counts), or a rejection. Handlers never touch the
+ * database per row; the runner hands the values to the table's store (shared/import/sinks.ts).
  */
 export interface FormatHandler {
   format: ImportFormat;
   table: 'crimes' | 'stop_searches' | 'ward_counts';
-  insertSql: string;
-  /** Values for insertSql, or why the row cannot be imported. */
+  /** The row's values, or why the row cannot be imported. */
   row(fields: string[], line: number): SqlValue[] | RowRejection;
   /** Placement of the row last returned as values (null for formats without locations). */
   placement: Placement | null;

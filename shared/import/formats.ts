@@ -1,4 +1,4 @@
-import type { Database } from 'sql.js';
+import type { ProjectDb as Database } from '../repository/db';
 import type { CsvHead } from './csvStream';
 import type { FormatHandler, HandlerContext } from './formatHandler';
 import { detectFormat, headerIndex, normaliseHeader, POLICE_UK_REQUIRED, STOP_SEARCH_REQUIRED } from './headers';

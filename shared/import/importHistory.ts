@@ -1,6 +1,6 @@
-import type { Database } from 'sql.js';
+import type { ProjectDb as Database } from '../repository/db';
 import Papa from 'papaparse';
-import { queryAll } from '../project/projectDb';
+import { readImportRows, readRejectionRows } from '../repository/records/importRecords';
 import { importRemovals, type ImportRemoval } from './removeImport';
 import type { ImportFormat, Rejection } from './types';
 
@@ -21,27 +21,12 @@ export interface ImportSummary {
 /** Every import in the project, newest first. */
 export function listImports(db: Database): ImportSummary[] {
   const removed = importRemovals(db);
-  return queryAll<Omit<ImportSummary, 'removed'>>(
-    db,
-    `SELECT id, file_name AS fileName, format, imported_at AS importedAt, rows_read AS rowsRead, imported,
-            duplicates, rejected, out_of_area AS outOfArea
-     FROM imports ORDER BY id DESC`,
-  ).map((r) => ({ ...r, removed: removed.get(r.id) ?? null }));
+  return readImportRows(db).map((r) => ({ ...r, removed: removed.get(r.id) ?? null }));
 }
 
 /** All rejections of one import, in file order. */
 export function getRejections(db: Database, importId: number): Rejection[] {
-  const rows = queryAll<{ line: number; column_name: string | null; reason: string; raw: string | null }>(
-    db,
-    'SELECT line, column_name, reason, raw FROM import_rejections WHERE import_id = ? ORDER BY line, rowid',
-    [importId],
-  );
-  return rows.map((r) => {
-    const out: Rejection = { line: r.line, reason: r.reason };
-    if (r.column_name !== null) out.column = r.column_name;
-    if (r.raw !== null) out.raw = r.raw;
-    return out;
-  });
+  return readRejectionRows(db, importId);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { SqlValue } from 'sql.js';
+import type { SqlValue } from '../repository/db';
 import { canonicalCrimeType, POLICE_UK_CRIME_TYPES } from './crimeTypes';
 import { ContentKeys, idKey, numPart } from './dedupe';
 import { reject, Tally, type FormatHandler, type HandlerContext, type RowRejection } from './formatHandler';
@@ -7,9 +7,6 @@ import { ownString } from './ownString';
 import { parseMonth } from './monthParse';
 import { Placer, readLonLat, type Placement } from './placement';
 
-export const CRIMES_INSERT = `INSERT OR IGNORE INTO crimes(import_id, dedupe_key, crime_ref, month, committed_from, committed_to,
-  crime_type, offence_code, lon, lat, easting, northing, location, lsoa_code, ward_code, placed_by, out_of_area, outcome, flags)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 /**
  * police.uk street-level crime. Unknown crime types are imported as written and reported as a
@@ -39,7 +36,6 @@ export function policeUkHandler(ctx: HandlerContext): FormatHandler {
   const handler: FormatHandler = {
     format: 'police-uk',
     table: 'crimes',
-    insertSql: CRIMES_INSERT,
     placement: null,
     placeText: null,
     row(f: string[], line: number): SqlValue[] | RowRejection {

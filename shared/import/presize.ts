@@ -1,4 +1,4 @@
-import type { Database } from 'sql.js';
+import type { ProjectDb as Database } from '../repository/db';
 
 /**
  * Project bytes a police.uk import adds per CSV byte, with a margin: with compact storage

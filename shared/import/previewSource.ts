@@ -1,4 +1,4 @@
-import type { Database } from 'sql.js';
+import type { ProjectDb as Database } from '../repository/db';
 import { isBlankRow, readCsv, type CsvHead } from './csvStream';
 import { NotUtf8Error, type TextEncodingName } from './decodeText';
 import { loadSavedMapping, suggestMapping, type ExtractMapping } from './extractMapping';

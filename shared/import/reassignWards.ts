@@ -1,5 +1,6 @@
-import type { Database } from 'sql.js';
+import type { ProjectDb as Database } from '../repository/db';
 import { DEFAULT_LAYER } from '../areas/areaLayer';
+import { openSavepoint } from '../repository/db';
 import { placesInUse, PlaceUpdates, type NewPlacement } from '../repository/records/placeStore';
 import { LSOA21_FROM_MONTH } from './lsoaLookup';
 import { Placer } from './placement';
@@ -28,7 +29,7 @@ export function reassignWards(db: Database, layer = DEFAULT_LAYER): ReassignRepo
   const wards = WardIndex.fromDb(db, layer);
   const placer = new Placer(wards);
   const report: ReassignReport = { records: 0, changed: 0, outOfArea: 0 };
-  db.exec('SAVEPOINT reassign_wards');
+  const savepoint = openSavepoint(db, 'reassign_wards');
   const updates = new PlaceUpdates(db, LSOA21_FROM_MONTH);
   try {
     for (const p of placesInUse(db, LSOA21_FROM_MONTH)) {
@@ -55,11 +56,10 @@ export function reassignWards(db: Database, layer = DEFAULT_LAYER): ReassignRepo
       }
     }
     updates.free();
-    db.exec('RELEASE reassign_wards');
+    savepoint.release();
   } catch (e) {
     updates.free();
-    db.exec('ROLLBACK TO reassign_wards');
-    db.exec('RELEASE reassign_wards');
+    savepoint.rollback();
     throw e;
   }
   return report;

@@ -1,5 +1,8 @@
-import type { Database } from 'sql.js';
-import { getMeta, queryAll, setMeta } from '../project/projectDb';
+import type { ProjectDb as Database } from '../repository/db';
+import { getMeta, setMeta } from '../project/projectDb';
+import { inSavepoint } from '../repository/db';
+import { readMetaByPrefix } from '../repository/projectMeta';
+import { deleteImportWardCounts, importExists } from '../repository/records/importRecords';
 import { deleteImportRecords } from '../repository/records/placeStore';
 
 /** What a removal took out, kept in the project so the history can say so. */
@@ -24,8 +27,8 @@ export function importRemoval(db: Database, importId: number): ImportRemoval | n
 
 /** Every removal in the project, by import id. */
 export function importRemovals(db: Database): Map<number, ImportRemoval> {
-  const rows = queryAll<{ key: string; value: string }>(db, "SELECT key, value FROM project_meta WHERE key LIKE 'import_removed:%'");
-  return new Map(rows.map((r) => [Number(r.key.slice('import_removed:'.length)), JSON.parse(r.value) as ImportRemoval]));
+  const rows = readMetaByPrefix(db, 'import_removed:');
+  return new Map([...rows].map(([id, value]) => [Number(id), JSON.parse(value) as ImportRemoval]));
 }
 
 /**
@@ -34,24 +37,13 @@ export function importRemovals(db: Database): Map<number, ImportRemoval> {
  * earlier import and stay. Re-importing the file afterwards brings its records back.
  */
 export function removeImport(db: Database, importId: number, now: Date = new Date()): ImportRemoval {
-  const exists = queryAll(db, 'SELECT id FROM imports WHERE id = ?', [importId]).length > 0;
-  if (!exists) throw new Error(`There is no import number ${importId} in this project.`);
+  if (!importExists(db, importId)) throw new Error(`There is no import number ${importId} in this project.`);
   const previous = importRemoval(db, importId);
   if (previous) throw new Error(`Import number ${importId} was already removed on ${previous.removedAt.slice(0, 10)}.`);
-  db.exec('SAVEPOINT remove_import');
-  try {
-    const del = (table: string) => {
-      db.run(`DELETE FROM ${table} WHERE import_id = ?`, [importId]);
-      return db.getRowsModified();
-    };
+  return inSavepoint(db, 'remove_import', () => {
     const records = deleteImportRecords(db, importId);
-    const removal: ImportRemoval = { removedAt: now.toISOString(), ...records, wardCounts: del('ward_counts') };
+    const removal: ImportRemoval = { removedAt: now.toISOString(), ...records, wardCounts: deleteImportWardCounts(db, importId) };
     setMeta(db, KEY(importId), JSON.stringify(removal));
-    db.exec('RELEASE remove_import');
     return removal;
-  } catch (e) {
-    db.exec('ROLLBACK TO remove_import');
-    db.exec('RELEASE remove_import');
-    throw e;
-  }
+  });
 }

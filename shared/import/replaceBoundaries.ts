@@ -1,6 +1,7 @@
-import type { Database } from 'sql.js';
+import type { ProjectDb as Database } from '../repository/db';
 import { importBoundaries, type BoundaryImportOptions, type BoundaryReport } from '../areas/importBoundaries';
 import { setMeta } from '../project/projectDb';
+import { inSavepoint } from '../repository/db';
 import { reassignWards, type ReassignReport } from './reassignWards';
 
 export type BoundaryReplacement = BoundaryReport & { reassigned: ReassignReport };
@@ -12,16 +13,10 @@ export type BoundaryReplacement = BoundaryReport & { reassigned: ReassignReport 
  * source of the boundaries is named too (project_meta boundaries_source).
  */
 export function replaceBoundaries(db: Database, geojsonText: string, options: BoundaryImportOptions = {}): BoundaryReplacement {
-  db.exec('SAVEPOINT replace_boundaries');
-  try {
+  return inSavepoint(db, 'replace_boundaries', () => {
     const report = importBoundaries(db, geojsonText, options);
     const reassigned = reassignWards(db, report.layer);
     setMeta(db, 'boundaries_source', `${report.fileName} (${report.imported} areas, ${report.crs === 'bng' ? 'British National Grid' : 'WGS84'})`);
-    db.exec('RELEASE replace_boundaries');
     return { ...report, reassigned };
-  } catch (e) {
-    db.exec('ROLLBACK TO replace_boundaries');
-    db.exec('RELEASE replace_boundaries');
-    throw e;
-  }
+  });
 }

@@ -1,11 +1,12 @@
-import type { Database } from 'sql.js';
+import type { ProjectDb as Database } from '../repository/db';
 import { readCsv, isBlankRow, type CsvHead } from './csvStream';
 import { NotUtf8Error, type TextEncodingName } from './decodeText';
 import { createHandler, resolveFormat } from './formats';
 import { isRejection } from './formatHandler';
 import { ImportError } from './importError';
-import { finishImportRow, insertImportRow, RejectionLog } from './importStore';
+import { finishImportRow, insertImportRow, RejectionLog } from '../repository/records/importRecords';
 import { openSink } from './sinks';
+import { openSavepoint } from '../repository/db';
 import type { RecordSink } from '../repository/records/recordSink';
 import { Placer } from './placement';
 import type { ImportOptions, ImportReport, ImportSource } from './types';
@@ -45,7 +46,7 @@ async function attempt(db: Database, source: ImportSource, options: ImportOption
   let header: string[] | undefined;
   let cancelled = false;
 
-  db.exec(`SAVEPOINT ${sp}`);
+  const savepoint = openSavepoint(db, sp);
   try {
     for await (const batch of readCsv(source, { encoding, onHead: (h) => (head = h) })) {
       let start = 0;
@@ -139,7 +140,7 @@ async function attempt(db: Database, source: ImportSource, options: ImportOption
     log?.free();
     sink = undefined;
     log = undefined;
-    db.exec(`RELEASE ${sp}`);
+    savepoint.release();
     return {
       importId, fileName: source.name, format: handler!.format, ...counts, placedBy,
       rejections, warnings, notes, cancelled: false, encoding: head!.encoding, delimiter: head!.delimiter,
@@ -147,8 +148,7 @@ async function attempt(db: Database, source: ImportSource, options: ImportOption
   } catch (e) {
     sink?.free();
     log?.free();
-    db.exec(`ROLLBACK TO ${sp}`);
-    db.exec(`RELEASE ${sp}`);
+    savepoint.rollback();
     if (e !== CANCEL) throw e;
     // Nothing of the file is kept, so the report accounts for nothing; the warning says how far it got.
     return {

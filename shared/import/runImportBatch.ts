@@ -1,4 +1,4 @@
-import type { Database } from 'sql.js';
+import type { ProjectDb as Database } from '../repository/db';
 import { ImportError } from './importError';
 import { formatForPoliceUkName, isCsvName, OUTCOMES_SKIPPED, parsePoliceUkFileName } from './policeUkFileName';
 import { runImport } from './runImport';

@@ -1,11 +1,11 @@
-import type { Database } from 'sql.js';
+import type { ProjectDb as Database } from '../repository/db';
 import { CrimeSink } from '../repository/records/crimeSink';
 import type { RecordSink } from '../repository/records/recordSink';
 import { StopSearchSink } from '../repository/records/stopSearchSink';
-import { SqlSink } from '../repository/records/sqlSink';
+import { WardCountSink } from '../repository/records/wardCountSink';
 import type { FormatHandler } from './formatHandler';
 
-/** The store for a handler's rows: compact crime / stop-and-search tables, or its own INSERT. */
+/** The store for a handler's rows: compact crime and stop-and-search tables, or ward counts. */
 export function openSink(db: Database, handler: FormatHandler): RecordSink {
   switch (handler.table) {
     case 'crimes':
@@ -13,6 +13,6 @@ export function openSink(db: Database, handler: FormatHandler): RecordSink {
     case 'stop_searches':
       return new StopSearchSink(db);
     default:
-      return new SqlSink(db, handler.insertSql);
+      return new WardCountSink(db);
   }
 }

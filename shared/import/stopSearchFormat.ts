@@ -1,4 +1,4 @@
-import type { SqlValue } from 'sql.js';
+import type { SqlValue } from '../repository/db';
 import { ContentKeys, numPart } from './dedupe';
 import { reject, Tally, type FormatHandler, type HandlerContext, type RowRejection } from './formatHandler';
 import { headerIndex, normaliseHeader, STOP_SEARCH_COLUMNS } from './headers';
@@ -30,9 +30,6 @@ export function stopSearchHandler(ctx: HandlerContext): FormatHandler {
   const handler: FormatHandler = {
     format: 'stop-search',
     table: 'stop_searches',
-    insertSql: `INSERT OR IGNORE INTO stop_searches(import_id, dedupe_key, occurred_at, month, search_type, lon, lat, easting,
-      northing, ward_code, placed_by, out_of_area, legislation, object_of_search, outcome, record)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     placement: null,
     row(f: string[], line: number): SqlValue[] | RowRejection {
       const dateText = get(f, iDate);

@@ -1,4 +1,4 @@
-import type { SqlValue } from 'sql.js';
+import type { SqlValue } from '../repository/db';
 import { reject, Tally, type FormatHandler, type HandlerContext, type RowRejection } from './formatHandler';
 import { normaliseHeader } from './headers';
 import { ImportError } from './importError';
@@ -66,8 +66,6 @@ export function wardCountsHandler(ctx: HandlerContext): FormatHandler {
   const handler: FormatHandler = {
     format: 'ward-counts',
     table: 'ward_counts',
-    insertSql: `INSERT OR IGNORE INTO ward_counts(import_id, dedupe_key, ward_code, period_from, period_to, crime_type, count)
-      VALUES (?, ?, ?, ?, ?, ?, ?)`,
     placement: null,
     row(f: string[], line: number): SqlValue[] | RowRejection {
       const codeText = get(f, c.wardCode), nameText = get(f, c.wardName);

@@ -1,8 +1,8 @@
 import Flatbush from 'flatbush';
 import { booleanPointInPolygon } from '@turf/turf';
-import type { Database } from 'sql.js';
+import type { ProjectDb as Database } from '../repository/db';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
-import { queryAll } from '../project/projectDb';
+import { readAreaGeometries } from '../repository/areas';
 import { DEFAULT_LAYER } from '../areas/areaLayer';
 
 interface Part {
@@ -77,11 +77,7 @@ export class WardIndex {
 
   /** Loads a layer (default: wards) from the project; an empty layer gives an index that finds nothing. */
   static fromDb(db: Database, layer = DEFAULT_LAYER): WardIndex {
-    const rows = queryAll<{ code: string; name: string; geometry: string }>(
-      db,
-      'SELECT code, name, geometry FROM areas WHERE layer = ?',
-      [layer],
-    );
+    const rows = readAreaGeometries(db, layer);
     return new WardIndex(rows.map((r) => ({ code: r.code, name: r.name, geometry: JSON.parse(r.geometry) as Polygon | MultiPolygon })));
   }
 

@@ -1,4 +1,4 @@
-import type { Database, SqlJsStatic } from 'sql.js';
+import type { ProjectDb as Database, SqlJsStatic } from '../repository/db';
 import type { FeatureCollection } from 'geojson';
 import { DEFAULT_LAYER, detectAreaFields, replaceAreaLayer } from '../areas/areaLayer';
 import { installDefaults } from '../harm/installDefaults';

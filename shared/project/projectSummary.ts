@@ -1,4 +1,4 @@
-import type { Database } from 'sql.js';
+import type { ProjectDb as Database } from '../repository/db';
 import { getMeta, readSchemaVersion } from './projectDb';
 import { recordSummary } from '../repository/records/recordSummary';
 
@@ -19,20 +19,9 @@ export interface ProjectSummary {
 
 /** What the project holds, for the header, the status bar and the CLI. */
 export function projectSummary(db: Database): ProjectSummary {
-  const one = (sql: string) => Number(db.exec(sql)[0]?.values[0]?.[0] ?? 0);
-  const records = recordSummary(db);
+  const { crimes, placedInWard, outOfArea, stopSearches, wardCountRows, imports, firstMonth, lastMonth, crimeTypes, areas } = recordSummary(db);
   return {
-    name: getMeta(db, 'name') ?? 'Untitled project',
-    schemaVersion: readSchemaVersion(db),
-    crimes: records.crimes,
-    placedInWard: records.placedInWard,
-    outOfArea: records.outOfArea,
-    stopSearches: records.stopSearches,
-    wardCountRows: one('SELECT COUNT(*) FROM ward_counts'),
-    imports: one('SELECT COUNT(*) FROM imports'),
-    firstMonth: records.firstMonth,
-    lastMonth: records.lastMonth,
-    crimeTypes: records.crimeTypes,
-    areas: one(`SELECT COUNT(*) FROM areas WHERE layer = 'wards'`),
+    name: getMeta(db, 'name') ?? 'Untitled project', schemaVersion: readSchemaVersion(db),
+    crimes, placedInWard, outOfArea, stopSearches, wardCountRows, imports, firstMonth, lastMonth, crimeTypes, areas,
   };
 }

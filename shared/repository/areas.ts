@@ -86,3 +86,8 @@ export function replaceAreas(db: ProjectDb, layer: string, areas: Iterable<AreaI
 export function writeAreaPopulations(db: ProjectDb, layer: string, population: Iterable<[string, number]>): void {
   for (const [code, v] of population) db.run('UPDATE areas SET population = ? WHERE layer = ? AND code = ?', [v, layer, code]);
 }
+
+/** A layer's code, name and geometry text in stored order (the import's ward index is built from it). */
+export function readAreaGeometries(db: ProjectDb, layer: string): { code: string; name: string; geometry: string }[] {
+  return queryAll<{ code: string; name: string; geometry: string }>(db, 'SELECT code, name, geometry FROM areas WHERE layer = ?', [layer]);
+}

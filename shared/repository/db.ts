@@ -1,4 +1,4 @@
-import type { Database, SqlValue } from 'sql.js';
+import type { Database, SqlJsStatic, SqlValue } from 'sql.js';
 
 /**
  * The project database as the rest of shared/ sees it. Only shared/repository (and the
@@ -7,7 +7,7 @@ import type { Database, SqlValue } from 'sql.js';
  */
 export type ProjectDb = Database;
 
-export type { SqlValue };
+export type { SqlJsStatic, SqlValue };
 
 /**
  * Runs `body` in a savepoint: everything it wrote is rolled back when it throws (cancel
@@ -61,4 +61,19 @@ export function isWriting(db: ProjectDb): boolean {
   }
   db.exec('ROLLBACK');
   return false;
+}
+
+/**
+ * A savepoint held open across awaits (an import reads its file between statements): release()
+ * keeps what was written, rollback() undoes it; either ends the savepoint.
+ */
+export function openSavepoint(db: ProjectDb, name: string): { release(): void; rollback(): void } {
+  db.exec(`SAVEPOINT ${name}`);
+  return {
+    release: () => db.exec(`RELEASE ${name}`),
+    rollback: () => {
+      db.exec(`ROLLBACK TO ${name}`);
+      db.exec(`RELEASE ${name}`);
+    },
+  };
 }

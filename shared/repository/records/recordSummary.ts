@@ -2,6 +2,9 @@ import type { Database } from 'sql.js';
 import { monthText } from './monthCode';
 
 export interface RecordSummary {
+  wardCountRows: number;
+  imports: number;
+  areas: number;
   crimes: number;
   placedInWard: number;
   outOfArea: number;
@@ -12,7 +15,7 @@ export interface RecordSummary {
 }
 
 /**
- * Counts for the project summary, from the compact tables: the `crimes` view joins six
+ * Counts for the project summary; crimes from the compact tables: the `crimes` view joins six
  * dictionaries a row, which at the demo's 77k records cost ~1 s for these queries.
  */
 export function recordSummary(db: Database): RecordSummary {
@@ -24,7 +27,11 @@ export function recordSummary(db: Database): RecordSummary {
     `SELECT COALESCE(t.text, '(none)'), g.n FROM (SELECT type_id, COUNT(*) AS n FROM crime_rows GROUP BY type_id) g
      LEFT JOIN text_dict t ON t.id = g.type_id ORDER BY g.n DESC, 1`,
   )[0]?.values ?? [];
+  const one = (sql: string) => Number(db.exec(sql)[0]?.values[0]?.[0] ?? 0);
   return {
+    wardCountRows: one('SELECT COUNT(*) FROM ward_counts'),
+    imports: one('SELECT COUNT(*) FROM imports'),
+    areas: one(`SELECT COUNT(*) FROM areas WHERE layer = 'wards'`),
     crimes: Number(r[0]), placedInWard: Number(r[1]), outOfArea: Number(r[2]),
     stopSearches: Number(db.exec('SELECT COUNT(*) FROM stop_search_rows')[0]!.values[0]![0]),
     firstMonth: r[3] === null ? null : monthText(Number(r[3])),

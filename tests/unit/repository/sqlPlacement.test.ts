@@ -10,9 +10,8 @@ const files = readdirSync(sharedDir, { recursive: true })
   .map((f) => f.split(path.sep).join('/'));
 const source = (f: string) => readFileSync(path.join(sharedDir, f), 'utf8');
 
-// The folders that may talk to the database: the repository, the importers and the project
-// file (both lead-owned, with their SQL on its way into repository/), and the session that owns it.
-const MAY_RUN_SQL = /^(repository|import|project|session)\//;
+// The folders that may talk to the database: the repository, and the session that owns it.
+const MAY_RUN_SQL = /^(repository|session)\//;
 
 describe('SQL lives in shared/repository', () => {
   it('no other shared module imports sql.js or runs a statement', () => {

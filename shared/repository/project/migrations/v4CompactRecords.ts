@@ -1,6 +1,6 @@
 import type { Migration } from '../schema';
-import { monthCodeSql, monthTextSql } from '../../repository/records/monthCode';
-import { refStoreSql, refTextSql } from '../../repository/records/refCodec';
+import { monthCodeSql, monthTextSql } from '../../records/monthCode';
+import { refStoreSql, refTextSql } from '../../records/refCodec';
 
 /**
  * v4: compact crime and stop-and-search storage (about 287 -> under 80 bytes a police.uk crime).
