@@ -57,11 +57,6 @@ export async function runHotspots(s: Session, params: HotspotParams, job: JobOpt
   }
 }
 
-/** Stops the hotspot run under way, if any. */
-export function cancelHotspots(s: Session): void {
-  s.runs.abort('hotspots');
-}
-
 /** The last run as the map and panel draw it. */
 export function lastHotspotView(s: Session): HotspotView {
   return hotspotView(s.db, lastRun(s));

@@ -35,7 +35,7 @@ export function isCancellation(e: unknown): boolean {
   return (e as { name?: unknown } | null)?.name === 'AbortError';
 }
 
-export function throwIfCancelled(job: JobOptions | undefined, what: string): void {
+function throwIfCancelled(job: JobOptions | undefined, what: string): void {
   if (job?.signal?.aborted) throw new JobCancelled(what);
 }
 
@@ -74,10 +74,5 @@ export class Superseding {
         if (this.running.get(key) === ctl) this.running.delete(key);
       },
     };
-  }
-
-  /** Aborts whatever runs under this key (the old per-analysis Cancel). */
-  abort(key: string): void {
-    this.running.get(key)?.abort();
   }
 }
