@@ -36,7 +36,7 @@ import { POLICE_UK_COLUMNS } from '../shared/import/headers';
 import { POLICE_UK_CRIME_TYPES } from '../shared/import/crimeTypes';
 import { WardIndex } from '../shared/import/wardIndex';
 import { rng } from './rng';
-import { writeProjectAtomically } from './saveFile';
+import { atomicWrite } from '../node/atomicWrite';
 
 const OUTCOMES = [
   'Investigation complete; no suspect identified', 'Unable to prosecute suspect', 'Under investigation',
@@ -191,7 +191,7 @@ async function measure(file: string, presize?: number): Promise<void> {
   // The save, as the app and the CLI do it: export the database once and write it atomically.
   const s0 = performance.now();
   const target = path.join(path.dirname(file), `bench-${r.imported}.hotspot`);
-  await writeProjectAtomically(target, db.export());
+  await atomicWrite(target, db.export());
   sample();
   const saveSeconds = (performance.now() - s0) / 1000;
   const fileMb = statSync(target).size / 1048576;
