@@ -12,7 +12,8 @@
  *   - peak memory: sampled process.memoryUsage().rss and /proc/self/status VmHWM, plus the peaks of
  *     the JS heap (heapUsed), ArrayBuffers outside it (arrayBuffers: sql.js's database file) and
  *     the sql.js WASM heap, to say where the memory goes.
- * Also times ward assignment alone over 1M distinct points (no cache) against the 124 wards.
+ * Also times ward assignment alone over 1M distinct points (no cache) against the 124 wards, and
+ * measures the bytes a real police.uk record costs (the bundled 2014 months; --no-real skips).
  * Prints figures; asserts nothing.
  */
 import { createReadStream, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -23,7 +24,9 @@ import { once } from 'node:events';
 import Papa from 'papaparse';
 import { booleanPointInPolygon, bbox } from '@turf/turf';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { fileSource, fixturePath } from '../cli/fixtures';
+import { fileRandomAccess, fileSource, fixturePath } from '../cli/fixtures';
+import { buildBaseProject, DEMO_ZIP_NAME } from '../shared/project/demoProject';
+import { listZipMembers, zipMemberSource } from '../shared/import/zipSource';
 import { loadSqlJs } from '../cli/sqlNode';
 import { DEFAULT_LAYER, detectAreaFields, replaceAreaLayer } from '../shared/areas/areaLayer';
 import { createProjectDb, openProjectDb } from '../shared/project/projectDb';
@@ -33,7 +36,7 @@ import { POLICE_UK_COLUMNS } from '../shared/import/headers';
 import { POLICE_UK_CRIME_TYPES } from '../shared/import/crimeTypes';
 import { WardIndex } from '../shared/import/wardIndex';
 import { rng } from './rng';
-import { writeProjectAtomically } from './saveFile';
+import { atomicWrite } from '../node/atomicWrite';
 
 const OUTCOMES = [
   'Investigation complete; no suspect identified', 'Unable to prosecute suspect', 'Under investigation',
@@ -188,7 +191,7 @@ async function measure(file: string, presize?: number): Promise<void> {
   // The save, as the app and the CLI do it: export the database once and write it atomically.
   const s0 = performance.now();
   const target = path.join(path.dirname(file), `bench-${r.imported}.hotspot`);
-  await writeProjectAtomically(target, db.export());
+  await atomicWrite(target, db.export());
   sample();
   const saveSeconds = (performance.now() - s0) / 1000;
   const fileMb = statSync(target).size / 1048576;
@@ -204,6 +207,33 @@ async function measure(file: string, presize?: number): Promise<void> {
     rssBeforeMb: mb(before.rss), heapUsedBeforeMb: mb(before.heapUsed), peakHeapUsedMb: mb(peak.heapUsed), peakArrayBuffersMb: mb(peak.arrayBuffers), peakExternalMb: mb(peak.external),
     dbPagesMb: mb(Number(db.exec('PRAGMA page_count')[0]!.values[0]![0]) * Number(db.exec('PRAGMA page_size')[0]!.values[0]![0])),
   }));
+  db.close();
+}
+
+/**
+ * Bytes a stored record costs on real data: the bundled West Yorkshire police.uk months (street
+ * crime Aug-Nov 2014), each file imported into the base project, measured as the growth in
+ * used pages (free pages excluded) per record stored.
+ */
+async function realRecordBytes(): Promise<void> {
+  const SQL = await loadSqlJs();
+  const db = buildBaseProject(SQL, readFileSync(fixturePath('wy_wards_2025_bgc.geojson'), 'utf8'), 'bench');
+  const pageSize = Number(db.exec('PRAGMA page_size')[0]!.values[0]![0]);
+  const used = () => (Number(db.exec('PRAGMA page_count')[0]!.values[0]![0]) - Number(db.exec('PRAGMA freelist_count')[0]!.values[0]![0])) * pageSize;
+  const zip = await fileRandomAccess(fixturePath(DEMO_ZIP_NAME));
+  let bytes = 0, records = 0;
+  const t0 = performance.now();
+  for (const m of (await listZipMembers(zip)).filter((x) => /street\.csv$/.test(x.path))) {
+    const before = used();
+    const r = await runImport(db, zipMemberSource(zip, m), { format: 'police-uk' });
+    bytes += used() - before;
+    records += r.imported;
+  }
+  const s = (performance.now() - t0) / 1000;
+  console.log(
+    `real police.uk records (West Yorkshire, 4 months of 2014): ${records} stored, ${(bytes / records).toFixed(1)} bytes a record ` +
+      `(target <= 80; schema v1 stored ~287), imported in ${s.toFixed(1)} s (${Math.round(records / s)} rows/s)`,
+  );
   db.close();
 }
 
@@ -241,6 +271,7 @@ export async function run(argv: string[]): Promise<void> {
   const snap = Number(arg('snap') ?? 50000);
   const points = Number(arg('points') ?? 1_000_000);
   if (points > 0) await wardAssignment(points);
+  if (!argv.includes('--no-real')) await realRecordBytes();
   const dir = arg('dir') ?? mkdtempSync(path.join(os.tmpdir(), 'hp-import-bench-'));
   for (const n of sizes) {
     const file = path.join(dir, `bench-${n}.csv`);

@@ -85,7 +85,9 @@ export async function* readCsv(
   const parse = (body: string): CsvBatch => {
     const h = head!;
     if (h.newline === '\r\n' && body.endsWith('\r')) body = body.slice(0, -1);
-    const res = Papa.parse<string[]>(body, { delimiter: h.delimiter, newline: h.newline, quoteChar: '"', skipEmptyLines: false });
+    // papaparse's own Parser, not Papa.parse: the wrapper around it (a streamer, a handle, a
+    // copy of the results) cost as much again per piece (1M rows: 0.75 against 0.5 CPU-s).
+    const res = new Papa.Parser({ delimiter: h.delimiter, newline: h.newline, quoteChar: '"' }).parse(body, 0, false) as Papa.ParseResult<string[]>;
     const rows = res.data;
     const lines = new Array<number>(rows.length);
     const quoted = body.indexOf('"') >= 0;
