@@ -110,7 +110,7 @@ async function attempt(db: Database, source: ImportSource, options: ImportOption
         bytesRead: batch.bytesRead, totalBytes: source.size, rowsRead: counts.rowsRead,
         rowsPerSecond: Math.round(counts.rowsRead / elapsed),
       });
-      if (options.isCancelled && (await options.isCancelled())) {
+      if (options.signal?.aborted || (options.isCancelled && (await options.isCancelled()))) {
         cancelled = true;
         break;
       }

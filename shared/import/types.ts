@@ -63,6 +63,8 @@ export interface ImportOptions {
    * May return a promise (a Comlink proxy across the worker boundary does).
    */
   isCancelled?: () => boolean | Promise<boolean>;
+  /** Aborting it stops the import between chunks, as isCancelled does (the session passes its job's signal). */
+  signal?: AbortSignal;
   /** Extracts: save the mapping in the project under the header signature (default true). */
   saveMapping?: boolean;
 }

@@ -24,8 +24,6 @@ function progressOf(name: string, p: ImportProgress): JobProgress {
   return { phase: `Reading ${name}`, done: p.bytesRead, total: p.totalBytes, rows: p.rowsRead, rowsPerSecond: p.rowsPerSecond };
 }
 
-/** runImport asks between chunks whether to stop; the signal answers. */
-const cancelledBy = (job: JobOptions) => () => job.signal?.aborted === true;
 
 /** Header detection, encoding, delimiter and the first rows, for the user to confirm. */
 export function previewImport(s: Session, source: ImportSource, rows = 20) {
@@ -49,7 +47,7 @@ export async function importFiles(s: Session, inputs: readonly BatchInput[], cho
       job.onProgress?.({ phase: `Reading ${fileName}` });
     },
     onProgress: job.onProgress ? (p) => job.onProgress!(progressOf(name, p)) : undefined,
-    isCancelled: cancelledBy(job),
+    signal: job.signal,
   });
   if (report.totals.importedFiles > 0) s.markDirty();
   return report;
@@ -63,7 +61,7 @@ export async function importFile(s: Session, source: ImportSource, choice: { for
     format: choice.format,
     mapping: choice.mapping,
     onProgress: job.onProgress ? (p) => job.onProgress!(progressOf(source.name, p)) : undefined,
-    isCancelled: cancelledBy(job),
+    signal: job.signal,
   });
   if (!report.cancelled) s.markDirty();
   return report;
