@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useApp } from './browser';
+import { screenshotPng, useApp } from './browser';
 
 /** Long jobs run in the worker as jobs: the busy line shows progress and its Cancel stops the job there. */
 describe('cancelling long jobs from the UI', () => {
@@ -13,9 +13,12 @@ describe('cancelling long jobs from the UI', () => {
     await settings.getByLabel('Permutations').fill('999');
     await settings.getByRole('button', { name: 'Find hotspots' }).click();
     const busy = page.getByRole('status').filter({ hasText: /Permutations|Computing Gi\*/ });
+    await busy.getByRole('button', { name: 'Cancel' }).waitFor({ timeout: 30_000 });
+    await screenshotPng(page, 'job-busy-permutations');
     await busy.getByRole('button', { name: 'Cancel' }).click({ timeout: 30_000 });
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'cancelled' }).textContent(), { timeout: 30_000 })
       .toBe('Computing Gi* on the grid: cancelled, nothing of it was kept.');
+    await screenshotPng(page, 'job-cancelled');
     const results = page.getByRole('region', { name: 'Hotspot results' });
     expect(await results.count()).toBe(0);
 
