@@ -1,3 +1,4 @@
+import type { DeviceDayRow } from '../repository/dosage';
 import type { PatrolWindow } from '../patrols/types';
 import { civilFromDays, londonDay, wallToUtc } from './fixTime';
 
@@ -129,12 +130,7 @@ export interface VisitRow {
   fixes: number;
 }
 
-export interface DeviceDayRow {
-  device: string;
-  localDate: string;
-  windowSeconds: number;
-  hotspotSeconds: number;
-}
+export type { DeviceDayRow } from '../repository/dosage';
 
 /** What all devices of one file add up to. */
 export class VisitAccumulator {

@@ -1,22 +1,14 @@
 import type { ProjectDb as Database } from '../repository/db';
 import { inSavepoint } from '../repository/db';
 import {
+  type DosageImportRecord,
   deleteDosageImportRows, findDosageImportByHash, insertDosageImportRow, insertDosageRejections, readDosageImports, readDosageSummary,
   writeDosageSummary,
 } from '../repository/dosage';
 import type { DosageImportReport } from './types';
 
-export interface DosageImportRow {
-  id: number;
-  kind: string;
-  fileName: string;
-  importedAt: string;
-  rowsRead: number;
-  accepted: number;
-  duplicates: number;
-  rejected: number;
-  summary: DosageImportReport;
-}
+/** A dosage_imports row with its report parsed. */
+export type DosageImportRow = Omit<DosageImportRecord, 'summary'> & { summary: DosageImportReport };
 
 /** The dosage inputs imported for a plan, oldest first, each with its row accounting and report. */
 export function listDosageImports(db: Database, planId: string): DosageImportRow[] {

@@ -1,19 +1,10 @@
 import type { ProjectDb as Database } from '../repository/db';
 import Papa from 'papaparse';
-import { readImportRows, readRejectionRows } from '../repository/records/importRecords';
+import { readImportRows, readRejectionRows, type ImportRow } from '../repository/records/importRecords';
 import { importRemovals, type ImportRemoval } from './removeImport';
-import type { ImportFormat, Rejection } from './types';
+import type { Rejection } from './types';
 
-export interface ImportSummary {
-  id: number;
-  fileName: string;
-  format: ImportFormat;
-  importedAt: string;
-  rowsRead: number;
-  imported: number;
-  duplicates: number;
-  rejected: number;
-  outOfArea: number;
+export interface ImportSummary extends ImportRow {
   /** Set when the import's records were removed from the project: when, and how many went. */
   removed: ImportRemoval | null;
 }

@@ -4,7 +4,7 @@ import { KeyIndex } from './keyIndex';
 import { monthCode } from './monthCode';
 import { PlaceDict, toE6, type PlaceFields } from './placeDict';
 import { occurrenceOf, recordKey } from './recordKey';
-import { sameValues, type RecordSink } from './recordSink';
+import { sameValues, storedRow, type RecordSink } from './recordSink';
 import { hexRefParts, refFromPartsSql, refTextSql } from './refCodec';
 import { TextDict } from './textDict';
 import { ownString } from '../../import/ownString';
@@ -116,9 +116,7 @@ export class CrimeSink implements RecordSink {
     this.rows.flush();
     this.identity ??= this.db.prepare(IDENTITY_SQL);
     for (const id of ids) {
-      this.identity.bind([id]);
-      const found = this.identity.step() ? this.identity.get() : null;
-      this.identity.reset();
+      const found = storedRow(this.identity, id);
       if (!found) continue;
       if (ref !== null ? found[0] === ref : found[0] === null && sameValues(content, found.slice(1))) return true;
     }

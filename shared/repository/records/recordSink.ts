@@ -1,4 +1,4 @@
-import type { SqlValue } from 'sql.js';
+import type { SqlValue, Statement } from 'sql.js';
 import type { PlaceFields } from './placeDict';
 
 /**
@@ -20,4 +20,12 @@ export function sameValues(a: readonly unknown[], b: readonly unknown[]): boolea
     if (x !== y) return false;
   }
   return true;
+}
+
+/** The stored identity of record `id` by a prepared one-row query, or null when it is gone. */
+export function storedRow(stmt: Statement, id: number): SqlValue[] | null {
+  stmt.bind([id]);
+  const found = stmt.step() ? stmt.get() : null;
+  stmt.reset();
+  return found;
 }

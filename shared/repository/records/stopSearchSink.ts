@@ -4,7 +4,7 @@ import { KeyIndex } from './keyIndex';
 import { monthCode } from './monthCode';
 import { PlaceDict, toE6, type PlaceFields } from './placeDict';
 import { occurrenceOf, recordKey } from './recordKey';
-import { sameValues, type RecordSink } from './recordSink';
+import { sameValues, storedRow, type RecordSink } from './recordSink';
 import { TextDict } from './textDict';
 
 /**
@@ -62,9 +62,7 @@ export class StopSearchSink implements RecordSink {
     this.rows.flush();
     this.identity ??= this.db.prepare(IDENTITY_SQL);
     for (const id of ids) {
-      this.identity.bind([id]);
-      const found = this.identity.step() ? this.identity.get() : null;
-      this.identity.reset();
+      const found = storedRow(this.identity, id);
       if (found && sameValues(identity, found)) return true;
     }
     return false;
