@@ -57,3 +57,21 @@ export function requireValue(args: ParsedArgs, name: string): string {
   if (v === undefined) throw new UsageError(`--${name} is required.`);
   return v;
 }
+
+/** An optional flag that must be a positive number of metres (cell size, distance, bandwidth). */
+export function positiveMetres(args: ParsedArgs, name: string): number | undefined {
+  const v = args.values[name];
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${name} must be a positive number of metres (got "${v}").`);
+  return n;
+}
+
+/** An optional flag with a fixed set of values, `fallback` when absent. */
+export function oneOf<T extends string>(args: ParsedArgs, name: string, choices: readonly T[], fallback: T): T {
+  const v = args.values[name] ?? fallback;
+  if (!(choices as readonly string[]).includes(v)) {
+    throw new UsageError(`--${name} must be ${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}.`);
+  }
+  return v as T;
+}

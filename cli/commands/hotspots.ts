@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { atomicWrite } from '../../node/atomicWrite';
-import { parseArgs, requireValue, UsageError, type ParsedArgs } from '../args';
+import { oneOf, parseArgs, positiveMetres, requireValue, UsageError, type ParsedArgs } from '../args';
 import type { Command } from '../command';
 import { jobOf, openSession } from '../cliSession';
 import { resolveCategorySet } from '../../shared/harm/categorySets';
@@ -56,26 +56,20 @@ Options:
 
 GeoJSON output carries the method in a top-level "metadata" member.`;
 
-function num(args: ParsedArgs, name: string): number | undefined {
-  const v = args.values[name];
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${name} must be a positive number of metres (got "${v}").`);
-  return n;
-}
-
-export function resolveFilter(db: Database, args: ParsedArgs): Pick<HotspotParams, 'from' | 'to' | 'types' | 'schemeId' | 'categorySetId'> {
+/** The harm scheme and category set named by --scheme and --set (count and all records when absent). */
+export function resolveSchemeAndSet(db: Database, args: ParsedArgs): { schemeId: string; categorySetId: string | undefined } {
   const scheme = args.values['scheme'];
   const s = scheme ? resolveHarmScheme(db, scheme) : null;
   if (scheme && !s && scheme !== 'count') throw new UsageError(`No harm scheme "${scheme}" in this project (try count or cchi).`);
   const setName = args.values['set'];
   const set = setName ? resolveCategorySet(db, setName) : null;
   if (setName && !set) throw new UsageError(`No category set "${setName}" in this project.`);
+  return { schemeId: s?.id ?? 'count', categorySetId: set?.id };
+}
+
+export function resolveFilter(db: Database, args: ParsedArgs): Pick<HotspotParams, 'from' | 'to' | 'types' | 'schemeId' | 'categorySetId'> {
   const types = args.values['types']?.split(',').map((t) => t.trim()).filter(Boolean);
-  return {
-    from: args.values['from'], to: args.values['to'], types,
-    schemeId: s?.id ?? 'count', categorySetId: set?.id,
-  };
+  return { from: args.values['from'], to: args.values['to'], types, ...resolveSchemeAndSet(db, args) };
 }
 
 export async function studyAreaArg(args: ParsedArgs): Promise<StudyAreaSpec> {
@@ -128,10 +122,8 @@ export const hotspotsCommand: Command = {
     const out = requireValue(args, 'out');
     const geojson = /\.(geo)?json$/i.test(out);
     if (!geojson && !/\.csv$/i.test(out)) throw new UsageError('--out must end in .csv or .geojson.');
-    const shape = args.values['shape'] ?? 'square';
-    if (shape !== 'square' && shape !== 'hex') throw new UsageError('--shape must be square or hex.');
-    const fdr = args.values['fdr'] ?? 'on';
-    if (fdr !== 'on' && fdr !== 'off') throw new UsageError('--fdr must be on or off.');
+    const shape = oneOf(args, 'shape', ['square', 'hex'], 'square');
+    const fdr = oneOf(args, 'fdr', ['on', 'off'], 'on');
     const method = args.values['method'] ?? 'inline';
     if (method !== 'inline' && method !== 'sidecar') throw new UsageError('--method must be inline or sidecar.');
     const studyArea = await studyAreaArg(args);
@@ -145,10 +137,10 @@ export const hotspotsCommand: Command = {
     }
     const session = await openSession(project);
     try {
-      const bandwidth = args.values['bandwidth'] === 'nrd' ? 'nrd' : num(args, 'bandwidth');
+      const bandwidth = args.values['bandwidth'] === 'nrd' ? 'nrd' : positiveMetres(args, 'bandwidth');
       const result = await runHotspots(session, {
         ...resolveFilter(session.db, args),
-        cellSize: num(args, 'cell'), shape, distance: num(args, 'distance'), fdr: fdr === 'on',
+        cellSize: positiveMetres(args, 'cell'), shape, distance: positiveMetres(args, 'distance'), fdr: fdr === 'on',
         kde: bandwidth === undefined ? true : { bandwidth }, studyArea, inference,
       }, jobOf(io));
       const paiStated = paiSet ? paiLine(statePai(session, paiSet)) : null;

@@ -1,11 +1,10 @@
 import { atomicWrite } from '../../node/atomicWrite';
-import { parseArgs, requireValue, UsageError, type ParsedArgs } from '../args';
+import { resolveSchemeAndSet } from './hotspots';
+import { parseArgs, positiveMetres, requireValue, UsageError, type ParsedArgs } from '../args';
 import type { Command } from '../command';
 import { readFixture } from '../fixtures';
 import { diskTileSource } from '../diskTiles';
 import { jobOf, openSession, saveSession } from '../cliSession';
-import { resolveCategorySet } from '../../shared/harm/categorySets';
-import { resolveHarmScheme } from '../../shared/harm/harmSchemes';
 import type { PlanRequest } from '../../shared/patrols/buildPlan';
 import { parseWindow } from '../../shared/patrols/planChecks';
 import { installLsoaLayer, LSOA_LAYER } from '../../shared/patrols/planUnits';
@@ -123,19 +122,12 @@ export const planCommand: Command = {
     const sepRaw = args.values['min-separation'];
     const minSeparation = sepRaw === undefined ? 0 : Number(sepRaw);
     if (!(minSeparation >= 0)) throw new UsageError(`--min-separation must be 0 or more metres (got "${sepRaw}").`);
-    const cellRaw = args.values['cell'];
-    const cellSize = cellRaw === undefined ? undefined : Number(cellRaw);
-    if (cellSize !== undefined && !(cellSize > 0)) throw new UsageError(`--cell must be a positive number of metres (got "${cellRaw}").`);
+    const cellSize = positiveMetres(args, 'cell');
 
     const session = await openSession(project);
     const db = session.db;
     try {
-      const scheme = args.values['scheme'];
-      const s = scheme ? resolveHarmScheme(db, scheme) : null;
-      if (scheme && !s && scheme !== 'count') throw new UsageError(`No harm scheme "${scheme}" in this project (try count or cchi).`);
-      const setName = args.values['set'];
-      const set = setName ? resolveCategorySet(db, setName) : null;
-      if (setName && !set) throw new UsageError(`No category set "${setName}" in this project.`);
+      const { schemeId, categorySetId } = resolveSchemeAndSet(db, args);
       if (units === 'lsoa' && readAreaCodes(db, LSOA_LAYER).size === 0) {
         const n = installLsoaLayer(db, await readFixture(LSOA_FIXTURE));
         io.out(`Loaded ${n} West Yorkshire 2021 LSOA boundaries (ONS, OGL v3) into the project's "${LSOA_LAYER}" layer.`);
@@ -143,7 +135,7 @@ export const planCommand: Command = {
       const req: PlanRequest = {
         name: args.values['name'] ?? `Plan ${from} to ${to}`, from, to,
         basisFrom: args.values['basis-from'], basisTo: args.values['basis-to'],
-        schemeId: s?.id ?? 'count', categorySetId: set?.id ?? null, cellSize,
+        schemeId, categorySetId: categorySetId ?? null, cellSize,
         choice: {
           unit: units === 'lsoa' ? 'lsoa' : 'cell', count: count ?? 0, perDistrict, minSeparation,
           mergeTouching: args.booleans.has('merge-touching'),

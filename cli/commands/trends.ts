@@ -1,5 +1,5 @@
 import { atomicWrite } from '../../node/atomicWrite';
-import { parseArgs, requireValue, UsageError, type ParsedArgs } from '../args';
+import { oneOf, parseArgs, positiveMetres, requireValue, UsageError, type ParsedArgs } from '../args';
 import type { Command } from '../command';
 import { jobOf, openSession } from '../cliSession';
 import { TREND_LABELS } from '../../shared/hotspots/trends';
@@ -45,14 +45,6 @@ function share(args: ParsedArgs, name: string): number | undefined {
   return x;
 }
 
-function metres(args: ParsedArgs, name: string): number | undefined {
-  const v = args.values[name];
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${name} must be a positive number of metres (got "${v}").`);
-  return n;
-}
-
 export const trendsCommand: Command = {
   name: 'trends',
   summary: 'Hotspot trend classes (persistent, emerging, former, ...) over periods to CSV or GeoJSON',
@@ -71,13 +63,11 @@ export const trendsCommand: Command = {
     if (!geojson && !/\.csv$/i.test(out)) throw new UsageError('--out must end in .csv or .geojson.');
     const monthsText = args.values['months'] ?? '3';
     if (!/^\d+$/.test(monthsText) || Number(monthsText) < 1) throw new UsageError(`--months must be a whole number of months, 1 or more (got "${monthsText}").`);
-    const shape = args.values['shape'] ?? 'square';
-    if (shape !== 'square' && shape !== 'hex') throw new UsageError('--shape must be square or hex.');
-    const fdr = args.values['fdr'] ?? 'on';
-    if (fdr !== 'on' && fdr !== 'off') throw new UsageError('--fdr must be on or off.');
+    const shape = oneOf(args, 'shape', ['square', 'hex'], 'square');
+    const fdr = oneOf(args, 'fdr', ['on', 'off'], 'on');
     const options = {
       months: Number(monthsText), shape, fdr: fdr === 'on',
-      cellSize: metres(args, 'cell'), distance: metres(args, 'distance'),
+      cellSize: positiveMetres(args, 'cell'), distance: positiveMetres(args, 'distance'),
       hotspotProp: share(args, 'hotspot-share'), persistentProp: share(args, 'persistent-share'), recentProp: share(args, 'recent-share'),
     } as const;
     const session = await openSession(project);
