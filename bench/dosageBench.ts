@@ -10,52 +10,17 @@
  *   - peak memory: VmHWM from /proc/self/status, and sampled RSS / JS heap.
  * Prints figures; asserts nothing. Targets: end to end >= 0.5 x the bare parse rate; peak < 1.5 GB.
  */
-import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
-import Papa from 'papaparse';
 import { fileSource } from '../cli/fixtures';
 import { loadSqlJs } from '../cli/sqlNode';
 import { importFixes } from '../shared/dosage/importFixes';
 import { savePlan } from '../shared/patrols/planStore';
 import { createProjectDb } from '../shared/project/projectDb';
 import { generateFixes, syntheticPlan } from './fixGenerator';
-
-function vmHwmMb(): number | null {
-  try {
-    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
-    return m ? Math.round(Number(m[1]) / 1024) : null;
-  } catch {
-    return null;
-  }
-}
-
-/** CPU seconds (user + system, all threads) since `c0`: steadier than wall time on a shared machine. */
-function cpuSeconds(c0: NodeJS.CpuUsage): number {
-  const c = process.cpuUsage(c0);
-  return (c.user + c.system) / 1e6;
-}
-
-async function measureBare(file: string): Promise<void> {
-  const t0 = performance.now();
-  const c0 = process.cpuUsage();
-  let rows = 0;
-  await new Promise<void>((resolve, reject) => {
-    Papa.parse(createReadStream(file, { highWaterMark: 1 << 20, encoding: 'utf8' }) as unknown as File, {
-      chunk: (r: Papa.ParseResult<unknown>) => void (rows += r.data.length),
-      complete: () => resolve(),
-      error: (e: Error) => reject(e),
-    });
-  });
-  const seconds = (performance.now() - t0) / 1000;
-  const cpu = cpuSeconds(c0);
-  rows -= 1;
-  console.log(JSON.stringify({
-    bareParseSeconds: +seconds.toFixed(2), bareParseRowsPerSec: Math.round(rows / seconds),
-    bareCpuSeconds: +cpu.toFixed(2), bareRowsPerCpuSec: Math.round(rows / cpu), bareVmHwmMb: vmHwmMb(),
-  }));
-}
+import { cpuSeconds, measureBareParse, vmHwmMb } from './measures';
 
 async function measure(file: string): Promise<void> {
   const db = createProjectDb(await loadSqlJs(), 'bench');
@@ -92,7 +57,7 @@ export async function run(argv: string[]): Promise<void> {
     return i >= 0 ? argv[i + 1] : undefined;
   };
   if (arg('measure')) return measure(arg('measure')!);
-  if (arg('measure-bare')) return measureBare(arg('measure-bare')!);
+  if (arg('measure-bare')) return measureBareParse(arg('measure-bare')!);
   const n = Number(arg('fixes') ?? 10_000_000);
   const dir = arg('dir') ?? mkdtempSync(path.join(os.tmpdir(), 'hp-dosage-bench-'));
   const file = path.join(dir, `fixes-${n}.csv`);

@@ -16,12 +16,11 @@
  * measures the bytes a real police.uk record costs (the bundled 2014 months; --no-real skips).
  * Prints figures; asserts nothing.
  */
-import { createReadStream, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
-import Papa from 'papaparse';
 import { booleanPointInPolygon, bbox } from '@turf/turf';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { fileRandomAccess, fileSource, fixturePath } from '../cli/fixtures';
@@ -36,6 +35,7 @@ import { POLICE_UK_COLUMNS } from '../shared/import/headers';
 import { POLICE_UK_CRIME_TYPES } from '../shared/import/crimeTypes';
 import { WardIndex } from '../shared/import/wardIndex';
 import { rng } from './rng';
+import { cpuSeconds, measureBareParse, vmHwmMb } from './measures';
 import { atomicWrite } from '../node/atomicWrite';
 
 const OUTCOMES = [
@@ -108,45 +108,6 @@ export async function generate(file: string, rows: number, snapCount: number): P
   return bytes;
 }
 
-/** CPU seconds (user + system, all threads) since `from`: a rate that a busy machine distorts far less than wall time. */
-function cpuSeconds(from: NodeJS.CpuUsage): number {
-  const u = process.cpuUsage(from);
-  return (u.user + u.system) / 1e6;
-}
-
-function vmHwmMb(): number | null {
-  try {
-    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
-    return m ? Number(m[1]) / 1024 : null;
-  } catch {
-    return null;
-  }
-}
-
-async function bareParse(file: string): Promise<{ rows: number; seconds: number }> {
-  const t0 = performance.now();
-  let rows = 0;
-  await new Promise<void>((resolve, reject) => {
-    Papa.parse(createReadStream(file, { highWaterMark: 1 << 20, encoding: 'utf8' }) as unknown as File, {
-      chunk: (r: Papa.ParseResult<unknown>) => void (rows += r.data.length),
-      complete: () => resolve(),
-      error: (e: Error) => reject(e),
-    });
-  });
-  return { rows: rows - 1, seconds: (performance.now() - t0) / 1000 };
-}
-
-/** The bare parse, in its own process so its memory does not count against the import. */
-async function measureBare(file: string): Promise<void> {
-  const c0 = process.cpuUsage();
-  const bare = await bareParse(file);
-  const cpu = cpuSeconds(c0);
-  console.log(JSON.stringify({
-    bareParseSeconds: +bare.seconds.toFixed(2), bareParseRowsPerSec: Math.round(bare.rows / bare.seconds),
-    bareCpuSeconds: +cpu.toFixed(2), bareRowsPerCpuSec: Math.round(bare.rows / cpu), bareVmHwmMb: Math.round(vmHwmMb() ?? 0),
-  }));
-}
-
 /**
  * One size's import, measured in this (fresh) process. With `presize` (DB bytes per CSV byte),
  * the project is first reopened from presizedProjectImage(), as a project owner can before a
@@ -203,7 +164,7 @@ async function measure(file: string, presize?: number): Promise<void> {
     e2eSeconds: +seconds.toFixed(2), e2eRowsPerSec: Math.round(r.rowsRead / seconds),
     e2eCpuSeconds: +cpu.toFixed(2), e2eRowsPerCpuSec: Math.round(r.rowsRead / cpu),
     bytesPerRecord: +bytesPerRecord.toFixed(1), saveSeconds: +saveSeconds.toFixed(2), fileMb: Math.round(fileMb),
-    peakRssMb: mb(peak.rss), vmHwmMb: vmHwmMb() === null ? null : Math.round(vmHwmMb()!),
+    peakRssMb: mb(peak.rss), vmHwmMb: vmHwmMb(),
     rssBeforeMb: mb(before.rss), heapUsedBeforeMb: mb(before.heapUsed), peakHeapUsedMb: mb(peak.heapUsed), peakArrayBuffersMb: mb(peak.arrayBuffers), peakExternalMb: mb(peak.external),
     dbPagesMb: mb(Number(db.exec('PRAGMA page_count')[0]!.values[0]![0]) * Number(db.exec('PRAGMA page_size')[0]!.values[0]![0])),
   }));
@@ -266,7 +227,7 @@ export async function run(argv: string[]): Promise<void> {
   const presize = arg('presize') === undefined ? undefined : Number(arg('presize'));
   if (measureFile) return measure(measureFile, presize);
   const bareFile = arg('measure-bare');
-  if (bareFile) return measureBare(bareFile);
+  if (bareFile) return measureBareParse(bareFile);
   const sizes = (arg('rows') ?? arg('sizes') ?? '1000000,3000000').split(',').map(Number);
   const snap = Number(arg('snap') ?? 50000);
   const points = Number(arg('points') ?? 1_000_000);
