@@ -7,6 +7,7 @@ import { ImportError } from './importError';
 import { finishImportRow, insertImportRow, RejectionLog } from '../repository/records/importRecords';
 import { openSink } from './sinks';
 import { openSavepoint } from '../repository/db';
+import { StoredKeys } from '../repository/records/keyIndex';
 import type { RecordSink } from '../repository/records/recordSink';
 import { Placer } from './placement';
 import type { ImportOptions, ImportReport, ImportSource } from './types';
@@ -46,6 +47,7 @@ async function attempt(db: Database, source: ImportSource, options: ImportOption
   let header: string[] | undefined;
   let cancelled = false;
 
+  const keys = options.storedKeys ?? new StoredKeys();
   const savepoint = openSavepoint(db, sp);
   try {
     for await (const batch of readCsv(source, { encoding, onHead: (h) => (head = h) })) {
@@ -70,7 +72,7 @@ async function attempt(db: Database, source: ImportSource, options: ImportOption
         // v4 rows are appended in id order with no secondary index, so SQLite's default page
         // cache is enough: the 64 MiB bulk cache the v1 UNIQUE text index needed is gone, and
         // with it 64 MiB of WASM heap that never shrinks.
-        sink = openSink(db, handler);
+        sink = openSink(db, handler, keys);
         log = new RejectionLog(db, importId);
       }
       const h = handler!, sk = sink!, lg = log!, width = header.length, delim = head!.delimiter;
@@ -148,6 +150,7 @@ async function attempt(db: Database, source: ImportSource, options: ImportOption
   } catch (e) {
     sink?.free();
     log?.free();
+    keys.forget();
     savepoint.rollback();
     if (e !== CANCEL) throw e;
     // Nothing of the file is kept, so the report accounts for nothing; the warning says how far it got.

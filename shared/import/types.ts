@@ -1,3 +1,5 @@
+import type { StoredKeys } from '../repository/records/keyIndex';
+
 /**
  * The import contract shared by the CLI, the renderer's worker and the tests.
  * A source is streamed in chunks so a multi-gigabyte file never sits in memory whole.
@@ -65,6 +67,8 @@ export interface ImportOptions {
   isCancelled?: () => boolean | Promise<boolean>;
   /** Aborting it stops the import between chunks, as isCancelled does (the session passes its job's signal). */
   signal?: AbortSignal;
+  /** The project's stored dedupe keys, shared by the files of a batch so each does not load them again. */
+  storedKeys?: StoredKeys;
   /** Extracts: save the mapping in the project under the header signature (default true). */
   saveMapping?: boolean;
 }

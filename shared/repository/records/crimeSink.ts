@@ -1,6 +1,6 @@
 import type { Database, SqlValue, Statement } from 'sql.js';
 import { BatchInsert } from './batchInsert';
-import { KeyIndex } from './keyIndex';
+import { StoredKeys, type KeyIndex } from './keyIndex';
 import { monthCode } from './monthCode';
 import { PlaceDict, toE6, type PlaceFields } from './placeDict';
 import { occurrenceOf, recordKey } from './recordKey';
@@ -48,10 +48,10 @@ export class CrimeSink implements RecordSink {
   private readonly row: SqlValue[] = new Array<SqlValue>(14);
   private readonly refParts: number[] = [0, 0, 0, 0, 0];
 
-  constructor(private readonly db: Database) {
+  constructor(private readonly db: Database, storedKeys: StoredKeys = new StoredKeys()) {
     this.texts = new TextDict(db);
     this.places = new PlaceDict(db, this.texts);
-    this.keys = KeyIndex.load(db, 'crime_rows');
+    this.keys = storedKeys.of(db, 'crime_rows');
     this.nextId = Number(db.exec('SELECT COALESCE(MAX(id), 0) + 1 FROM crime_rows')[0]!.values[0]![0]);
     // A police.uk Crime ID goes in as five numbers and SQLite stores its 32 bytes; other
     // references go in as text.

@@ -1,6 +1,6 @@
 import type { Database, SqlValue, Statement } from 'sql.js';
 import { BatchInsert } from './batchInsert';
-import { KeyIndex } from './keyIndex';
+import { StoredKeys, type KeyIndex } from './keyIndex';
 import { monthCode } from './monthCode';
 import { PlaceDict, toE6, type PlaceFields } from './placeDict';
 import { occurrenceOf, recordKey } from './recordKey';
@@ -29,10 +29,10 @@ export class StopSearchSink implements RecordSink {
   private nextId: number;
   private identity: Statement | null = null;
 
-  constructor(private readonly db: Database) {
+  constructor(private readonly db: Database, storedKeys: StoredKeys = new StoredKeys()) {
     this.texts = new TextDict(db);
     this.places = new PlaceDict(db, this.texts);
-    this.keys = KeyIndex.load(db, 'stop_search_rows');
+    this.keys = storedKeys.of(db, 'stop_search_rows');
     this.nextId = Number(db.exec('SELECT COALESCE(MAX(id), 0) + 1 FROM stop_search_rows')[0]!.values[0]![0]);
     this.rows = new BatchInsert(db, 'stop_search_rows', [
       'id', 'import_id', 'key', 'occurred_at', 'month', 'type_id', 'place_id', 'legislation_id', 'object_id', 'outcome_id', 'record_id', 'occurrence',

@@ -5,6 +5,8 @@ import { createProjectDb } from '../../../shared/project/projectDb';
 import { runImport } from '../../../shared/import/runImport';
 import { ContentKeys, idKey } from '../../../shared/import/dedupe';
 import { recordKey } from '../../../shared/repository/records/recordKey';
+import { StoredKeys } from '../../../shared/repository/records/keyIndex';
+import { runImportBatch } from '../../../shared/import/runImportBatch';
 import type { ImportSource } from '../../../shared/import/types';
 
 const HEADER = 'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context';
@@ -62,5 +64,19 @@ describe('compact crime storage (schema v4)', () => {
     expect({ imported: again.imported, duplicates: again.duplicates }).toEqual({ imported: 1, duplicates: 3 });
     // Rows at one snap point share one place.
     expect(one(db, 'SELECT COUNT(*) FROM places')).toEqual([[1]]);
+  });
+
+  it('a batch loads the stored keys once: a later file finds an earlier one\'s rows, and a rolled-back file leaves no stale keys', async () => {
+    const db = createProjectDb(await loadSqlJs());
+    const rows = [row(ID_A, '2024-05', '-1.5'), row(ID_B, '2024-05', '-1.6'), row('', '2024-06', '-1.6', 'Anti-social behaviour')];
+    const batch = await runImportBatch(db, [{ kind: 'csv', source: csv('first.csv', rows) }, { kind: 'csv', source: csv('again.csv', rows) }], { format: 'police-uk' });
+    expect(batch.files.map((f) => [f.report?.imported, f.report?.duplicates])).toEqual([[3, 0], [0, 3]]);
+    // A cancelled file rolls back: the keys it added must not make the next file's rows look stored.
+    const keys = new StoredKeys();
+    const fresh = [row('c'.repeat(64), '2024-07', '-1.5')];
+    const cancelled = await runImport(db, csv('cancelled.csv', fresh), { format: 'police-uk', storedKeys: keys, isCancelled: () => true });
+    expect(cancelled.cancelled).toBe(true);
+    const next = await runImport(db, csv('next.csv', fresh), { format: 'police-uk', storedKeys: keys });
+    expect({ imported: next.imported, duplicates: next.duplicates }).toEqual({ imported: 1, duplicates: 0 });
   });
 });
