@@ -1,20 +1,13 @@
 import type { ProjectDb as Database } from '../repository/db';
-import { readDosageImports } from '../repository/dosage';
+import { readDosageImports, type DosageImportRecord } from '../repository/dosage';
 
 /**
  * The dosage input files of a plan, read from dosage_imports (row accounting in columns, the
  * importer's DosageImportReport as JSON in `summary`). The summary is read defensively: a
  * field the importer did not write is shown as unknown, never guessed.
  */
-export interface DosageImportInfo {
-  id: number;
+export interface DosageImportInfo extends Omit<DosageImportRecord, 'kind' | 'summary'> {
   kind: 'fixes' | 'records';
-  fileName: string;
-  importedAt: string;
-  rowsRead: number;
-  accepted: number;
-  duplicates: number;
-  rejected: number;
   devices: number | null;
   visits: number | null;
   passThroughs: number | null;
