@@ -1,12 +1,13 @@
 /**
  * `npm run bench -- import [--sizes 1000000,3000000 | --rows 3000000] [--snap 50000] [--dir D] [--keep]
- *   [--no-bare] [--points 1000000] [--presize 0.3]`
+ *   [--no-bare] [--points 1000000] [--presize 0.3] [--full]`
  *
  * Generates police.uk street-crime files over West Yorkshire with realistic clustering
  * (snap points drawn inside wards, Zipf-like popularity, ~30% anti-social behaviour rows with
  * no Crime ID), then measures, per size, in a fresh child process so peaks do not mix:
  *   - a bare papaparse parse of the file (the floor any CSV import pays),
- *   - the end-to-end import (decode, parse, validate, assign wards, store in sql.js),
+ *   - the end-to-end import (decode, parse, validate, assign wards, store in sql.js); --full reads
+ *     every row through the full handler instead of the byte-level police.uk reader, for comparison,
  *   - the import into a project reopened with room for the file as the app and CLI do
  *     (reopenWithRoom; --presize R pads R bytes a CSV byte instead, --presize 0 not at all),
  *   - peak memory: sampled process.memoryUsage().rss and /proc/self/status VmHWM, plus the peaks of
@@ -113,7 +114,7 @@ export async function generate(file: string, rows: number, snapCount: number): P
  * the project is first reopened from presizedProjectImage(), as a project owner can before a
  * bulk import, so sql.js's in-memory file never has to grow (and copy itself) during the import.
  */
-async function measure(file: string, presize?: number): Promise<void> {
+async function measure(file: string, presize?: number, fastRows = true): Promise<void> {
   const SQL = await loadSqlJs();
   let db = createProjectDb(SQL, 'bench');
   const fc = JSON.parse(readFileSync(fixturePath('wy_wards_2025_bgc.geojson'), 'utf8')) as FeatureCollection;
@@ -144,7 +145,7 @@ async function measure(file: string, presize?: number): Promise<void> {
   const bytesBefore = usedBytes();
   const t0 = performance.now();
   const c0 = process.cpuUsage();
-  const r = await runImport(db, await fileSource(file), { format: 'police-uk', onProgress: sample });
+  const r = await runImport(db, await fileSource(file), { format: 'police-uk', onProgress: sample, fastRows });
   const seconds = (performance.now() - t0) / 1000;
   const cpu = cpuSeconds(c0);
   sample();
@@ -225,7 +226,7 @@ export async function run(argv: string[]): Promise<void> {
   };
   const measureFile = arg('measure');
   const presize = arg('presize') === undefined ? undefined : Number(arg('presize'));
-  if (measureFile) return measure(measureFile, presize);
+  if (measureFile) return measure(measureFile, presize, !argv.includes('--full'));
   const bareFile = arg('measure-bare');
   if (bareFile) return measureBareParse(bareFile);
   const sizes = (arg('rows') ?? arg('sizes') ?? '1000000,3000000').split(',').map(Number);
@@ -243,7 +244,7 @@ export async function run(argv: string[]): Promise<void> {
     }
     // Fresh processes (bare parse, then import), so each peak is its own.
     const child = (mode: string) => {
-      const extra = presize === undefined || mode !== '--measure' ? [] : ['--presize', String(presize)];
+      const extra = mode !== '--measure' ? [] : [...(presize === undefined ? [] : ['--presize', String(presize)]), ...(argv.includes('--full') ? ['--full'] : [])];
       const c = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, 'import', mode, file, ...extra], {
         stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8',
       });

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { assertText, createDecoder, sniffEncoding, type TextEncodingName } from './decodeText';
+import { assertText, NotUtf8Error, sniffEncoding, type TextEncodingName } from './decodeText';
 import { ImportError } from './importError';
 import type { ImportSource } from './types';
 
@@ -23,7 +23,7 @@ export interface CsvBatch {
 }
 
 const DELIMITERS: Delimiter[] = [',', ';', '\t', '|'];
-/** Characters parsed into one batch at most (when the rows allow). */
+/** Bytes parsed into one batch at most (when the rows allow). */
 const PIECE_CHARS = 1 << 18;
 /** No real CSV row is this long. */
 const MAX_ROW_CHARS = 16_000_000;
@@ -68,17 +68,47 @@ function countNewlines(row: string[]): number {
 }
 
 /**
+ * End of the last complete row in `bytes` (the index of its LF), or -1: lastRowEnd on the bytes
+ * of an ASCII-compatible encoding (UTF-8, Windows-1252), where the bytes of '"' and LF never
+ * occur inside another character.
+ */
+export function lastRowEndBytes(bytes: Uint8Array, quoted = bytes.indexOf(QUOTE) >= 0): number {
+  let nl = bytes.lastIndexOf(LF);
+  if (nl < 0 || !quoted) return nl;
+  let quotes = 0;
+  for (let i = bytes.indexOf(QUOTE); i >= 0 && i < nl; i = bytes.indexOf(QUOTE, i + 1)) quotes++;
+  while (nl >= 0 && quotes % 2 === 1) {
+    const prev = bytes.lastIndexOf(LF, nl - 1);
+    for (let i = bytes.indexOf(QUOTE, prev + 1); i >= 0 && i < nl; i = bytes.indexOf(QUOTE, i + 1)) quotes--;
+    nl = prev;
+  }
+  return nl;
+}
+
+const LF = 10, QUOTE = 34;
+
+/**
+ * Reads a piece of complete rows as bytes instead (see FastRows): returns the offset from which
+ * the text reader must parse the rest and the line it starts on, or null to leave it all to the
+ * text reader.
+ */
+export type RawRows = (bytes: Uint8Array, line: number) => { offset: number; line: number } | null;
+
+/**
  * Streams a CSV source as batches of rows (the header is the first row of the first batch).
- * Decoding is streamed, so a file larger than memory never sits whole in a string; rows are
- * cut at complete-row boundaries and each slice goes to papaparse, which handles quoting.
+ * The file is cut into pieces of complete rows as bytes (UTF-16 is turned into UTF-8 first), so
+ * a file larger than memory never sits whole in a string; each piece is decoded on its own and
+ * parsed by papaparse, which handles quoting, unless `raw` reads it (then the batch is empty and
+ * only marks progress).
  */
 export async function* readCsv(
   source: ImportSource,
-  opts: { encoding?: TextEncodingName; onHead?: (h: CsvHead) => void } = {},
+  opts: { encoding?: TextEncodingName; onHead?: (h: CsvHead) => void; raw?: RawRows } = {},
 ): AsyncGenerator<CsvBatch, void> {
   let head: CsvHead | undefined;
-  let decode: ((b: Uint8Array | null) => string) | undefined;
-  let carry = '';
+  let toUtf8: ((b: Uint8Array | null) => Uint8Array) | undefined;
+  let decodePiece: ((b: Uint8Array) => string) | undefined;
+  let carry: Uint8Array = new Uint8Array(0);
   let line = 1;
   let bytesRead = 0;
 
@@ -102,17 +132,45 @@ export async function* readCsv(
     return { rows, lines, errors, bytesRead };
   };
 
+  const piece = (bytes: Uint8Array): CsvBatch => {
+    if (opts.raw) {
+      const done = opts.raw(bytes, line);
+      if (done) {
+        line = done.line;
+        if (done.offset >= bytes.length) return { rows: [], lines: [], errors: new Map(), bytesRead };
+        bytes = bytes.subarray(done.offset);
+      }
+    }
+    return parse(decodePiece!(bytes));
+  };
+
   const start = (first: Uint8Array): void => {
     const sniffed = opts.encoding ? { encoding: opts.encoding, bom: false } : sniffEncoding(first);
     assertText(source.name, first, sniffed.encoding);
-    decode = createDecoder(sniffed.encoding);
     head = { encoding: sniffed.encoding, bom: sniffed.bom, delimiter: ',', newline: '\n' };
+    if (sniffed.encoding === 'utf-16le') {
+      // Rare enough to convert: decoded as a stream, re-encoded as UTF-8, then read like any file.
+      const dec = new TextDecoder('utf-16le'), enc = new TextEncoder();
+      toUtf8 = (b) => enc.encode(b ? dec.decode(b, { stream: true }) : dec.decode());
+    }
+    // Pieces end at a row's LF, so no character is ever split between two of them.
+    const dec = new TextDecoder(sniffed.encoding === 'windows-1252' ? 'windows-1252' : 'utf-8', { fatal: sniffed.encoding === 'utf-8', ignoreBOM: true });
+    decodePiece = (b) => {
+      try {
+        return dec.decode(b);
+      } catch {
+        throw new NotUtf8Error('invalid UTF-8');
+      }
+    };
   };
 
   let delimiterKnown = false;
   const learnHeader = (): void => {
-    const end = carry.indexOf('\n');
-    const headerLine = end < 0 ? carry : carry.slice(0, end);
+    // A UTF-8 byte-order mark is not part of the first column's name.
+    if (head!.encoding === 'utf-8' && carry[0] === 0xef && carry[1] === 0xbb && carry[2] === 0xbf) carry = carry.subarray(3);
+    const end = carry.indexOf(LF);
+    let headerLine = decodePiece!(end < 0 ? carry : carry.subarray(0, end));
+    if (headerLine.charCodeAt(0) === 0xfeff) headerLine = headerLine.slice(1);
     head!.newline = headerLine.endsWith('\r') ? '\r\n' : '\n';
     head!.delimiter = detectDelimiter(headerLine);
     delimiterKnown = true;
@@ -121,15 +179,19 @@ export async function* readCsv(
 
   for await (const chunk of source.chunks()) {
     if (chunk.length === 0) continue;
-    if (!decode) start(chunk);
+    if (!head) start(chunk);
     bytesRead += chunk.length;
-    carry += decode!(chunk);
+    // A plain Uint8Array view even of a Node Buffer: code reading bytes then sees one kind of
+    // array, not two (mixing them made V8's byte loops in the police.uk reader polymorphic).
+    const bytes = toUtf8 ? toUtf8(chunk) : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    carry = carry.length === 0 ? bytes : concat(carry, bytes);
     if (!delimiterKnown) {
-      if (carry.charCodeAt(0) === 0xfeff) carry = carry.slice(1);
-      if (carry.indexOf('\n') < 0) continue;
+      if (carry.indexOf(LF) < 0) continue;
       learnHeader();
     }
-    const end = lastRowEnd(carry);
+    // Whether any quote is there, asked once for the chunk rather than for every piece of it.
+    const quoted = carry.indexOf(QUOTE) >= 0;
+    const end = lastRowEndBytes(carry, quoted);
     if (end < 0) {
       if (carry.length > MAX_ROW_CHARS) {
         // One "row" this long is an unclosed quote swallowing the file: stop before memory runs out.
@@ -141,29 +203,34 @@ export async function* readCsv(
       }
       continue;
     }
-    let body = carry.slice(0, end);
+    let body = carry.subarray(0, end);
+    // A copy, so the rest of this chunk is not kept alive by the few bytes carried over.
     carry = carry.slice(end + 1);
     // Parsed a quarter MiB at a time: a batch's rows then die young instead of being promoted
     // while the batch is stored, which kept ~500 MB of dead rows in the JS heap at 3M rows.
     while (body.length > PIECE_CHARS * 1.5) {
-      const cut = lastRowEnd(body.slice(0, PIECE_CHARS));
+      const cut = lastRowEndBytes(body.subarray(0, PIECE_CHARS), quoted);
       if (cut < 0) break;
-      yield parse(body.slice(0, cut));
-      body = body.slice(cut + 1);
+      yield piece(body.subarray(0, cut));
+      body = body.subarray(cut + 1);
     }
-    yield parse(body);
+    yield piece(body);
   }
-  if (!decode) {
+  if (!head) {
     throw new ImportError(`${source.name} is empty: expected a header line and at least one row. Nothing was imported.`, source.name);
   }
-  carry += decode(null);
-  if (!delimiterKnown) {
-    if (carry.charCodeAt(0) === 0xfeff) carry = carry.slice(1);
-    learnHeader();
-  }
+  if (toUtf8) carry = concat(carry, toUtf8(null));
+  if (!delimiterKnown) learnHeader();
   // A final line without a newline is a row; a trailing newline leaves nothing to parse.
-  if (carry.endsWith('\n')) carry = carry.slice(0, -1);
-  if (carry.length > 0 && carry !== '\r') yield parse(carry);
+  if (carry[carry.length - 1] === LF) carry = carry.subarray(0, carry.length - 1);
+  if (carry.length > 0 && !(carry.length === 1 && carry[0] === 13)) yield piece(carry);
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
 }
 
 /** True for the [''] row papaparse gives a blank line: blank lines are not rows. */

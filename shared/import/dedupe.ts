@@ -33,6 +33,55 @@ export function hashParts(parts: readonly string[], seed = 0): number {
       h2 = Math.imul(h2 ^ ch, 1597334677);
     }
   }
+  return finish53(h1, h2);
+}
+
+/** cyrb53's two multipliers. */
+const K1 = 2654435761, K2 = 1597334677;
+
+/**
+ * hashParts([a, b, ...the comma-separated ASCII fields of bytes[start..end)]) without making a
+ * string: the byte-level reader keys a row without a Crime ID by its month, type and place text.
+ */
+export function hashPartsAscii(a: string, b: string, bytes: Uint8Array, start: number, end: number): number {
+  let h1 = 0xdeadbeef, h2 = 0x41c6ce57;
+  for (let i = 0; i < a.length; i++) {
+    const ch = a.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, K1);
+    h2 = Math.imul(h2 ^ ch, K2);
+  }
+  h1 = Math.imul(h1 ^ 0x1f, K1);
+  h2 = Math.imul(h2 ^ 0x1f, K2);
+  for (let i = 0; i < b.length; i++) {
+    const ch = b.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, K1);
+    h2 = Math.imul(h2 ^ ch, K2);
+  }
+  h1 = Math.imul(h1 ^ 0x1f, K1);
+  h2 = Math.imul(h2 ^ 0x1f, K2);
+  for (let i = start; i < end; i++) {
+    const ch = bytes[i] === 44 ? 0x1f : bytes[i]!;
+    h1 = Math.imul(h1 ^ ch, K1);
+    h2 = Math.imul(h2 ^ ch, K2);
+  }
+  return finish53(h1, h2);
+}
+
+/**
+ * hash53 of one character followed by the ASCII bytes[start..end), without making the string:
+ * the byte-level police.uk reader keys a Crime ID as hash53('p' + its first 16 hex digits).
+ */
+export function hash53Ascii(first: number, bytes: Uint8Array, start: number, end: number): number {
+  let h1 = Math.imul(0xdeadbeef ^ first, 2654435761), h2 = Math.imul(0x41c6ce57 ^ first, 1597334677);
+  for (let i = start; i < end; i++) {
+    const ch = bytes[i]!;
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  return finish53(h1, h2);
+}
+
+function finish53(h1: number, h2: number): number {
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
@@ -77,6 +126,10 @@ export class ContentKeys {
   /** hash53 never exceeds 2^53 - 1, so -1 marks an empty slot. */
   private static readonly EMPTY = -1;
   private readonly repeats = new Map<number, number>();
+  private readonly digits = new Uint8Array(32);
+  /** The hash has() last found absent, and the empty slot it would go in. */
+  private lastH = -1;
+  private lastSlot = 0;
 
   constructor(private readonly prefix: string) {
     this.slots.fill(ContentKeys.EMPTY);
@@ -84,12 +137,69 @@ export class ContentKeys {
 
   key(parts: readonly string[]): string {
     const h = hashParts(parts);
-    let n = 1;
-    if (!this.insert(h)) {
-      n = (this.repeats.get(h) ?? 1) + 1;
-      this.repeats.set(h, n);
+    const n = this.next(h);
+    this.commit(h, n);
+    return this.text(h, n);
+  }
+
+  /** The occurrence number a row hashing to h would get now (nothing is recorded). */
+  next(h: number): number {
+    return this.has(h) ? (this.repeats.get(h) ?? 1) + 1 : 1;
+  }
+
+  /** Records that a row hashing to h took occurrence n (from next(h), with nothing recorded since). */
+  commit(h: number, n: number): void {
+    if (n > 1) this.repeats.set(h, n);
+    else if (h === this.lastH && (this.used + 1) * 2 <= this.slots.length) {
+      // next(h) just found h's empty slot: no second probe.
+      this.slots[this.lastSlot] = h;
+      this.used++;
+    } else this.insert(h);
+    this.lastH = -1;
+  }
+
+  /** hash53 of text(h, n), without making the text (the byte-level reader keys rows by it). */
+  textHash53(h: number, n: number): number {
+    const d = this.digits;
+    let len = 0;
+    // h.toString(36) and String(n), written backwards into d: exact for integers below 2^53.
+    for (let x = n; n > 1 && x > 0; x = Math.floor(x / 10)) d[len++] = 48 + (x % 10);
+    if (n > 1) d[len++] = 35; // '#'
+    let x = h;
+    do {
+      const r = x % 36;
+      d[len++] = r < 10 ? 48 + r : 87 + r;
+      x = Math.floor(x / 36);
+    } while (x > 0);
+    let h1 = 0xdeadbeef, h2 = 0x41c6ce57;
+    for (let i = 0; i < this.prefix.length; i++) {
+      const ch = this.prefix.charCodeAt(i);
+      h1 = Math.imul(h1 ^ ch, K1);
+      h2 = Math.imul(h2 ^ ch, K2);
     }
+    for (let i = len - 1; i >= 0; i--) {
+      h1 = Math.imul(h1 ^ d[i]!, K1);
+      h2 = Math.imul(h2 ^ d[i]!, K2);
+    }
+    return finish53(h1, h2);
+  }
+
+  /** The key text of occurrence n of hash h. */
+  text(h: number, n: number): string {
     return `${this.prefix}${h.toString(36)}${n > 1 ? `#${n}` : ''}`;
+  }
+
+  private has(h: number): boolean {
+    const slots = this.slots, mask = slots.length - 1;
+    for (let i = ((h >>> 0) ^ Math.floor(h / 4294967296)) & mask; ; i = (i + 1) & mask) {
+      const s = slots[i]!;
+      if (s === h) return true;
+      if (s === ContentKeys.EMPTY) {
+        this.lastH = h;
+        this.lastSlot = i;
+        return false;
+      }
+    }
   }
 
   /** Adds h to the seen set; false when it was already there. */

@@ -2,6 +2,8 @@ import { ownString } from './ownString';
 import type { ProjectDb as Database, SqlValue } from '../repository/db';
 import type { Placement, Placer } from './placement';
 import type { WardIndex } from './wardIndex';
+import type { CompactCrimeStore } from '../repository/records/crimeSink';
+import type { FastRows } from './policeUkFastRows';
 import type { ImportFormat } from './types';
 
 /** Why one row was not imported; the runner adds the line number. */
@@ -51,6 +53,11 @@ export interface FormatHandler {
   warnings(): string[];
   /** The mapping to save in the project (extracts), as JSON. */
   mappingJson?: string;
+  /**
+   * A reader of the file's bytes that replays this handler for rows like ones it has already
+   * done (police.uk, when its columns allow); null when this file's header does not fit it.
+   */
+  fastRows?(store: CompactCrimeStore, crlf: boolean): FastRows | null;
 }
 
 /** Counts occurrences of a value with its first line, for warnings that name where to look. */

@@ -6,6 +6,7 @@ import { headerIndex, normaliseHeader } from './headers';
 import { ownString } from './ownString';
 import { parseMonth } from './monthParse';
 import { Placer, readLonLat, type Placement } from './placement';
+import { PoliceUkFastRows } from './policeUkFastRows';
 
 
 /**
@@ -86,6 +87,14 @@ export function policeUkHandler(ctx: HandlerContext): FormatHandler {
         p.lon, p.lat, p.easting, p.northing, location || null, lsoa || null,
         p.ward, p.placedBy, p.outOfArea, outcome || null, null,
       ];
+    },
+    fastRows(store, crlf) {
+      // The place is read as one run of bytes: longitude, latitude, location and LSOA code in that order.
+      // So are crime type and outcome.
+      const all = [iId, iMonth, iLon, iType];
+      if (all.some((i) => i < 0) || iLat !== iLon + 1 || iLoc !== iLon + 2 || iLsoa !== iLon + 3 || iOutcome !== iType + 1) return null;
+      const cols = { width: ctx.header.length, id: iId, month: iMonth, lon: iLon, type: iType };
+      return new PoliceUkFastRows(cols, crlf, ctx.importId, keys, store, handler);
     },
     warnings() {
       const w: string[] = [];

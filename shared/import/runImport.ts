@@ -1,5 +1,8 @@
 import type { ProjectDb as Database } from '../repository/db';
-import { readCsv, isBlankRow, type CsvHead } from './csvStream';
+import { readCsv, isBlankRow, type CsvHead, type RawRows } from './csvStream';
+import type { SqlValue } from '../repository/db';
+import { CrimeSink } from '../repository/records/crimeSink';
+import type { FastRows } from './policeUkFastRows';
 import { NotUtf8Error, type TextEncodingName } from './decodeText';
 import { createHandler, resolveFormat } from './formats';
 import { isRejection } from './formatHandler';
@@ -49,8 +52,44 @@ async function attempt(db: Database, source: ImportSource, options: ImportOption
 
   const keys = options.storedKeys ?? new StoredKeys();
   const savepoint = openSavepoint(db, sp);
+  let fast: FastRows | null = null;
+
+  /** One row by the full path: the runner's checks, the handler and the store. The values when imported. */
+  const processRow = (f: string[], line: number, parseError?: string): SqlValue[] | null => {
+    const width = header!.length;
+    if (isBlankRow(f) && width > 1) return null;
+    counts.rowsRead++;
+    if (parseError !== undefined || f.length !== width) {
+      const delim = head!.delimiter;
+      const reason = parseError
+        ? `the row is not valid CSV (${parseError}); check the quotes`
+        : `expected ${width} fields as in the header, found ${f.length}` +
+          (f.length > width ? ` (an unquoted "${delim}" inside a value?)` : '');
+      log!.add({ line, reason, raw: f.join(delim) });
+      return null;
+    }
+    const r = handler!.row(f, line);
+    if (isRejection(r)) {
+      log!.add({ line, column: r.column, reason: r.reason, raw: f.join(head!.delimiter) });
+      return null;
+    }
+    if (!sink!.add(r, handler!.placement, handler!.placeText ?? null)) {
+      counts.duplicates++;
+      return null;
+    }
+    counts.imported++;
+    const p = handler!.placement;
+    if (p) {
+      placedBy[p.placedBy] = (placedBy[p.placedBy] ?? 0) + 1;
+      counts.outOfArea += p.outOfArea;
+    }
+    return r;
+  };
+  const raw: RawRows | undefined =
+    options.fastRows === false ? undefined : (bytes, line) => (fast ? fast.read(bytes, line, processRow) : null);
+
   try {
-    for await (const batch of readCsv(source, { encoding, onHead: (h) => (head = h) })) {
+    for await (const batch of readCsv(source, { encoding, onHead: (h) => (head = h), raw })) {
       let start = 0;
       if (!header) {
         while (start < batch.rows.length && isBlankRow(batch.rows[start]!)) start++;
@@ -74,43 +113,18 @@ async function attempt(db: Database, source: ImportSource, options: ImportOption
         // with it 64 MiB of WASM heap that never shrinks.
         sink = openSink(db, handler, keys);
         log = new RejectionLog(db, importId);
+        // The byte reader takes comma-separated rows of ASCII text only (a byte is then a
+        // character in every encoding read); it hands anything else to the text reader.
+        if (sink instanceof CrimeSink && handler.fastRows && head!.delimiter === ',') {
+          fast = handler.fastRows(sink, head!.newline === '\r\n');
+        }
       }
-      const h = handler!, sk = sink!, lg = log!, width = header.length, delim = head!.delimiter;
       const { rows, lines, errors } = batch;
-      for (let i = start; i < rows.length; i++) {
-        const f = rows[i]!;
-        if (isBlankRow(f) && width > 1) continue;
-        counts.rowsRead++;
-        const line = lines[i]!;
-        const parseError = errors.get(i);
-        if (parseError !== undefined || f.length !== width) {
-          const reason = parseError
-            ? `the row is not valid CSV (${parseError}); check the quotes`
-            : `expected ${width} fields as in the header, found ${f.length}` +
-              (f.length > width ? ` (an unquoted "${delim}" inside a value?)` : '');
-          lg.add({ line, reason, raw: f.join(delim) });
-          continue;
-        }
-        const r = h.row(f, line);
-        if (isRejection(r)) {
-          lg.add({ line, column: r.column, reason: r.reason, raw: f.join(delim) });
-          continue;
-        }
-        if (!sk.add(r, h.placement, h.placeText ?? null)) {
-          counts.duplicates++;
-          continue;
-        }
-        counts.imported++;
-        const p = h.placement;
-        if (p) {
-          placedBy[p.placedBy] = (placedBy[p.placedBy] ?? 0) + 1;
-          counts.outOfArea += p.outOfArea;
-        }
-      }
+      for (let i = start; i < rows.length; i++) processRow(rows[i]!, lines[i]!, errors.get(i));
       const elapsed = Math.max(1, Date.now() - started) / 1000;
+      const rowsRead = counts.rowsRead + (fast?.tally.rowsRead ?? 0);
       options.onProgress?.({
-        bytesRead: batch.bytesRead, totalBytes: source.size, rowsRead: counts.rowsRead,
-        rowsPerSecond: Math.round(counts.rowsRead / elapsed),
+        bytesRead: batch.bytesRead, totalBytes: source.size, rowsRead, rowsPerSecond: Math.round(rowsRead / elapsed),
       });
       if (options.signal?.aborted || (options.isCancelled && (await options.isCancelled()))) {
         cancelled = true;
@@ -119,6 +133,14 @@ async function attempt(db: Database, source: ImportSource, options: ImportOption
     }
     if (!header) {
       throw new ImportError(`${source.name} is empty: expected a header line and at least one row. Nothing was imported.`, source.name, 1);
+    }
+    if (fast) {
+      // Rows the byte reader stored itself were all placed by point.
+      const t = fast.tally;
+      counts.rowsRead += t.rowsRead;
+      counts.imported += t.imported;
+      counts.outOfArea += t.outOfArea;
+      if (t.imported > 0) placedBy.point = (placedBy.point ?? 0) + t.imported;
     }
     // eslint-disable-next-line @typescript-eslint/only-throw-error -- a sentinel caught below, never seen by callers
     if (cancelled) throw CANCEL;

@@ -69,6 +69,11 @@ export interface ImportOptions {
   signal?: AbortSignal;
   /** The project's stored dedupe keys, shared by the files of a batch so each does not load them again. */
   storedKeys?: StoredKeys;
+  /**
+   * false reads every police.uk row through the full handler instead of replaying it for rows
+   * like ones already read (shared/import/policeUkFastRows.ts); tests compare the two.
+   */
+  fastRows?: boolean;
   /** Extracts: save the mapping in the project under the header signature (default true). */
   saveMapping?: boolean;
 }

@@ -1,11 +1,11 @@
 import type { Database, SqlValue, Statement } from 'sql.js';
-import { BatchInsert } from './batchInsert';
+import { CrimeRowWriter, hexRefBytes } from './crimeRowWriter';
 import { StoredKeys, type KeyIndex } from './keyIndex';
 import { monthCode } from './monthCode';
 import { PlaceDict, toE6, type PlaceFields } from './placeDict';
 import { occurrenceOf, recordKey } from './recordKey';
 import { sameValues, storedRow, type RecordSink } from './recordSink';
-import { hexRefParts, refFromPartsSql, refTextSql } from './refCodec';
+import { refTextSql } from './refCodec';
 import { TextDict } from './textDict';
 import { ownString } from '../../import/ownString';
 
@@ -34,29 +34,47 @@ const IDENTITY_SQL = `SELECT ${refTextSql('c.ref')}, c.month, c.type_id, c.occur
  * rows within a file (two ASB reports at one snap point in a month) stay separate records, a
  * re-imported file adds nothing, and a key collision can never drop a real row.
  */
-export class CrimeSink implements RecordSink {
+/**
+ * The ids and codes the last stored row resolved to, so a reader that has seen a field's exact
+ * text before can reuse them (shared/import/policeUkFastRows.ts).
+ */
+export interface ResolvedRow {
+  month: number;
+  typeId: number | null;
+  outcomeId: number | null;
+  placeId: number;
+}
+
+/** What a byte-level reader needs to store a row whose every part it has already resolved. */
+export interface CompactCrimeStore {
+  readonly last: Readonly<ResolvedRow>;
+  /**
+   * Stores a resolved row (no extras; `ref` is a Crime ID's 32 bytes or null) unless a stored
+   * record has its key: then false, nothing is stored, and the row needs add()'s identity check.
+   */
+  addResolved(importId: number, key: number, row: ResolvedRow, ref: Uint8Array | null, occurrence: number): boolean;
+}
+
+export class CrimeSink implements RecordSink, CompactCrimeStore {
   private readonly texts: TextDict;
   private readonly places: PlaceDict;
   private readonly keys: KeyIndex;
-  private readonly rows: BatchInsert;
+  private readonly rows: CrimeRowWriter;
   private readonly months = new Map<string, number>();
   /** Place ids by the handler's place text (see FormatHandler.placeText). */
   private readonly placeByText = new Map<string, number>();
   private nextId: number;
   private extras: Statement | null = null;
   private identity: Statement | null = null;
-  private readonly row: SqlValue[] = new Array<SqlValue>(14);
-  private readonly refParts: number[] = [0, 0, 0, 0, 0];
+  private readonly refBytes = new Uint8Array(32);
+  readonly last: ResolvedRow = { month: 0, typeId: null, outcomeId: null, placeId: 0 };
 
   constructor(private readonly db: Database, storedKeys: StoredKeys = new StoredKeys()) {
     this.texts = new TextDict(db);
     this.places = new PlaceDict(db, this.texts);
     this.keys = storedKeys.of(db, 'crime_rows');
     this.nextId = Number(db.exec('SELECT COALESCE(MAX(id), 0) + 1 FROM crime_rows')[0]!.values[0]![0]);
-    // A police.uk Crime ID goes in as five numbers and SQLite stores its 32 bytes; other
-    // references go in as text.
-    this.rows = new BatchInsert(db, 'crime_rows', ['id', 'import_id', 'key', 'month', 'type_id', 'outcome_id', 'place_id', 'ref', 'occurrence'], 14,
-      (p) => [0, 1, 2, 3, 4, 5, 6].map(p).join(', ') + `, ${refFromPartsSql(p(7), [8, 9, 10, 11, 12].map(p))}, ${p(13)}`);
+    this.rows = new CrimeRowWriter(db);
   }
 
   add(v: readonly SqlValue[], placement: PlaceFields | null, placeText: string | null = null): boolean {
@@ -92,18 +110,12 @@ export class CrimeSink implements RecordSink {
     }
     const id = this.nextId++;
     this.keys.add(key, id);
-    const r = this.row;
-    r[0] = id; r[1] = v[0]!; r[2] = key; r[3] = month; r[4] = typeId; r[5] = this.texts.id(v[17] as string | null);
-    r[6] = placeId;
-    if (hexRefParts(refText, this.refParts)) {
-      r[7] = null;
-      for (let i = 0; i < 5; i++) r[8 + i] = this.refParts[i]!;
-    } else {
-      r[7] = refText;
-      r[8] = r[9] = r[10] = r[11] = r[12] = null;
-    }
-    r[13] = occurrence > 1 ? occurrence : null;
-    this.rows.push(r);
+    const outcomeId = this.texts.id(v[17] as string | null);
+    const last = this.last;
+    last.month = month; last.typeId = typeId; last.outcomeId = outcomeId; last.placeId = placeId;
+    // A police.uk Crime ID is stored as its 32 bytes; any other reference as written.
+    const ref = refText !== null && hexRefBytes(refText, this.refBytes) ? this.refBytes : refText;
+    this.rows.push(id, v[0] as number, key, month, typeId, outcomeId, placeId, ref, occurrence > 1 ? occurrence : null);
     if (v[4] !== null || v[5] !== null || v[7] !== null || v[18] !== null) {
       this.extras ??= this.db.prepare('INSERT INTO crime_extras(crime_id, committed_from, committed_to, offence_code, flags) VALUES (?, ?, ?, ?, ?)');
       this.extras.run([id, v[4]!, v[5]!, v[7]!, v[18]!]);
@@ -111,8 +123,17 @@ export class CrimeSink implements RecordSink {
     return true;
   }
 
+  addResolved(importId: number, key: number, row: ResolvedRow, ref: Uint8Array | null, occurrence: number): boolean {
+    const id = this.nextId;
+    if (!this.keys.addNew(key, id)) return false;
+    this.nextId++;
+    this.rows.push(id, importId, key, row.month, row.typeId, row.outcomeId, row.placeId, ref, occurrence > 1 ? occurrence : null);
+    return true;
+  }
+
   /** Whether a record with one of these ids has the row's identity (see the class comment). */
   private isStored(ids: readonly number[], ref: string | null, content: readonly unknown[]): boolean {
+    this.places.flush();
     this.rows.flush();
     this.identity ??= this.db.prepare(IDENTITY_SQL);
     for (const id of ids) {
@@ -124,6 +145,7 @@ export class CrimeSink implements RecordSink {
   }
 
   finish(): void {
+    this.places.flush();
     this.rows.flush();
   }
 

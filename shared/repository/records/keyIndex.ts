@@ -56,6 +56,22 @@ export class KeyIndex {
     }
   }
 
+  /** Adds (key, id) unless the key is there already: then false, and nothing is added. One probe for both. */
+  addNew(key: number, id: number): boolean {
+    if ((this.used + 1) > this.keys.length * 0.75) this.grow();
+    const keys = this.keys, mask = keys.length - 1;
+    for (let i = this.slot(key); ; i = (i + 1) & mask) {
+      const k = keys[i]!;
+      if (k === key) return false;
+      if (k === KeyIndex.EMPTY) {
+        keys[i] = key;
+        this.ids[i] = id;
+        this.used++;
+        return true;
+      }
+    }
+  }
+
   add(key: number, id: number): void {
     if ((this.used + 1) > this.keys.length * 0.75) this.grow();
     const keys = this.keys, mask = keys.length - 1;

@@ -1,4 +1,5 @@
-import type { Database, Statement } from 'sql.js';
+import type { Database } from 'sql.js';
+import { BatchInsert } from './batchInsert';
 import type { TextDict } from './textDict';
 import { ownString } from '../../import/ownString';
 
@@ -28,9 +29,10 @@ export class PlaceDict {
   /** Placement objects are shared by the import's placer cache: a fast first lookup by object. */
   private readonly byPlacement = new Map<PlaceFields, Map<string | null, Map<string | null, number>>>();
   private nextId: number;
-  private insert: Statement | null = null;
+  /** New places are written in batches; flush() before anything reads the places table. */
+  private readonly rows: BatchInsert;
 
-  constructor(private readonly db: Database, private readonly texts: TextDict) {
+  constructor(db: Database, private readonly texts: TextDict) {
     const stmt = db.prepare('SELECT id, lon_e6, lat_e6, easting, northing, location_id, lsoa_id, ward_id, placed_by_id, out_of_area FROM places');
     let max = 0;
     try {
@@ -44,6 +46,7 @@ export class PlaceDict {
       stmt.free();
     }
     this.nextId = max + 1;
+    this.rows = new BatchInsert(db, 'places', ['id', 'lon_e6', 'lat_e6', 'easting', 'northing', 'location_id', 'lsoa_id', 'ward_id', 'placed_by_id', 'out_of_area']);
   }
 
   id(p: PlaceFields, location: string | null, lsoa: string | null): number {
@@ -69,18 +72,19 @@ export class PlaceDict {
     let id = this.ids.get(key);
     if (id === undefined) {
       id = this.nextId++;
-      this.insert ??= this.db.prepare(
-        'INSERT INTO places(id, lon_e6, lat_e6, easting, northing, location_id, lsoa_id, ward_id, placed_by_id, out_of_area) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      );
-      this.insert.run([id, ...row]);
+      this.rows.push([id, ...row]);
       this.ids.set(key, id);
     }
     byLsoa.set(lsoa === null ? null : ownString(lsoa), id);
     return id;
   }
 
+  /** Writes the places still queued: call before reading the places table and before the import ends. */
+  flush(): void {
+    this.rows.flush();
+  }
+
   free(): void {
-    this.insert?.free();
-    this.insert = null;
+    this.rows.free();
   }
 }

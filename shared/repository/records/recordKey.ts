@@ -14,6 +14,11 @@ export function recordKey(identityText: string): number {
   return hash53(identityText) % KEY_MOD;
 }
 
+/** recordKey of a text whose hash53 is already known (the byte-level reader hashes bytes). */
+export function keyOfHash53(h: number): number {
+  return h % KEY_MOD;
+}
+
 /**
  * The occurrence number a content key carries ("a1x9#3" is the third identical row of its file);
  * 1 when it has none. Only for content keys: a reference key may contain '#' itself.

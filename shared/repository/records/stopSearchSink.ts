@@ -59,6 +59,7 @@ export class StopSearchSink implements RecordSink {
   }
 
   private isStored(ids: readonly number[], identity: readonly unknown[]): boolean {
+    this.places.flush();
     this.rows.flush();
     this.identity ??= this.db.prepare(IDENTITY_SQL);
     for (const id of ids) {
@@ -69,6 +70,7 @@ export class StopSearchSink implements RecordSink {
   }
 
   finish(): void {
+    this.places.flush();
     this.rows.flush();
   }
 

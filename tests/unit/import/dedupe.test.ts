@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ContentKeys, hash53 } from '../../../shared/import/dedupe';
+import { ContentKeys, hash53, hash53Ascii, hashParts, hashPartsAscii } from '../../../shared/import/dedupe';
+import { lastRowEnd, lastRowEndBytes } from '../../../shared/import/csvStream';
 
 /** The plain Map-based numbering ContentKeys replaced: the keys must not change, or re-imports would add rows. */
 function referenceKeys(prefix: string): (parts: readonly string[]) => string {
@@ -32,6 +33,47 @@ describe('content keys', () => {
     for (let i = 0; i < 60_000; i++) {
       const parts = [`2024-${1 + Math.floor(rand() * 12)}`, String(Math.floor(rand() * 1700)), 'x'];
       expect(k.key(parts)).toBe(ref(parts));
+    }
+  });
+});
+
+describe('hashes of bytes equal the hashes of the same text (the byte-level reader keys rows by them)', () => {
+  let a = 777;
+  const rand = () => (a = (Math.imul(a, 1103515245) + 12345) >>> 0) / 4294967296;
+  const text = (n: number) => Array.from({ length: n }, () => String.fromCharCode(32 + Math.floor(rand() * 95))).join('');
+  const ascii = (s: string) => new TextEncoder().encode(s);
+
+  it('hash53Ascii is hash53 of a character and the bytes', () => {
+    for (let i = 0; i < 2000; i++) {
+      const t = text(Math.floor(rand() * 40));
+      expect(hash53Ascii(0x70, ascii(`xx${t}yy`), 2, 2 + t.length)).toBe(hash53(`p${t}`));
+    }
+  });
+
+  it('hashPartsAscii is hashParts of two texts and the comma-separated fields', () => {
+    for (let i = 0; i < 2000; i++) {
+      const fields = Array.from({ length: 4 }, () => text(Math.floor(rand() * 20)).replace(/,/g, ';'));
+      const x = text(7), y = text(25);
+      const bytes = ascii(`,${fields.join(',')},`);
+      expect(hashPartsAscii(x, y, bytes, 1, bytes.length - 1)).toBe(hashParts([x, y, ...fields]));
+    }
+  });
+
+  it('ContentKeys.textHash53 is hash53 of the key text, occurrence numbers included', () => {
+    const k = new ContentKeys('a');
+    for (let i = 0; i < 5000; i++) {
+      const h = Math.floor(rand() * 2 ** 53);
+      const n = 1 + Math.floor(rand() * (i % 3 === 0 ? 1500 : 3));
+      expect(k.textHash53(h, n)).toBe(hash53(k.text(h, n)));
+    }
+    for (const h of [0, 1, 35, 36, 2 ** 53 - 1]) expect(k.textHash53(h, 10)).toBe(hash53(k.text(h, 10)));
+  });
+
+  it('lastRowEndBytes finds the row end lastRowEnd finds, quotes and all', () => {
+    const alphabet = ['a', 'b', ',', '"', '\n', '""'];
+    for (let i = 0; i < 3000; i++) {
+      const t = Array.from({ length: Math.floor(rand() * 30) }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('');
+      expect(lastRowEndBytes(ascii(t))).toBe(lastRowEnd(t));
     }
   });
 });
