@@ -24,9 +24,9 @@ export interface CsvBatch {
 
 const DELIMITERS: Delimiter[] = [',', ';', '\t', '|'];
 /** Bytes parsed into one batch at most (when the rows allow). */
-const PIECE_CHARS = 1 << 18;
+const PIECE_BYTES = 1 << 18;
 /** No real CSV row is this long. */
-const MAX_ROW_CHARS = 16_000_000;
+const MAX_ROW_BYTES = 16_000_000;
 
 /** The delimiter that splits the header line into the most fields, counting outside quotes only. */
 export function detectDelimiter(headerLine: string): Delimiter {
@@ -193,10 +193,10 @@ export async function* readCsv(
     const quoted = carry.indexOf(QUOTE) >= 0;
     const end = lastRowEndBytes(carry, quoted);
     if (end < 0) {
-      if (carry.length > MAX_ROW_CHARS) {
+      if (carry.length > MAX_ROW_BYTES) {
         // One "row" this long is an unclosed quote swallowing the file: stop before memory runs out.
         throw new ImportError(
-          `${source.name} line ${line}: a row runs on for over ${MAX_ROW_CHARS / 1e6} million characters; ` +
+          `${source.name} line ${line}: a row runs on for over ${MAX_ROW_BYTES / 1e6} million characters; ` +
             'a quote (") is probably never closed. Nothing was imported.',
           source.name, line,
         );
@@ -208,8 +208,8 @@ export async function* readCsv(
     carry = carry.slice(end + 1);
     // Parsed a quarter MiB at a time: a batch's rows then die young instead of being promoted
     // while the batch is stored, which kept ~500 MB of dead rows in the JS heap at 3M rows.
-    while (body.length > PIECE_CHARS * 1.5) {
-      const cut = lastRowEndBytes(body.subarray(0, PIECE_CHARS), quoted);
+    while (body.length > PIECE_BYTES * 1.5) {
+      const cut = lastRowEndBytes(body.subarray(0, PIECE_BYTES), quoted);
       if (cut < 0) break;
       yield piece(body.subarray(0, cut));
       body = body.subarray(cut + 1);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runImport } from '../../../shared/import/runImport';
 import { ImportError } from '../../../shared/import/importError';
-import { expectAccounted, fileBytesSource, projectWithWards, rows, scalar } from './helpers';
+import { readFileSync } from 'node:fs';
+import { bytesSource, expectAccounted, fileBytesSource, fixture, projectWithWards, rows, scalar } from './helpers';
 
 const LOCATIONS = [['On or near Café Royal'], ['On or near £1 Shop'], ['On or near Otley Road']];
 
@@ -27,6 +28,25 @@ describe('encodings, delimiters and files that are not CSV', () => {
         expect(switched.length).toBe(encoding === 'windows-1252' && chunk < 1000 ? 1 : 0);
       });
     }
+  }
+
+  for (const chunk of [7, 1 << 20]) {
+    it(`reads a UTF-16 file (with its byte-order mark) in ${chunk}-byte chunks as the UTF-8 one`, async () => {
+      const text = new TextDecoder().decode(readFileSync(fixture('import/utf8-no-bom.csv')));
+      const utf16 = new Uint8Array(2 + text.length * 2);
+      utf16[0] = 0xff;
+      utf16[1] = 0xfe;
+      for (let i = 0; i < text.length; i++) {
+        utf16[2 + 2 * i] = text.charCodeAt(i) & 0xff;
+        utf16[3 + 2 * i] = text.charCodeAt(i) >> 8;
+      }
+      const db = await projectWithWards();
+      const r = await runImport(db, bytesSource('utf16.csv', utf16, chunk), { format: 'auto' });
+      expectAccounted(r);
+      expect(r).toMatchObject({ format: 'police-uk', encoding: 'utf-16le', rowsRead: 3, imported: 3, rejected: 0 });
+      expect(rows(db, 'SELECT location FROM crimes ORDER BY id')).toEqual(LOCATIONS);
+      expect(scalar(db, 'SELECT COUNT(*) FROM crimes WHERE crime_ref IS NOT NULL')).toBe(3);
+    });
   }
 
   it('detects a semicolon delimiter from the header and says so', async () => {
