@@ -47,6 +47,20 @@ export interface HandlerPlace {
   placeText?: string | null;
 }
 
+/** What the police.uk handler gives its byte-level reader. */
+export interface FastRowsContext {
+  cols: FastColumns;
+  /** Rows end in CR LF (else LF). */
+  crlf: boolean;
+  importId: number;
+  /** The handler's numbering of rows without a Crime ID, shared so both paths number alike. */
+  contentKeys: ContentKeys;
+  store: CompactCrimeStore;
+  handler: HandlerPlace;
+  /** The handler's placement of valid coordinates as written, or null for any other coordinates. */
+  pointAt(lonText: string, latText: string): Placement | null;
+}
+
 interface PlaceEntry {
   placeId: number;
   outOfArea: number;
@@ -93,16 +107,16 @@ export class PoliceUkFastRows implements FastRows {
   private readonly parts = ['', '', '', '', '', ''];
   private readonly row: ResolvedRow = { month: 0, typeId: null, outcomeId: null, placeId: 0 };
 
-  constructor(
-    private readonly cols: FastColumns,
-    private readonly crlf: boolean,
-    private readonly importId: number,
-    private readonly contentKeys: ContentKeys,
-    private readonly store: CompactCrimeStore,
-    private readonly handler: HandlerPlace,
-  ) {
-    this.starts = new Int32Array(cols.width);
-    this.ends = new Int32Array(cols.width);
+  private readonly cols: FastColumns;
+  private readonly crlf: boolean;
+  private readonly importId: number;
+  private readonly contentKeys: ContentKeys;
+  private readonly store: CompactCrimeStore;
+
+  constructor(private readonly ctx: FastRowsContext) {
+    ({ cols: this.cols, crlf: this.crlf, importId: this.importId, contentKeys: this.contentKeys, store: this.store } = ctx);
+    this.starts = new Int32Array(this.cols.width);
+    this.ends = new Int32Array(this.cols.width);
   }
 
   read(bytes: Uint8Array, line: number, slow: SlowRow): { offset: number; line: number } {
@@ -167,7 +181,8 @@ export class PoliceUkFastRows implements FastRows {
     if (month === undefined) return false;
     const to = this.typeOutcomes.get(bytes, starts[c.type]!, ends[c.type + 1]!);
     if (to === undefined) return false;
-    const place = this.places.get(bytes, starts[c.lon]!, ends[c.lon + 3]!);
+    const ps = starts[c.lon]!, pe = ends[c.lon + 3]!;
+    const place = this.places.get(bytes, ps, pe) ?? this.newPlace(bytes, ps, pe);
     if (place === undefined) return false;
     const is = starts[c.id]!, ie = ends[c.id]!;
     let key: number, h = 0, occurrence = 1, ref: Uint8Array | null = null;
@@ -201,6 +216,31 @@ export class PoliceUkFastRows implements FastRows {
     return true;
   }
 
+  /**
+   * A place not seen before, when its coordinates are valid: placed by the handler's own
+   * function and stored by the store's own dictionary, in the order the full path would (the
+   * row's month, type and outcome are known, so the place's texts are the first new ones).
+   */
+  private newPlace(bytes: Uint8Array, start: number, end: number): PlaceEntry | undefined {
+    const f = ascii.decode(bytes.subarray(start, end)).split(',');
+    const p = this.ctx.pointAt(f[0]!, f[1]!);
+    if (!p || p.placedBy !== 'point') return undefined;
+    const location = f[2]!.trim(), lsoa = f[3]!.trim();
+    const placeId = this.store.placeId(p, location || null, lsoa || null);
+    const entry = this.placeEntry(placeId, p.outOfArea, f, location, lsoa);
+    this.places.set(bytes, start, end, entry);
+    return entry;
+  }
+
+  /** The memo of a place: its id, and the content-key parts the handler makes of its four fields f. */
+  private placeEntry(placeId: number, outOfArea: number, f: string[], location: string, lsoa: string): PlaceEntry {
+    const lon = numPart(f[0]!), lat = numPart(f[1]!);
+    return {
+      placeId, outOfArea, lon: ownString(lon), lat: ownString(lat), location: ownString(location), lsoa: ownString(lsoa),
+      raw: lon === f[0] && lat === f[1] && location === f[2] && lsoa === f[3],
+    };
+  }
+
   /** Memoises what the full path made of an imported row (values v, in the crimes view's order). */
   private remember(bytes: Uint8Array, f: string[], v: SqlValue[]): void {
     const c = this.cols, starts = this.starts, ends = this.ends, last = this.store.last;
@@ -210,15 +250,10 @@ export class PoliceUkFastRows implements FastRows {
     if (type !== null && type === v[6]) {
       this.typeOutcomes.set(bytes, starts[c.type]!, ends[c.type + 1]!, { type, typeId: last.typeId, outcomeId: last.outcomeId });
     }
-    const p = this.handler.placement;
-    if (p && this.handler.placeText != null && p.placedBy === 'point') {
-      const lon = numPart(f[c.lon]!), lat = numPart(f[c.lon + 1]!);
+    const p = this.ctx.handler.placement;
+    if (p && this.ctx.handler.placeText != null && p.placedBy === 'point') {
       const location = (v[12] as string | null) ?? '', lsoa = (v[13] as string | null) ?? '';
-      this.places.set(bytes, starts[c.lon]!, ends[c.lon + 3]!, {
-        placeId: last.placeId, outOfArea: p.outOfArea,
-        lon: ownString(lon), lat: ownString(lat), location: ownString(location), lsoa: ownString(lsoa),
-        raw: lon === f[c.lon] && lat === f[c.lon + 1] && location === f[c.lon + 2] && lsoa === f[c.lon + 3],
-      });
+      this.places.set(bytes, starts[c.lon]!, ends[c.lon + 3]!, this.placeEntry(last.placeId, p.outOfArea, f.slice(c.lon, c.lon + 4), location, lsoa));
     }
   }
 }

@@ -94,7 +94,12 @@ export function policeUkHandler(ctx: HandlerContext): FormatHandler {
       const all = [iId, iMonth, iLon, iType];
       if (all.some((i) => i < 0) || iLat !== iLon + 1 || iLoc !== iLon + 2 || iLsoa !== iLon + 3 || iOutcome !== iType + 1) return null;
       const cols = { width: ctx.header.length, id: iId, month: iMonth, lon: iLon, type: iType };
-      return new PoliceUkFastRows(cols, crlf, ctx.importId, keys, store, handler);
+      // A new place by coordinates, exactly as row() places one (anything else goes through row()).
+      const pointAt = (lonText: string, latText: string): Placement | null => {
+        const c = readLonLat(lonText, latText, lonCol, latCol);
+        return c.ok ? ctx.placer.fromLonLat(c.x, c.y) : null;
+      };
+      return new PoliceUkFastRows({ cols, crlf, importId: ctx.importId, contentKeys: keys, store, handler, pointAt });
     },
     warnings() {
       const w: string[] = [];

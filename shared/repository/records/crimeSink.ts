@@ -48,6 +48,8 @@ export interface ResolvedRow {
 /** What a byte-level reader needs to store a row whose every part it has already resolved. */
 export interface CompactCrimeStore {
   readonly last: Readonly<ResolvedRow>;
+  /** The id of a place (added when new), as add() finds it. */
+  placeId(placement: PlaceFields, location: string | null, lsoa: string | null): number;
   /**
    * Stores a resolved row (no extras; `ref` is a Crime ID's 32 bytes or null) unless a stored
    * record has its key: then false, nothing is stored, and the row needs add()'s identity check.
@@ -121,6 +123,10 @@ export class CrimeSink implements RecordSink, CompactCrimeStore {
       this.extras.run([id, v[4]!, v[5]!, v[7]!, v[18]!]);
     }
     return true;
+  }
+
+  placeId(placement: PlaceFields, location: string | null, lsoa: string | null): number {
+    return this.places.id(placement, location, lsoa);
   }
 
   addResolved(importId: number, key: number, row: ResolvedRow, ref: Uint8Array | null, occurrence: number): boolean {
