@@ -102,15 +102,14 @@ function edgeFile(rowCount: number, newline: string): Uint8Array {
 }
 
 describe('the byte-level police.uk reader gives exactly what the full path gives', () => {
-  it('on the four real West Yorkshire months (77,500 rows), and on importing one again', async () => {
+  it('on two real West Yorkshire months (37,988 rows), and on importing one again', async () => {
     const zip = await fileRandomAccess(fixturePath(DEMO_ZIP_NAME));
-    const members = (await listZipMembers(zip)).filter((m) => /street\.csv$/.test(m.path));
-    expect(members).toHaveLength(4);
+    const members = (await listZipMembers(zip)).filter((m) => /street\.csv$/.test(m.path)).slice(0, 2);
     const sources = () => [...members.map((m) => zipMemberSource(zip, m)), zipMemberSource(zip, members[1]!)];
     const { fast, slow, fastDb, slowDb } = await importBothWays(sources);
     for (const r of fast) expectAccounted(r);
-    expect(fast.map((r) => r.imported)).toEqual([19145, 18843, 19760, 19752, 0]);
-    expect(fast[4]!.duplicates).toBe(18843);
+    expect(fast.map((r) => r.imported)).toEqual([19145, 18843, 0]);
+    expect(fast[2]!.duplicates).toBe(18843);
     expect(fast).toEqual(slow);
     expect(snapshot(fastDb)).toEqual(snapshot(slowDb));
   }, 60_000);
