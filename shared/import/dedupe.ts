@@ -45,20 +45,16 @@ const K1 = 2654435761, K2 = 1597334677;
  */
 export function hashPartsAscii(a: string, b: string, bytes: Uint8Array, start: number, end: number): number {
   let h1 = 0xdeadbeef, h2 = 0x41c6ce57;
-  for (let i = 0; i < a.length; i++) {
-    const ch = a.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, K1);
-    h2 = Math.imul(h2 ^ ch, K2);
+  for (let p = 0; p < 2; p++) {
+    const text = p === 0 ? a : b;
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ ch, K1);
+      h2 = Math.imul(h2 ^ ch, K2);
+    }
+    h1 = Math.imul(h1 ^ 0x1f, K1);
+    h2 = Math.imul(h2 ^ 0x1f, K2);
   }
-  h1 = Math.imul(h1 ^ 0x1f, K1);
-  h2 = Math.imul(h2 ^ 0x1f, K2);
-  for (let i = 0; i < b.length; i++) {
-    const ch = b.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, K1);
-    h2 = Math.imul(h2 ^ ch, K2);
-  }
-  h1 = Math.imul(h1 ^ 0x1f, K1);
-  h2 = Math.imul(h2 ^ 0x1f, K2);
   for (let i = start; i < end; i++) {
     const ch = bytes[i] === 44 ? 0x1f : bytes[i]!;
     h1 = Math.imul(h1 ^ ch, K1);
