@@ -31,6 +31,8 @@ import { loadSqlJs } from '../cli/sqlNode';
 import { DEFAULT_LAYER, detectAreaFields, replaceAreaLayer } from '../shared/areas/areaLayer';
 import { createProjectDb, openProjectDb } from '../shared/project/projectDb';
 import { runImport } from '../shared/import/runImport';
+import { PlaceMemo } from '../shared/import/policeUkFastRows';
+import { StoredKeys } from '../shared/repository/records/keyIndex';
 import { presizedProjectImage, reopenWithRoom } from '../shared/import/presize';
 import { POLICE_UK_COLUMNS } from '../shared/import/headers';
 import { POLICE_UK_CRIME_TYPES } from '../shared/import/crimeTypes';
@@ -184,17 +186,19 @@ async function realRecordBytes(): Promise<void> {
   const used = () => (Number(db.exec('PRAGMA page_count')[0]!.values[0]![0]) - Number(db.exec('PRAGMA freelist_count')[0]!.values[0]![0])) * pageSize;
   const zip = await fileRandomAccess(fixturePath(DEMO_ZIP_NAME));
   let bytes = 0, records = 0;
+  // As a batch does (runImportBatch): the stored keys and resolved places carried from file to file.
+  const shared = { storedKeys: new StoredKeys(), placeMemo: new PlaceMemo() };
   const t0 = performance.now();
   for (const m of (await listZipMembers(zip)).filter((x) => /street\.csv$/.test(x.path))) {
     const before = used();
-    const r = await runImport(db, zipMemberSource(zip, m), { format: 'police-uk' });
+    const r = await runImport(db, zipMemberSource(zip, m), { format: 'police-uk', ...shared });
     bytes += used() - before;
     records += r.imported;
   }
   const s = (performance.now() - t0) / 1000;
   console.log(
     `real police.uk records (West Yorkshire, 4 months of 2014): ${records} stored, ${(bytes / records).toFixed(1)} bytes a record ` +
-      `(target <= 80; schema v1 stored ~287), imported in ${s.toFixed(1)} s (${Math.round(records / s)} rows/s)`,
+      `(target <= 80; schema v1 stored ~287), imported as one batch in ${s.toFixed(1)} s (${Math.round(records / s)} rows/s)`,
   );
   db.close();
 }

@@ -3,7 +3,7 @@ import type { ProjectDb as Database, SqlValue } from '../repository/db';
 import type { Placement, Placer } from './placement';
 import type { WardIndex } from './wardIndex';
 import type { CompactCrimeStore } from '../repository/records/crimeSink';
-import type { FastRows } from './policeUkFastRows';
+import type { FastRows, PlaceMemo } from './policeUkFastRows';
 import type { ImportFormat } from './types';
 
 /** Why one row was not imported; the runner adds the line number. */
@@ -57,7 +57,7 @@ export interface FormatHandler {
    * A reader of the file's bytes that replays this handler for rows like ones it has already
    * done (police.uk, when its columns allow); null when this file's header does not fit it.
    */
-  fastRows?(store: CompactCrimeStore, crlf: boolean): FastRows | null;
+  fastRows?(store: CompactCrimeStore, crlf: boolean, placeMemo: PlaceMemo): FastRows | null;
 }
 
 /** Counts occurrences of a value with its first line, for warnings that name where to look. */

@@ -59,6 +59,26 @@ export interface FastRowsContext {
   handler: HandlerPlace;
   /** The handler's placement of valid coordinates as written, or null for any other coordinates. */
   pointAt(lonText: string, latText: string): Placement | null;
+  /** Places resolved by earlier files of the batch (and kept for later ones). */
+  placeMemo: PlaceMemo;
+}
+
+/**
+ * Places the byte-level reader has resolved, kept for the files of one batch (a folder of monthly
+ * files repeats most of its snap points): each entry is a place already in the project, with the
+ * ward layer the batch was imported against. A file that is rolled back may have added some of
+ * them, so the import then forgets them all (as it forgets the loaded keys).
+ */
+export class PlaceMemo {
+  private table = new ByteTable<PlaceEntry>();
+
+  get places(): ByteTable<PlaceEntry> {
+    return this.table;
+  }
+
+  forget(): void {
+    this.table = new ByteTable<PlaceEntry>();
+  }
 }
 
 interface PlaceEntry {
@@ -100,7 +120,7 @@ export class PoliceUkFastRows implements FastRows {
   private readonly months = new ByteTable<{ text: string; code: number }>();
   /** Crime type and outcome, read as one run of bytes (they are adjacent in police.uk files). */
   private readonly typeOutcomes = new ByteTable<{ type: string; typeId: number | null; outcomeId: number | null }>();
-  private readonly places = new ByteTable<PlaceEntry>();
+  private readonly places: ByteTable<PlaceEntry>;
   private readonly starts: Int32Array;
   private readonly ends: Int32Array;
   private readonly ref = new Uint8Array(32);
@@ -115,6 +135,7 @@ export class PoliceUkFastRows implements FastRows {
 
   constructor(private readonly ctx: FastRowsContext) {
     ({ cols: this.cols, crlf: this.crlf, importId: this.importId, contentKeys: this.contentKeys, store: this.store } = ctx);
+    this.places = ctx.placeMemo.places;
     this.starts = new Int32Array(this.cols.width);
     this.ends = new Int32Array(this.cols.width);
   }

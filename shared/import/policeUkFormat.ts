@@ -88,7 +88,7 @@ export function policeUkHandler(ctx: HandlerContext): FormatHandler {
         p.ward, p.placedBy, p.outOfArea, outcome || null, null,
       ];
     },
-    fastRows(store, crlf) {
+    fastRows(store, crlf, placeMemo) {
       // The place is read as one run of bytes: longitude, latitude, location and LSOA code in that order.
       // So are crime type and outcome.
       const all = [iId, iMonth, iLon, iType];
@@ -99,7 +99,7 @@ export function policeUkHandler(ctx: HandlerContext): FormatHandler {
         const c = readLonLat(lonText, latText, lonCol, latCol);
         return c.ok ? ctx.placer.fromLonLat(c.x, c.y) : null;
       };
-      return new PoliceUkFastRows({ cols, crlf, importId: ctx.importId, contentKeys: keys, store, handler, pointAt });
+      return new PoliceUkFastRows({ cols, crlf, importId: ctx.importId, contentKeys: keys, store, handler, pointAt, placeMemo });
     },
     warnings() {
       const w: string[] = [];

@@ -2,7 +2,7 @@ import type { ProjectDb as Database } from '../repository/db';
 import { readCsv, isBlankRow, type CsvHead, type RawRows } from './csvStream';
 import type { SqlValue } from '../repository/db';
 import { CrimeSink } from '../repository/records/crimeSink';
-import type { FastRows } from './policeUkFastRows';
+import { PlaceMemo, type FastRows } from './policeUkFastRows';
 import { NotUtf8Error, type TextEncodingName } from './decodeText';
 import { createHandler, resolveFormat } from './formats';
 import { isRejection } from './formatHandler';
@@ -51,6 +51,7 @@ async function attempt(db: Database, source: ImportSource, options: ImportOption
   let cancelled = false;
 
   const keys = options.storedKeys ?? new StoredKeys();
+  const placeMemo = options.placeMemo ?? new PlaceMemo();
   const savepoint = openSavepoint(db, sp);
   let fast: FastRows | null = null;
 
@@ -116,7 +117,7 @@ async function attempt(db: Database, source: ImportSource, options: ImportOption
         // The byte reader takes comma-separated rows of ASCII text only (a byte is then a
         // character in every encoding read); it hands anything else to the text reader.
         if (sink instanceof CrimeSink && handler.fastRows && head!.delimiter === ',') {
-          fast = handler.fastRows(sink, head!.newline === '\r\n');
+          fast = handler.fastRows(sink, head!.newline === '\r\n', placeMemo);
         }
       }
       const { rows, lines, errors } = batch;
@@ -173,6 +174,7 @@ async function attempt(db: Database, source: ImportSource, options: ImportOption
     sink?.free();
     log?.free();
     keys.forget();
+    placeMemo.forget();
     savepoint.rollback();
     if (e !== CANCEL) throw e;
     // Nothing of the file is kept, so the report accounts for nothing; the warning says how far it got.

@@ -3,6 +3,7 @@ import { ImportError } from './importError';
 import { formatForPoliceUkName, isCsvName, OUTCOMES_SKIPPED, parsePoliceUkFileName } from './policeUkFileName';
 import { runImport } from './runImport';
 import { StoredKeys } from '../repository/records/keyIndex';
+import { PlaceMemo } from './policeUkFastRows';
 import type { ImportFormat, ImportOptions, ImportReport, ImportSource } from './types';
 import { listZipMembers, zipMemberSource, type RandomAccessFile } from './zipSource';
 
@@ -98,6 +99,7 @@ async function plan(inputs: readonly BatchInput[], requested: ImportFormat | 'au
 export async function runImportBatch(db: Database, inputs: readonly BatchInput[], options: BatchOptions = {}): Promise<BatchReport> {
   const planned = await plan(inputs, options.format ?? 'auto');
   const storedKeys = options.storedKeys ?? new StoredKeys();
+  const placeMemo = options.placeMemo ?? new PlaceMemo();
   const files: BatchFileOutcome[] = [];
   let cancelled = false;
   for (let i = 0; i < planned.length; i++) {
@@ -118,7 +120,7 @@ export async function runImportBatch(db: Database, inputs: readonly BatchInput[]
     const target = options.dbFor ? options.dbFor(p.source.size ?? 0) : db;
     const format = p.format === 'auto' ? undefined : p.format;
     try {
-      const report = await runImport(target, p.source, { ...options, storedKeys, format: format ?? options.format });
+      const report = await runImport(target, p.source, { ...options, storedKeys, placeMemo, format: format ?? options.format });
       if (report.cancelled) {
         cancelled = true;
         files.push({ name: p.name, status: 'cancelled', format: report.format, report, message: report.warnings[0] });

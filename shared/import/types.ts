@@ -1,4 +1,5 @@
 import type { StoredKeys } from '../repository/records/keyIndex';
+import type { PlaceMemo } from './policeUkFastRows';
 
 /**
  * The import contract shared by the CLI, the renderer's worker and the tests.
@@ -69,6 +70,12 @@ export interface ImportOptions {
   signal?: AbortSignal;
   /** The project's stored dedupe keys, shared by the files of a batch so each does not load them again. */
   storedKeys?: StoredKeys;
+  /**
+   * police.uk places already resolved, shared by the files of a batch so a month's file does not
+   * project and place again the snap points of the month before. Only while the ward layer and
+   * the project are the ones it was filled against.
+   */
+  placeMemo?: PlaceMemo;
   /**
    * false reads every police.uk row through the full handler instead of replaying it for rows
    * like ones already read (shared/import/policeUkFastRows.ts); tests compare the two.

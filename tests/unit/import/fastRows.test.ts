@@ -5,6 +5,9 @@ import { fileRandomAccess, fixturePath } from '../../../cli/fixtures';
 import { DEMO_ZIP_NAME } from '../../../shared/project/demoProject';
 import { listZipMembers, zipMemberSource } from '../../../shared/import/zipSource';
 import { runImport } from '../../../shared/import/runImport';
+import { runImportBatch } from '../../../shared/import/runImportBatch';
+import { PlaceMemo } from '../../../shared/import/policeUkFastRows';
+import { StoredKeys } from '../../../shared/repository/records/keyIndex';
 import type { ImportReport, ImportSource } from '../../../shared/import/types';
 import { bytesSource, expectAccounted, fixture, projectWithWards, rows } from './helpers';
 
@@ -102,16 +105,46 @@ function edgeFile(rowCount: number, newline: string): Uint8Array {
 }
 
 describe('the byte-level police.uk reader gives exactly what the full path gives', () => {
-  it('on two real West Yorkshire months (37,988 rows), and on importing one again', async () => {
+  it('on the four real West Yorkshire months imported as one batch (places carried from file to file), a failed file and a month again', async () => {
     const zip = await fileRandomAccess(fixturePath(DEMO_ZIP_NAME));
-    const members = (await listZipMembers(zip)).filter((m) => /street\.csv$/.test(m.path)).slice(0, 2);
-    const sources = () => [...members.map((m) => zipMemberSource(zip, m)), zipMemberSource(zip, members[1]!)];
-    const { fast, slow, fastDb, slowDb } = await importBothWays(sources);
-    for (const r of fast) expectAccounted(r);
-    expect(fast.map((r) => r.imported)).toEqual([19145, 18843, 0]);
-    expect(fast[2]!.duplicates).toBe(18843);
+    const members = (await listZipMembers(zip)).filter((m) => /street\.csv$/.test(m.path));
+    const fastDb = await projectWithWards(), slowDb = await projectWithWards();
+    const batch = async (db: Database, fastRows: boolean) => {
+      // As a folder of the month files (a zip member's name says which zip it is in).
+      const inputs = members.map((m) => ({ kind: 'csv' as const, source: { ...zipMemberSource(zip, m), name: m.path.split('/').pop()! } }));
+      // A file with a bad header in the middle fails as a whole; the files after it still import.
+      inputs.splice(2, 0, { kind: 'csv', source: bytesSource('2014-09-west-yorkshire-street.csv', new TextEncoder().encode('nonsense\n1\n')) });
+      // The second month again: every row a duplicate.
+      inputs.push({ ...inputs[1]! });
+      return runImportBatch(db, inputs, { format: 'police-uk', fastRows });
+    };
+    const fast = await batch(fastDb, true), slow = await batch(slowDb, false);
+    expect(fast.totals).toMatchObject({ importedFiles: 5, notImported: 1, imported: 77500, duplicates: 18843 });
+    for (const f of fast.files) if (f.report) expectAccounted(f.report);
     expect(fast).toEqual(slow);
     expect(snapshot(fastDb)).toEqual(snapshot(slowDb));
+  }, 60_000);
+
+  it('after a file cancelled part-way, whose places it must forget', async () => {
+    const zip = await fileRandomAccess(fixturePath(DEMO_ZIP_NAME));
+    const members = (await listZipMembers(zip)).filter((m) => /street\.csv$/.test(m.path)).slice(0, 2);
+    const run = async (fastRows: boolean) => {
+      const db = await projectWithWards();
+      const shared = { storedKeys: new StoredKeys(), placeMemo: new PlaceMemo(), format: 'police-uk' as const, fastRows };
+      const stop = new AbortController();
+      let pieces = 0;
+      const cancelled = await runImport(db, zipMemberSource(zip, members[1]!), {
+        ...shared, signal: stop.signal, onProgress: () => void (++pieces === 4 && stop.abort()),
+      });
+      expect(cancelled.cancelled).toBe(true);
+      const reports = [];
+      for (const m of members) reports.push(await runImport(db, zipMemberSource(zip, m), shared));
+      return { db, reports };
+    };
+    const fast = await run(true), slow = await run(false);
+    expect(fast.reports.map((r) => r.imported)).toEqual([19145, 18843]);
+    expect(fast.reports).toEqual(slow.reports);
+    expect(snapshot(fast.db)).toEqual(snapshot(slow.db));
   }, 60_000);
 
   for (const [name, newline] of [['LF', '\n'], ['CRLF', '\r\n']] as const) {
