@@ -31,7 +31,7 @@ import { loadSqlJs } from '../cli/sqlNode';
 import { DEFAULT_LAYER, detectAreaFields, replaceAreaLayer } from '../shared/areas/areaLayer';
 import { createProjectDb, openProjectDb } from '../shared/project/projectDb';
 import { runImport } from '../shared/import/runImport';
-import { PlaceMemo } from '../shared/import/policeUkFastRows';
+import { PlaceMemo } from '../shared/import/placeMemo';
 import { StoredKeys } from '../shared/repository/records/keyIndex';
 import { presizedProjectImage, reopenWithRoom } from '../shared/import/presize';
 import { POLICE_UK_COLUMNS } from '../shared/import/headers';

@@ -3,7 +3,8 @@ import type { ProjectDb as Database, SqlValue } from '../repository/db';
 import type { Placement, Placer } from './placement';
 import type { WardIndex } from './wardIndex';
 import type { CompactCrimeStore } from '../repository/records/crimeSink';
-import type { FastRows, PlaceMemo } from './policeUkFastRows';
+import type { FastRows } from './policeUkFastRows';
+import type { PlaceMemo } from './placeMemo';
 import type { ImportFormat } from './types';
 
 /** Why one row was not imported; the runner adds the line number. */

@@ -7,6 +7,7 @@ import { canonicalCrimeType } from './crimeTypes';
 import { hash53Ascii, hashParts, hashPartsAscii, numPart, type ContentKeys } from './dedupe';
 import { ownString } from './ownString';
 import type { Placement } from './placement';
+import type { PlaceEntry, PlaceMemo } from './placeMemo';
 
 /** The full path for one row: the runner's checks, the handler and the store. Null unless imported. */
 export type SlowRow = (fields: string[], line: number) => SqlValue[] | null;
@@ -61,36 +62,6 @@ export interface FastRowsContext {
   pointAt(lonText: string, latText: string): Placement | null;
   /** Places resolved by earlier files of the batch (and kept for later ones). */
   placeMemo: PlaceMemo;
-}
-
-/**
- * Places the byte-level reader has resolved, kept for the files of one batch (a folder of monthly
- * files repeats most of its snap points): each entry is a place already in the project, with the
- * ward layer the batch was imported against. A file that is rolled back may have added some of
- * them, so the import then forgets them all (as it forgets the loaded keys).
- */
-export class PlaceMemo {
-  private table = new ByteTable<PlaceEntry>();
-
-  get places(): ByteTable<PlaceEntry> {
-    return this.table;
-  }
-
-  forget(): void {
-    this.table = new ByteTable<PlaceEntry>();
-  }
-}
-
-interface PlaceEntry {
-  placeId: number;
-  outOfArea: number;
-  /** The content-key parts of the place: numPart(lon), numPart(lat), location, LSOA as the handler keys them. */
-  lon: string;
-  lat: string;
-  location: string;
-  lsoa: string;
-  /** True when those parts are the field bytes as written, so the key can hash the bytes. */
-  raw: boolean;
 }
 
 const COMMA = 44, QUOTE = 34, CR = 13, LF = 10;

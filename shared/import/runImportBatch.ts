@@ -3,7 +3,7 @@ import { ImportError } from './importError';
 import { formatForPoliceUkName, isCsvName, OUTCOMES_SKIPPED, parsePoliceUkFileName } from './policeUkFileName';
 import { runImport } from './runImport';
 import { StoredKeys } from '../repository/records/keyIndex';
-import { PlaceMemo } from './policeUkFastRows';
+import { PlaceMemo } from './placeMemo';
 import type { ImportFormat, ImportOptions, ImportReport, ImportSource } from './types';
 import { listZipMembers, zipMemberSource, type RandomAccessFile } from './zipSource';
 

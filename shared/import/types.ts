@@ -1,5 +1,5 @@
 import type { StoredKeys } from '../repository/records/keyIndex';
-import type { PlaceMemo } from './policeUkFastRows';
+import type { PlaceMemo } from './placeMemo';
 
 /**
  * The import contract shared by the CLI, the renderer's worker and the tests.

@@ -6,7 +6,7 @@ import { DEMO_ZIP_NAME } from '../../../shared/project/demoProject';
 import { listZipMembers, zipMemberSource } from '../../../shared/import/zipSource';
 import { runImport } from '../../../shared/import/runImport';
 import { runImportBatch } from '../../../shared/import/runImportBatch';
-import { PlaceMemo } from '../../../shared/import/policeUkFastRows';
+import { PlaceMemo } from '../../../shared/import/placeMemo';
 import { StoredKeys } from '../../../shared/repository/records/keyIndex';
 import type { ImportReport, ImportSource } from '../../../shared/import/types';
 import { bytesSource, expectAccounted, fixture, projectWithWards, rows } from './helpers';
