@@ -6,8 +6,7 @@
 export class ByteTable<V> {
   /** Pairs of (hash, entry + 1), so a probe reads the hash from the slot it is in; 0 is empty. */
   private slots = new Int32Array(2 << 10);
-  /** Each entry's hash, for growing the table. */
-  private readonly hashes: number[] = [];
+  /** Where each entry's key starts in `keys`; it ends where the next one starts. */
   private readonly starts: number[] = [];
   private readonly values: V[] = [];
   private keys = new Uint8Array(1 << 12);
@@ -19,18 +18,14 @@ export class ByteTable<V> {
 
   /** The value stored for bytes[start..end), or undefined. */
   get(bytes: Uint8Array, start: number, end: number): V | undefined {
-    const h = hashBytes(bytes, start, end);
-    const slots = this.slots, mask = (slots.length >> 1) - 1;
-    for (let i = h & mask; ; i = (i + 1) & mask) {
-      const e = slots[2 * i + 1]!;
-      if (e === 0) return undefined;
-      if (slots[2 * i] === h && this.equals(e - 1, bytes, start, end)) return this.values[e - 1];
-    }
+    const e = this.find(hashBytes(bytes, start, end), bytes, start, end);
+    return e < 0 ? undefined : this.values[e];
   }
 
   /** Stores `value` for bytes[start..end) unless that key is already there. */
   set(bytes: Uint8Array, start: number, end: number, value: V): void {
-    if (this.get(bytes, start, end) !== undefined) return;
+    const h = hashBytes(bytes, start, end);
+    if (this.find(h, bytes, start, end) >= 0) return;
     if ((this.values.length + 1) * 4 > this.slots.length) this.grow();
     const len = end - start;
     if (this.keyBytes + len > this.keys.length) {
@@ -39,13 +34,20 @@ export class ByteTable<V> {
       this.keys = keys;
     }
     this.keys.set(bytes.subarray(start, end), this.keyBytes);
-    const e = this.values.length;
-    const h = hashBytes(bytes, start, end);
-    this.hashes.push(h);
     this.starts.push(this.keyBytes);
     this.keyBytes += len;
     this.values.push(value);
-    this.place(e, h);
+    this.place(this.values.length - 1, h);
+  }
+
+  /** The entry holding bytes[start..end) (whose hash is h), or -1. */
+  private find(h: number, bytes: Uint8Array, start: number, end: number): number {
+    const slots = this.slots, mask = (slots.length >> 1) - 1;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const e = slots[2 * i + 1]!;
+      if (e === 0) return -1;
+      if (slots[2 * i] === h && this.equals(e - 1, bytes, start, end)) return e - 1;
+    }
   }
 
   private equals(e: number, bytes: Uint8Array, start: number, end: number): boolean {
@@ -65,9 +67,11 @@ export class ByteTable<V> {
     slots[2 * i + 1] = e + 1;
   }
 
+  /** Twice the slots; the old slots hold each entry's hash, so nothing is hashed again. */
   private grow(): void {
-    this.slots = new Int32Array(this.slots.length * 2);
-    for (let e = 0; e < this.values.length; e++) this.place(e, this.hashes[e]!);
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2);
+    for (let i = 0; i < old.length; i += 2) if (old[i + 1] !== 0) this.place(old[i + 1]! - 1, old[i]!);
   }
 }
 
