@@ -127,7 +127,9 @@ export class ContentKeys {
   private lastH = -1;
   private lastSlot = 0;
 
+  /** `prefix` is one character ('a', 's', 'c'): textHash53 hashes it as one. */
   constructor(private readonly prefix: string) {
+    if (prefix.length !== 1) throw new Error(`a content-key prefix is one character, not "${prefix}"`);
     this.slots.fill(ContentKeys.EMPTY);
   }
 
@@ -157,27 +159,17 @@ export class ContentKeys {
   /** hash53 of text(h, n), without making the text (the byte-level reader keys rows by it). */
   textHash53(h: number, n: number): number {
     const d = this.digits;
-    let len = 0;
-    // h.toString(36) and String(n), written backwards into d: exact for integers below 2^53.
-    for (let x = n; n > 1 && x > 0; x = Math.floor(x / 10)) d[len++] = 48 + (x % 10);
-    if (n > 1) d[len++] = 35; // '#'
+    let i = d.length;
+    // h.toString(36), '#' and String(n), written from the end of d: exact for integers below 2^53.
+    for (let x = n; n > 1 && x > 0; x = Math.floor(x / 10)) d[--i] = 48 + (x % 10);
+    if (n > 1) d[--i] = 35; // '#'
     let x = h;
     do {
       const r = x % 36;
-      d[len++] = r < 10 ? 48 + r : 87 + r;
+      d[--i] = r < 10 ? 48 + r : 87 + r;
       x = Math.floor(x / 36);
     } while (x > 0);
-    let h1 = 0xdeadbeef, h2 = 0x41c6ce57;
-    for (let i = 0; i < this.prefix.length; i++) {
-      const ch = this.prefix.charCodeAt(i);
-      h1 = Math.imul(h1 ^ ch, K1);
-      h2 = Math.imul(h2 ^ ch, K2);
-    }
-    for (let i = len - 1; i >= 0; i--) {
-      h1 = Math.imul(h1 ^ d[i]!, K1);
-      h2 = Math.imul(h2 ^ d[i]!, K2);
-    }
-    return finish53(h1, h2);
+    return hash53Ascii(this.prefix.charCodeAt(0), d, i, d.length);
   }
 
   /** The key text of occurrence n of hash h. */

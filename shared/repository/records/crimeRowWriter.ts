@@ -105,15 +105,16 @@ for (let i = 0; i < 6; i++) NIBBLE[97 + i] = 10 + i;
  */
 export function hexRefBytes(ref: string, out: Uint8Array): boolean {
   if (ref.length !== 64) return false;
-  for (let i = 0; i < 32; i++) {
-    const a = ref.charCodeAt(2 * i), b = ref.charCodeAt(2 * i + 1);
-    if (a > 127 || b > 127) return false;
-    const hi = NIBBLE[a]!, lo = NIBBLE[b]!;
-    if (hi < 0 || lo < 0) return false;
-    out[i] = (hi << 4) | lo;
+  for (let i = 0; i < 64; i++) {
+    const c = ref.charCodeAt(i);
+    if (c > 127) return false;
+    refText[i] = c;
   }
-  return true;
+  return hexRefBytesAscii(refText, 0, out);
 }
+
+/** The characters of a 64-character reference as bytes, for hexRefBytesAscii. */
+const refText = new Uint8Array(64);
 
 /** hexRefBytes of 64 ASCII bytes at `start` (the byte-level reader's Crime ID field). */
 export function hexRefBytesAscii(bytes: Uint8Array, start: number, out: Uint8Array): boolean {
