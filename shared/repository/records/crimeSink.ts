@@ -4,7 +4,7 @@ import { StoredKeys, type KeyIndex } from './keyIndex';
 import { monthCode } from './monthCode';
 import { PlaceDict, toE6, type PlaceFields } from './placeDict';
 import { occurrenceOf, recordKey } from './recordKey';
-import { sameValues, storedRow, type RecordSink } from './recordSink';
+import { anyStored, sameValues, type RecordSink } from './recordSink';
 import { refTextSql } from './refCodec';
 import { TextDict } from './textDict';
 import { ownString } from '../../import/ownString';
@@ -139,15 +139,9 @@ export class CrimeSink implements RecordSink, CompactCrimeStore {
 
   /** Whether a record with one of these ids has the row's identity (see the class comment). */
   private isStored(ids: readonly number[], ref: string | null, content: readonly unknown[]): boolean {
-    this.places.flush();
-    this.rows.flush();
+    this.finish();
     this.identity ??= this.db.prepare(IDENTITY_SQL);
-    for (const id of ids) {
-      const found = storedRow(this.identity, id);
-      if (!found) continue;
-      if (ref !== null ? found[0] === ref : found[0] === null && sameValues(content, found.slice(1))) return true;
-    }
-    return false;
+    return anyStored(this.identity, ids, (found) => (ref !== null ? found[0] === ref : found[0] === null && sameValues(content, found.slice(1))));
   }
 
   finish(): void {

@@ -22,8 +22,17 @@ export function sameValues(a: readonly unknown[], b: readonly unknown[]): boolea
   return true;
 }
 
+/** Whether any of records `ids`, read by a prepared one-row identity query, matches. */
+export function anyStored(stmt: Statement, ids: readonly number[], matches: (found: SqlValue[]) => boolean): boolean {
+  for (const id of ids) {
+    const found = storedRow(stmt, id);
+    if (found && matches(found)) return true;
+  }
+  return false;
+}
+
 /** The stored identity of record `id` by a prepared one-row query, or null when it is gone. */
-export function storedRow(stmt: Statement, id: number): SqlValue[] | null {
+function storedRow(stmt: Statement, id: number): SqlValue[] | null {
   stmt.bind([id]);
   const found = stmt.step() ? stmt.get() : null;
   stmt.reset();

@@ -4,7 +4,7 @@ import { StoredKeys, type KeyIndex } from './keyIndex';
 import { monthCode } from './monthCode';
 import { PlaceDict, toE6, type PlaceFields } from './placeDict';
 import { occurrenceOf, recordKey } from './recordKey';
-import { sameValues, storedRow, type RecordSink } from './recordSink';
+import { anyStored, sameValues, type RecordSink } from './recordSink';
 import { TextDict } from './textDict';
 
 /**
@@ -59,14 +59,9 @@ export class StopSearchSink implements RecordSink {
   }
 
   private isStored(ids: readonly number[], identity: readonly unknown[]): boolean {
-    this.places.flush();
-    this.rows.flush();
+    this.finish();
     this.identity ??= this.db.prepare(IDENTITY_SQL);
-    for (const id of ids) {
-      const found = storedRow(this.identity, id);
-      if (found && sameValues(identity, found)) return true;
-    }
-    return false;
+    return anyStored(this.identity, ids, (found) => sameValues(identity, found));
   }
 
   finish(): void {
