@@ -2,8 +2,9 @@ import { ownString } from './ownString';
 import type { ProjectDb as Database, SqlValue } from '../repository/db';
 import type { Placement, Placer } from './placement';
 import type { WardIndex } from './wardIndex';
-import type { CompactCrimeStore } from '../repository/records/crimeSink';
 import type { FastRows } from './policeUkFastRows';
+import type { RecordSink } from '../repository/records/recordSink';
+import type { CsvHead } from './csvStream';
 import type { PlaceMemo } from './placeMemo';
 import type { ImportFormat } from './types';
 
@@ -58,7 +59,7 @@ export interface FormatHandler {
    * A reader of the file's bytes that replays this handler for rows like ones it has already
    * done (police.uk, when its columns allow); null when this file's header does not fit it.
    */
-  fastRows?(store: CompactCrimeStore, crlf: boolean, placeMemo: PlaceMemo): FastRows | null;
+  fastRows?(sink: RecordSink, head: CsvHead, placeMemo: PlaceMemo): FastRows | null;
 }
 
 /** Counts occurrences of a value with its first line, for warnings that name where to look. */

@@ -7,6 +7,7 @@ import { ownString } from './ownString';
 import { parseMonth } from './monthParse';
 import { Placer, readLonLat, type Placement } from './placement';
 import { PoliceUkFastRows } from './policeUkFastRows';
+import { CrimeSink } from '../repository/records/crimeSink';
 
 
 /**
@@ -88,7 +89,10 @@ export function policeUkHandler(ctx: HandlerContext): FormatHandler {
         p.ward, p.placedBy, p.outOfArea, outcome || null, null,
       ];
     },
-    fastRows(store, crlf, placeMemo) {
+    fastRows(sink, head, placeMemo) {
+      // Comma-separated rows only; the reader takes ASCII rows (a byte is then a character in
+      // every encoding read) and hands anything else to the text reader.
+      if (!(sink instanceof CrimeSink) || head.delimiter !== ',') return null;
       // The place is read as one run of bytes: longitude, latitude, location and LSOA code in that order.
       // So are crime type and outcome.
       const all = [iId, iMonth, iLon, iType];
@@ -99,7 +103,7 @@ export function policeUkHandler(ctx: HandlerContext): FormatHandler {
         const c = readLonLat(lonText, latText, lonCol, latCol);
         return c.ok ? ctx.placer.fromLonLat(c.x, c.y) : null;
       };
-      return new PoliceUkFastRows({ cols, crlf, importId: ctx.importId, contentKeys: keys, store, handler, pointAt, placeMemo });
+      return new PoliceUkFastRows({ cols, crlf: head.newline === '\r\n', importId: ctx.importId, contentKeys: keys, store: sink, handler, pointAt, placeMemo });
     },
     warnings() {
       const w: string[] = [];

@@ -1,7 +1,6 @@
 import type { ProjectDb as Database } from '../repository/db';
 import { readCsv, isBlankRow, type CsvHead, type RawRows } from './csvStream';
 import type { SqlValue } from '../repository/db';
-import { CrimeSink } from '../repository/records/crimeSink';
 import type { FastRows } from './policeUkFastRows';
 import { PlaceMemo } from './placeMemo';
 import { NotUtf8Error, type TextEncodingName } from './decodeText';
@@ -115,16 +114,12 @@ async function attempt(db: Database, source: ImportSource, options: ImportOption
         // with it 64 MiB of WASM heap that never shrinks.
         sink = openSink(db, handler, keys);
         log = new RejectionLog(db, importId);
-        // The byte reader takes comma-separated rows of ASCII text only (a byte is then a
-        // character in every encoding read); it hands anything else to the text reader.
-        if (sink instanceof CrimeSink && handler.fastRows && head!.delimiter === ',') {
-          fast = handler.fastRows(sink, head!.newline === '\r\n', placeMemo);
-        }
+        fast = handler.fastRows?.(sink, head!, placeMemo) ?? null;
       }
       const { rows, lines, errors } = batch;
       for (let i = start; i < rows.length; i++) processRow(rows[i]!, lines[i]!, errors.get(i));
       const elapsed = Math.max(1, Date.now() - started) / 1000;
-      const rowsRead = counts.rowsRead + (fast?.tally.rowsRead ?? 0);
+      const rowsRead = counts.rowsRead + (fast?.tally.imported ?? 0);
       options.onProgress?.({
         bytesRead: batch.bytesRead, totalBytes: source.size, rowsRead, rowsPerSecond: Math.round(rowsRead / elapsed),
       });
@@ -139,7 +134,7 @@ async function attempt(db: Database, source: ImportSource, options: ImportOption
     if (fast) {
       // Rows the byte reader stored itself were all placed by point.
       const t = fast.tally;
-      counts.rowsRead += t.rowsRead;
+      counts.rowsRead += t.imported;
       counts.imported += t.imported;
       counts.outOfArea += t.outOfArea;
       if (t.imported > 0) placedBy.point = (placedBy.point ?? 0) + t.imported;
