@@ -1,11 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { ChunkReader } from '../../node/chunkedRead';
 import type { Result } from '../../shared/desktopApi';
 import { LIMITS } from '../ipc/limits';
 import { fail, ok } from '../ipc/validate';
 import { describeFileError } from './fileErrors';
-import type { Owner } from './projectSaves';
+import { OwnedTokens, type Owner } from './ownedTokens';
 
 interface OpenRead {
   owner: Owner;
@@ -22,7 +21,7 @@ const UNKNOWN = 'This project is not one this window opened, or reading it has a
  * another closes the previous read.
  */
 export class ProjectReads {
-  private readonly reads = new Map<string, OpenRead>();
+  private readonly reads = new OwnedTokens<OpenRead>();
 
   constructor(private readonly openRead: (file: string) => Promise<ChunkReader>) {}
 
@@ -35,14 +34,13 @@ export class ProjectReads {
     } catch (e) {
       return fail(describeFileError(e, file, 'open'));
     }
-    const token = randomBytes(16).toString('hex');
-    this.reads.set(token, { owner, file, reader });
+    const token = this.reads.add({ owner, file, reader });
     return ok({ token, size: reader.size });
   }
 
   /** `length` bytes at `offset` (both whole numbers, inside the file, at most LIMITS.chunkBytes). */
   async read(owner: Owner, token: unknown, offset: unknown, length: unknown): Promise<Result<Uint8Array>> {
-    const r = this.find(owner, token);
+    const r = this.reads.find(owner, token);
     if (!r) return fail(UNKNOWN);
     const size = r.reader.size;
     if (typeof offset !== 'number' || !Number.isSafeInteger(offset) || offset < 0 || offset >= size) {
@@ -61,15 +59,14 @@ export class ProjectReads {
 
   /** The renderer has what it needs (or gave up): closes the file. */
   async end(owner: Owner, token: unknown): Promise<Result<null>> {
-    if (!this.find(owner, token)) return fail(UNKNOWN);
+    if (!this.reads.find(owner, token)) return fail(UNKNOWN);
     await this.drop(token as string);
     return ok(null);
   }
 
   /** The window closed or reloaded: closes whatever it was reading. */
   async release(owner: Owner): Promise<void> {
-    const mine = [...this.reads].filter(([, r]) => r.owner === owner).map(([t]) => t);
-    await Promise.all(mine.map((t) => this.drop(t)));
+    await Promise.all(this.reads.ownedBy(owner).map((t) => this.drop(t)));
   }
 
   /** Files open for reading (for tests and diagnostics). */
@@ -77,15 +74,9 @@ export class ProjectReads {
     return this.reads.size;
   }
 
-  private find(owner: Owner, token: unknown): OpenRead | null {
-    const r = typeof token === 'string' ? this.reads.get(token) : undefined;
-    return r && r.owner === owner ? r : null;
-  }
-
   private async drop(token: string): Promise<void> {
-    const r = this.reads.get(token);
+    const r = this.reads.take(token);
     if (!r) return;
-    this.reads.delete(token);
     await r.reader.close().catch(() => undefined);
   }
 }

@@ -1,13 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import type { AtomicWriter } from '../../node/atomicWrite';
 import type { Result } from '../../shared/desktopApi';
 import { LIMITS } from '../ipc/limits';
 import { looksLikeSqlite } from '../ipc/requests';
 import { fail, ok } from '../ipc/validate';
 import { describeFileError } from './fileErrors';
-
-/** Who asked: the webContents a request came from (its IPC event's `sender`). */
-export type Owner = object;
+import { OwnedTokens, type Owner } from './ownedTokens';
 
 interface PendingSave {
   owner: Owner;
@@ -28,7 +25,7 @@ const UNKNOWN = 'This save was not started by this window, or it has already fin
  * arrived) abandons it: the temp file goes and the target is never touched.
  */
 export class ProjectSaves {
-  private readonly saves = new Map<string, PendingSave>();
+  private readonly saves = new OwnedTokens<PendingSave>();
   /** Owners with a save under way or being started (reserved before the temp file exists). */
   private readonly owners = new Set<Owner>();
 
@@ -45,14 +42,12 @@ export class ProjectSaves {
       this.owners.delete(owner);
       return fail(describeFileError(e, target, 'save'));
     }
-    const token = randomBytes(16).toString('hex');
-    this.saves.set(token, { owner, target, size, writer, busy: false });
-    return ok(token);
+    return ok(this.saves.add({ owner, target, size, writer, busy: false }));
   }
 
   /** Appends the next chunk; `offset` must be where the previous one ended. */
   async write(owner: Owner, token: unknown, offset: unknown, bytes: unknown): Promise<Result<{ written: number }>> {
-    const s = this.find(owner, token);
+    const s = this.saves.find(owner, token);
     if (!s) return fail(UNKNOWN);
     if (s.busy) return this.abandon(token as string, 'The next part of the project arrived before the previous one was written.');
     if (!(bytes instanceof Uint8Array)) return this.abandon(token as string, 'Expected the project data as a Uint8Array.');
@@ -76,7 +71,7 @@ export class ProjectSaves {
 
   /** Once every announced byte arrived: fsync and rename over the target. Returns the target. */
   async commit(owner: Owner, token: unknown): Promise<Result<string>> {
-    const s = this.find(owner, token);
+    const s = this.saves.find(owner, token);
     if (!s) return fail(UNKNOWN);
     if (s.busy) return this.abandon(token as string, 'The project was committed while a part of it was still being written.');
     if (s.writer.written !== s.size) {
@@ -94,25 +89,19 @@ export class ProjectSaves {
 
   /** Cancels a save: the temp file goes, the target stays as it was. */
   async abort(owner: Owner, token: unknown): Promise<Result<null>> {
-    if (!this.find(owner, token)) return fail(UNKNOWN);
+    if (!this.saves.find(owner, token)) return fail(UNKNOWN);
     await this.drop(token as string);
     return ok(null);
   }
 
   /** The window closed or reloaded: cancels its save, if any. */
   async release(owner: Owner): Promise<void> {
-    const mine = [...this.saves].filter(([, s]) => s.owner === owner).map(([t]) => t);
-    await Promise.all(mine.map((t) => this.drop(t)));
+    await Promise.all(this.saves.ownedBy(owner).map((t) => this.drop(t)));
   }
 
   /** Saves under way (for tests and diagnostics). */
   get pending(): number {
     return this.saves.size;
-  }
-
-  private find(owner: Owner, token: unknown): PendingSave | null {
-    const s = typeof token === 'string' ? this.saves.get(token) : undefined;
-    return s && s.owner === owner ? s : null;
   }
 
   private async abandon<T>(token: string, message: string): Promise<Result<T>> {
@@ -121,15 +110,13 @@ export class ProjectSaves {
   }
 
   private async drop(token: string): Promise<void> {
-    const s = this.saves.get(token);
-    if (!s) return;
-    this.forget(token);
-    await s.writer.abort().catch(() => undefined);
+    const s = this.forget(token);
+    await s?.writer.abort().catch(() => undefined);
   }
 
-  private forget(token: string): void {
-    const s = this.saves.get(token);
-    this.saves.delete(token);
+  private forget(token: string): PendingSave | undefined {
+    const s = this.saves.take(token);
     if (s) this.owners.delete(s.owner);
+    return s;
   }
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { FileFilter, ProjectFileInfo, Result } from '../../shared/desktopApi';
-import type { Owner } from '../files/projectSaves';
+import type { Owner } from '../files/ownedTokens';
 import { ProjectReads } from '../files/projectReads';
 import { ProjectSaves } from '../files/projectSaves';
 import type { HandlerDeps } from './handlers';
