@@ -5,10 +5,12 @@ import pkg from '../package.json' with { type: 'json' };
 import type { CliIO } from './command';
 import { openProjectFile, saveProjectFile } from './projectFile';
 import { loadSqlJs } from './sqlNode';
+import { builtRowSplitter } from '../node/rowSplitter';
 
 /** A session for one command, as the app's worker has one: the CLI runs the same use cases. */
 export function cliSession(): Session {
-  return new Session(loadSqlJs, pkg.version);
+  // police.uk files are split into rows on a second thread while this one stores them.
+  return new Session(loadSqlJs, pkg.version, builtRowSplitter());
 }
 
 /** A session on a project file from disk. */

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { buildRowSplitterWorker } from './build.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outfile = path.join(root, 'dist/bench/bench.mjs');
@@ -13,5 +14,6 @@ await build({
   entryPoints: [path.join(root, 'bench/bench.ts')],
   outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning',
 });
+await buildRowSplitterWorker(path.dirname(outfile));
 const r = spawnSync(process.execPath, [outfile, ...process.argv.slice(2)], { stdio: 'inherit' });
 process.exit(r.status ?? 1);

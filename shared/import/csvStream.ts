@@ -88,11 +88,19 @@ export function lastRowEndBytes(bytes: Uint8Array, quoted = bytes.indexOf(QUOTE)
 const LF = 10, QUOTE = 34;
 
 /**
- * Reads a piece of complete rows as bytes instead (see FastRows): returns the offset from which
- * the text reader must parse the rest and the line it starts on, or null to leave it all to the
- * text reader.
+ * Reads pieces of complete rows as bytes instead of the text reader (see FastRows). `read`
+ * returns the offset from which the text reader must parse the rest and the line it starts on,
+ * or null to leave it all to the text reader. `prepare`, where given, starts work on a piece a
+ * few pieces ahead of its turn (on another thread) and `read` gets what it made; it may return
+ * undefined (not ready yet: it is asked again for the pieces still ahead).
  */
-export type RawRows = (bytes: Uint8Array, line: number) => { offset: number; line: number } | null;
+export interface RawRows<P = unknown> {
+  prepare?(bytes: Uint8Array): Promise<P> | undefined;
+  read(bytes: Uint8Array, line: number, prepared: P | undefined): { offset: number; line: number } | null;
+}
+
+/** How many pieces (of PIECE_BYTES) a RawRows may prepare ahead of the one being read. */
+const AHEAD = 4;
 
 /**
  * Streams a CSV source as batches of rows (the header is the first row of the first batch).
@@ -101,9 +109,9 @@ export type RawRows = (bytes: Uint8Array, line: number) => { offset: number; lin
  * parsed by papaparse, which handles quoting, unless `raw` reads it (then the batch is empty and
  * only marks progress).
  */
-export async function* readCsv(
+export async function* readCsv<P = unknown>(
   source: ImportSource,
-  opts: { encoding?: TextEncodingName; onHead?: (h: CsvHead) => void; raw?: RawRows } = {},
+  opts: { encoding?: TextEncodingName; onHead?: (h: CsvHead) => void; raw?: RawRows<P> } = {},
 ): AsyncGenerator<CsvBatch, void> {
   let head: CsvHead | undefined;
   let toUtf8: ((b: Uint8Array | null) => Uint8Array) | undefined;
@@ -132,9 +140,9 @@ export async function* readCsv(
     return { rows, lines, errors, bytesRead };
   };
 
-  const piece = (bytes: Uint8Array): CsvBatch => {
+  const piece = (bytes: Uint8Array, prepared: P | undefined): CsvBatch => {
     if (opts.raw) {
-      const done = opts.raw(bytes, line);
+      const done = opts.raw.read(bytes, line, prepared);
       if (done) {
         line = done.line;
         if (done.offset >= bytes.length) return { rows: [], lines: [], errors: new Map(), bytesRead };
@@ -164,6 +172,19 @@ export async function* readCsv(
     };
   };
 
+  /** Pieces cut but not yet read, each with what RawRows.prepare started for it. */
+  const queue: { bytes: Uint8Array; prepared?: Promise<P> }[] = [];
+  /** Reads queued pieces, in order, until `keep` are left, preparing those ahead of the next one. */
+  async function* drain(keep: number): AsyncGenerator<CsvBatch, void> {
+    while (queue.length > keep) {
+      if (opts.raw?.prepare) {
+        for (let j = 0; j < Math.min(queue.length, AHEAD + 1); j++) queue[j]!.prepared ??= opts.raw.prepare(queue[j]!.bytes);
+      }
+      const next = queue.shift()!;
+      yield piece(next.bytes, next.prepared ? await next.prepared : undefined);
+    }
+  }
+
   let delimiterKnown = false;
   const learnHeader = (): void => {
     // A UTF-8 byte-order mark is not part of the first column's name.
@@ -177,53 +198,62 @@ export async function* readCsv(
     opts.onHead?.(head!);
   };
 
-  for await (const chunk of source.chunks()) {
-    if (chunk.length === 0) continue;
-    if (!head) start(chunk);
-    bytesRead += chunk.length;
-    // A plain Uint8Array view even of a Node Buffer: code reading bytes then sees one kind of
-    // array, not two (mixing them made V8's byte loops in the police.uk reader polymorphic).
-    const bytes = toUtf8 ? toUtf8(chunk) : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    carry = carry.length === 0 ? bytes : concat(carry, bytes);
-    if (!delimiterKnown) {
-      if (carry.indexOf(LF) < 0) continue;
-      learnHeader();
-    }
-    // Whether any quote is there, asked once for the chunk rather than for every piece of it.
-    const quoted = carry.indexOf(QUOTE) >= 0;
-    const end = lastRowEndBytes(carry, quoted);
-    if (end < 0) {
-      if (carry.length > MAX_ROW_BYTES) {
-        // One "row" this long is an unclosed quote swallowing the file: stop before memory runs out.
-        throw new ImportError(
-          `${source.name} line ${line}: a row runs on for over ${MAX_ROW_BYTES / 1e6} million characters; ` +
-            'a quote (") is probably never closed. Nothing was imported.',
-          source.name, line,
-        );
+  // Pieces wait in the queue only for a reader that prepares them ahead.
+  const ahead = opts.raw?.prepare ? AHEAD : 0;
+  try {
+    for await (const chunk of source.chunks()) {
+      if (chunk.length === 0) continue;
+      if (!head) start(chunk);
+      bytesRead += chunk.length;
+      // A plain Uint8Array view even of a Node Buffer: code reading bytes then sees one kind of
+      // array, not two (mixing them made V8's byte loops in the police.uk reader polymorphic).
+      const bytes = toUtf8 ? toUtf8(chunk) : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      carry = carry.length === 0 ? bytes : concat(carry, bytes);
+      if (!delimiterKnown) {
+        if (carry.indexOf(LF) < 0) continue;
+        learnHeader();
       }
-      continue;
+      // Whether any quote is there, asked once for the chunk rather than for every piece of it.
+      const quoted = carry.indexOf(QUOTE) >= 0;
+      const end = lastRowEndBytes(carry, quoted);
+      if (end < 0) {
+        if (carry.length > MAX_ROW_BYTES) {
+          // One "row" this long is an unclosed quote swallowing the file: stop before memory runs out.
+          throw new ImportError(
+            `${source.name} line ${line}: a row runs on for over ${MAX_ROW_BYTES / 1e6} million characters; ` +
+              'a quote (") is probably never closed. Nothing was imported.',
+            source.name, line,
+          );
+        }
+        continue;
+      }
+      let body = carry.subarray(0, end);
+      // A copy, so the rest of this chunk is not kept alive by the few bytes carried over.
+      carry = carry.slice(end + 1);
+      // Parsed a quarter MiB at a time: a batch's rows then die young instead of being promoted
+      // while the batch is stored, which kept ~500 MB of dead rows in the JS heap at 3M rows.
+      while (body.length > PIECE_BYTES * 1.5) {
+        const cut = lastRowEndBytes(body.subarray(0, PIECE_BYTES), quoted);
+        if (cut < 0) break;
+        queue.push({ bytes: body.subarray(0, cut) });
+        body = body.subarray(cut + 1);
+      }
+      queue.push({ bytes: body });
+      yield* drain(ahead);
     }
-    let body = carry.subarray(0, end);
-    // A copy, so the rest of this chunk is not kept alive by the few bytes carried over.
-    carry = carry.slice(end + 1);
-    // Parsed a quarter MiB at a time: a batch's rows then die young instead of being promoted
-    // while the batch is stored, which kept ~500 MB of dead rows in the JS heap at 3M rows.
-    while (body.length > PIECE_BYTES * 1.5) {
-      const cut = lastRowEndBytes(body.subarray(0, PIECE_BYTES), quoted);
-      if (cut < 0) break;
-      yield piece(body.subarray(0, cut));
-      body = body.subarray(cut + 1);
+    if (!head) {
+      throw new ImportError(`${source.name} is empty: expected a header line and at least one row. Nothing was imported.`, source.name);
     }
-    yield piece(body);
+    if (toUtf8) carry = concat(carry, toUtf8(null));
+    if (!delimiterKnown) learnHeader();
+    // A final line without a newline is a row; a trailing newline leaves nothing to parse.
+    if (carry[carry.length - 1] === LF) carry = carry.subarray(0, carry.length - 1);
+    if (carry.length > 0 && !(carry.length === 1 && carry[0] === 13)) queue.push({ bytes: carry });
+    yield* drain(0);
+  } finally {
+    // Pieces prepared but never read (the import stopped early or failed): nobody wants their rows.
+    for (const q of queue) q.prepared?.catch(() => undefined);
   }
-  if (!head) {
-    throw new ImportError(`${source.name} is empty: expected a header line and at least one row. Nothing was imported.`, source.name);
-  }
-  if (toUtf8) carry = concat(carry, toUtf8(null));
-  if (!delimiterKnown) learnHeader();
-  // A final line without a newline is a row; a trailing newline leaves nothing to parse.
-  if (carry[carry.length - 1] === LF) carry = carry.subarray(0, carry.length - 1);
-  if (carry.length > 0 && !(carry.length === 1 && carry[0] === 13)) yield piece(carry);
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {

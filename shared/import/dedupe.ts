@@ -113,22 +113,23 @@ export function numPart(text: string): string {
 /**
  * Content keys with occurrence numbers, for one import. A file can hold millions of rows without
  * an id (3M police.uk rows carry ~900k ASB rows), so the hashes seen are kept in an open-addressing
- * table of doubles (8 bytes a slot, at most half full: ~16 MB for 900k rows) rather than a
- * Map<number, number> (~46 bytes an entry: ~42 MB); only hashes seen twice or more get a count.
+ * table of doubles (8 bytes a slot, at most half full) with each hash's count beside it (4 bytes):
+ * ~24 MB for 900k rows, where a Map<number, number> takes ~46 bytes an entry (~42 MB) and makes a
+ * heap number of every 47-bit key it is given.
  */
 export class ContentKeys {
   private slots = new Float64Array(1 << 12);
+  private counts = new Int32Array(1 << 12);
   private used = 0;
   /** hash53 never exceeds 2^53 - 1, so -1 marks an empty slot. */
   private static readonly EMPTY = -1;
-  private readonly repeats = new Map<number, number>();
   private readonly digits = new Uint8Array(32);
-  /** The hash has() last found absent, and the empty slot it would go in. */
+  /** The hash next() last looked up, and its slot (where it is, or the empty slot it would take). */
   private lastH = -1;
   private lastSlot = 0;
 
   /** `prefix` is one character ('a', 's', 'c'): textHash53 hashes it as one. */
-  constructor(private readonly prefix: string) {
+  constructor(readonly prefix: string) {
     if (prefix.length !== 1) throw new Error(`a content-key prefix is one character, not "${prefix}"`);
     this.slots.fill(ContentKeys.EMPTY);
   }
@@ -142,17 +143,25 @@ export class ContentKeys {
 
   /** The occurrence number a row hashing to h would get now (nothing is recorded). */
   next(h: number): number {
-    return this.has(h) ? (this.repeats.get(h) ?? 1) + 1 : 1;
+    const i = this.find(h);
+    this.lastH = h;
+    this.lastSlot = i;
+    return this.slots[i] === h ? this.counts[i]! + 1 : 1;
   }
 
   /** Records that a row hashing to h took occurrence n (from next(h), with nothing recorded since). */
   commit(h: number, n: number): void {
-    if (n > 1) this.repeats.set(h, n);
-    else if (h === this.lastH && (this.used + 1) * 2 <= this.slots.length) {
-      // next(h) just found h's empty slot: no second probe.
-      this.slots[this.lastSlot] = h;
+    // next(h) has just found h's slot: no second probe.
+    let i = h === this.lastH ? this.lastSlot : this.find(h);
+    if (this.slots[i] !== h) {
+      if ((this.used + 1) * 2 > this.slots.length) {
+        this.grow();
+        i = this.find(h);
+      }
+      this.slots[i] = h;
       this.used++;
-    } else this.insert(h);
+    }
+    this.counts[i] = n;
     this.lastH = -1;
   }
 
@@ -177,45 +186,26 @@ export class ContentKeys {
     return `${this.prefix}${h.toString(36)}${n > 1 ? `#${n}` : ''}`;
   }
 
-  private has(h: number): boolean {
-    const slots = this.slots, mask = slots.length - 1;
-    for (let i = ((h >>> 0) ^ Math.floor(h / 4294967296)) & mask; ; i = (i + 1) & mask) {
-      const s = slots[i]!;
-      if (s === h) return true;
-      if (s === ContentKeys.EMPTY) {
-        this.lastH = h;
-        this.lastSlot = i;
-        return false;
-      }
-    }
-  }
-
-  /** Adds h to the seen set; false when it was already there. */
-  private insert(h: number): boolean {
-    if ((this.used + 1) * 2 > this.slots.length) this.grow();
+  /** The slot holding h, or the empty slot where it would go. */
+  private find(h: number): number {
     const slots = this.slots, mask = slots.length - 1;
     // The low 32 bits of a cyrb53 hash are well mixed; fold in the high 21 as well.
     for (let i = ((h >>> 0) ^ Math.floor(h / 4294967296)) & mask; ; i = (i + 1) & mask) {
       const s = slots[i]!;
-      if (s === h) return false;
-      if (s === ContentKeys.EMPTY) {
-        slots[i] = h;
-        this.used++;
-        return true;
-      }
+      if (s === h || s === ContentKeys.EMPTY) return i;
     }
   }
 
   private grow(): void {
-    const old = this.slots;
-    const slots = new Float64Array(old.length * 2).fill(ContentKeys.EMPTY);
-    const mask = slots.length - 1;
-    for (const h of old) {
+    const oldSlots = this.slots, oldCounts = this.counts;
+    this.slots = new Float64Array(oldSlots.length * 2).fill(ContentKeys.EMPTY);
+    this.counts = new Int32Array(oldSlots.length * 2);
+    for (let j = 0; j < oldSlots.length; j++) {
+      const h = oldSlots[j]!;
       if (h === ContentKeys.EMPTY) continue;
-      let i = ((h >>> 0) ^ Math.floor(h / 4294967296)) & mask;
-      while (slots[i] !== ContentKeys.EMPTY) i = (i + 1) & mask;
-      slots[i] = h;
+      const i = this.find(h);
+      this.slots[i] = h;
+      this.counts[i] = oldCounts[j]!;
     }
-    this.slots = slots;
   }
 }

@@ -3,6 +3,7 @@ import type { ProjectDb as Database, SqlValue } from '../repository/db';
 import type { Placement, Placer } from './placement';
 import type { WardIndex } from './wardIndex';
 import type { FastRows } from './policeUkFastRows';
+import type { RowSplitter } from './rowSplitter';
 import type { RecordSink } from '../repository/records/recordSink';
 import type { CsvHead } from './csvStream';
 import type { PlaceMemo } from './placeMemo';
@@ -58,8 +59,9 @@ export interface FormatHandler {
   /**
    * A reader of the file's bytes that replays this handler for rows like ones it has already
    * done (police.uk, when its columns allow); null when this file's header does not fit it.
+   * `splitter` splits pieces ahead of their turn, on another thread where it has one.
    */
-  fastRows?(sink: RecordSink, head: CsvHead, placeMemo: PlaceMemo): FastRows | null;
+  fastRows?(sink: RecordSink, head: CsvHead, placeMemo: PlaceMemo, splitter?: RowSplitter): FastRows | null;
 }
 
 /** Counts occurrences of a value with its first line, for warnings that name where to look. */

@@ -1,4 +1,5 @@
 import { ByteTable } from './byteTable';
+import { numPart } from './dedupe';
 
 /**
  * Places the byte-level reader has resolved, kept for the files of one batch (a folder of monthly
@@ -18,15 +19,29 @@ export class PlaceMemo {
   }
 }
 
-/** A resolved place: its id, and the parts the handler makes of it for a content key. */
-export interface PlaceEntry {
-  placeId: number;
-  outOfArea: number;
-  /** The content-key parts of the place: numPart(lon), numPart(lat), location, LSOA as the handler keys them. */
+/** The parts the police.uk handler makes of a place's four fields (lon, lat, location, LSOA) for a content key. */
+export interface PlaceParts {
+  /** The coordinates as written. */
+  lonText: string;
+  latText: string;
+  /** numPart(lon), numPart(lat), location and LSOA trimmed, as the handler keys them. */
   lon: string;
   lat: string;
   location: string;
   lsoa: string;
   /** True when those parts are the field bytes as written, so the key can hash the bytes. */
   raw: boolean;
+}
+
+/** The content-key parts of the fields f = [lon, lat, location, LSOA], as policeUkHandler's row() makes them. */
+export function placeParts(f: readonly string[]): PlaceParts {
+  const lonText = f[0]!, latText = f[1]!, location = f[2]!.trim(), lsoa = f[3]!.trim();
+  const lon = numPart(lonText), lat = numPart(latText);
+  return { lonText, latText, lon, lat, location, lsoa, raw: lon === lonText && lat === latText && location === f[2] && lsoa === f[3] };
+}
+
+/** A resolved place: its id, and whether it is out of area. */
+export interface PlaceEntry {
+  placeId: number;
+  outOfArea: number;
 }

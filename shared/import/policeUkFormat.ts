@@ -89,7 +89,7 @@ export function policeUkHandler(ctx: HandlerContext): FormatHandler {
         p.ward, p.placedBy, p.outOfArea, outcome || null, null,
       ];
     },
-    fastRows(sink, head, placeMemo) {
+    fastRows(sink, head, placeMemo, splitter) {
       // Comma-separated rows only; the reader takes ASCII rows (a byte is then a character in
       // every encoding read) and hands anything else to the text reader.
       if (!(sink instanceof CrimeSink) || head.delimiter !== ',') return null;
@@ -103,7 +103,9 @@ export function policeUkHandler(ctx: HandlerContext): FormatHandler {
         const c = readLonLat(lonText, latText, lonCol, latCol);
         return c.ok ? ctx.placer.fromLonLat(c.x, c.y) : null;
       };
-      return new PoliceUkFastRows({ cols, crlf: head.newline === '\r\n', importId: ctx.importId, contentKeys: keys, store: sink, handler, pointAt, placeMemo });
+      // With a splitter on another thread, it also places new points and keys rows without an ID.
+      const layout = { cols, crlf: head.newline === '\r\n', handler: splitter ? { wards: ctx.wards.source, keyPrefix: keys.prefix } : undefined };
+      return new PoliceUkFastRows({ layout, splitter, importId: ctx.importId, contentKeys: keys, store: sink, handler, pointAt, placeMemo });
     },
     warnings() {
       const w: string[] = [];

@@ -2,6 +2,7 @@ import type { ProjectDb as Database } from '../repository/db';
 import { readCsv, isBlankRow, type CsvHead, type RawRows } from './csvStream';
 import type { SqlValue } from '../repository/db';
 import type { FastRows } from './policeUkFastRows';
+import type { SplitPiece } from './policeUkSplit';
 import { PlaceMemo } from './placeMemo';
 import { NotUtf8Error, type TextEncodingName } from './decodeText';
 import { createHandler, resolveFormat } from './formats';
@@ -86,8 +87,10 @@ async function attempt(db: Database, source: ImportSource, options: ImportOption
     }
     return r;
   };
-  const raw: RawRows | undefined =
-    options.fastRows === false ? undefined : (bytes, line) => (fast ? fast.read(bytes, line, processRow) : null);
+  const raw: RawRows<SplitPiece> | undefined = options.fastRows === false ? undefined : {
+    prepare: options.splitter ? (bytes) => fast?.prepare(bytes) : undefined,
+    read: (bytes, line, prepared) => (fast ? fast.read(bytes, line, processRow, prepared) : null),
+  };
 
   try {
     for await (const batch of readCsv(source, { encoding, onHead: (h) => (head = h), raw })) {
@@ -113,8 +116,10 @@ async function attempt(db: Database, source: ImportSource, options: ImportOption
         // cache is enough: the 64 MiB bulk cache the v1 UNIQUE text index needed is gone, and
         // with it 64 MiB of WASM heap that never shrinks.
         sink = openSink(db, handler, keys);
+        // police.uk rows are ~200 bytes; a guess on the low side only means the table grows.
+        sink.reserve?.(Math.ceil((source.size ?? 0) / 256));
         log = new RejectionLog(db, importId);
-        fast = handler.fastRows?.(sink, head!, placeMemo) ?? null;
+        fast = handler.fastRows?.(sink, head!, placeMemo, options.splitter) ?? null;
       }
       const { rows, lines, errors } = batch;
       for (let i = start; i < rows.length; i++) processRow(rows[i]!, lines[i]!, errors.get(i));
@@ -156,6 +161,7 @@ async function attempt(db: Database, source: ImportSource, options: ImportOption
     }
     if (log!.count > log!.list.length) warnings.push(`${log!.count} rows were rejected; the report lists the first ${log!.list.length}, the project holds all.`);
     const rejections = log!.list;
+    fast?.close();
     sink!.finish();
     sink?.free();
     log?.free();
@@ -167,6 +173,7 @@ async function attempt(db: Database, source: ImportSource, options: ImportOption
       rejections, warnings, notes, cancelled: false, encoding: head!.encoding, delimiter: head!.delimiter,
     };
   } catch (e) {
+    fast?.close();
     sink?.free();
     log?.free();
     keys.forget();

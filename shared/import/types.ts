@@ -1,5 +1,6 @@
 import type { StoredKeys } from '../repository/records/keyIndex';
 import type { PlaceMemo } from './placeMemo';
+import type { RowSplitter } from './rowSplitter';
 
 /**
  * The import contract shared by the CLI, the renderer's worker and the tests.
@@ -81,6 +82,8 @@ export interface ImportOptions {
    * like ones already read (shared/import/policeUkFastRows.ts); tests compare the two.
    */
   fastRows?: boolean;
+  /** Splits police.uk pieces ahead of their turn, on another thread (see rowSplitter.ts); without one the import splits each piece itself. */
+  splitter?: RowSplitter;
   /** Extracts: save the mapping in the project under the header signature (default true). */
   saveMapping?: boolean;
 }

@@ -5,6 +5,13 @@ import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { readAreaGeometries } from '../repository/areas';
 import { DEFAULT_LAYER } from '../areas/areaLayer';
 
+/** One area of a layer, as the index is built from it. */
+export interface WardArea {
+  code: string;
+  name: string;
+  geometry: Polygon | MultiPolygon;
+}
+
 interface Part {
   ward: number;
   polygon: Polygon;
@@ -47,7 +54,9 @@ export class WardIndex {
   private readonly byName = new Map<string, string>();
   private readonly hits: number[] = [];
 
-  constructor(wards: { code: string; name: string; geometry: Polygon | MultiPolygon }[]) {
+  /** @param wards the layer's areas, kept as given (`source`) so another thread can build the same index */
+  constructor(readonly source: readonly WardArea[]) {
+    const wards = source;
     const sorted = [...wards].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
     this.codes = sorted.map((w) => w.code);
     this.byCodeSet = new Set(this.codes);

@@ -48,6 +48,7 @@ export async function importFiles(s: Session, inputs: readonly BatchInput[], cho
     },
     onProgress: job.onProgress ? (p) => job.onProgress!(progressOf(name, p)) : undefined,
     signal: job.signal,
+    splitter: s.rowSplitter,
   });
   if (report.totals.importedFiles > 0) s.markDirty();
   return report;
@@ -62,6 +63,7 @@ export async function importFile(s: Session, source: ImportSource, choice: { for
     mapping: choice.mapping,
     onProgress: job.onProgress ? (p) => job.onProgress!(progressOf(source.name, p)) : undefined,
     signal: job.signal,
+    splitter: s.rowSplitter,
   });
   if (!report.cancelled) s.markDirty();
   return report;

@@ -3,6 +3,7 @@ import type { Evaluation } from '../evaluation/evaluatePlan';
 import type { ProjectTrends } from '../hotspots/projectTrends';
 import type { HotspotParams, HotspotResult } from '../hotspots/runHotspotAnalysis';
 import type { BatchReport } from '../import/runImportBatch';
+import type { RowSplitter } from '../import/rowSplitter';
 import type { PlanRequest } from '../patrols/buildPlan';
 import type { PatrolPlan, Schedule } from '../patrols/types';
 import { Superseding } from './jobs';
@@ -57,10 +58,13 @@ export class Session {
   /**
    * @param loadSql loads sql.js (the worker fetches the wasm, the CLI reads it from node_modules)
    * @param softwareVersion the app's version, stated in the files it writes (the quarterly return)
+   * @param rowSplitter splits police.uk files on another thread while this one stores them (the
+   *   worker and the CLI each start one of their own); imports split on this thread without it
    */
   constructor(
     private readonly loadSql: () => Promise<SqlJsStatic>,
     readonly softwareVersion = 'unknown',
+    readonly rowSplitter?: RowSplitter,
   ) {}
 
   /** sql.js, loaded once. */

@@ -30,12 +30,12 @@ export class CrimeRowWriter {
   }
 
   /**
-   * Queues a row. `ref` is a Crime ID as its 32 bytes, another reference as text, or null.
+   * Queues a row. `ref` is a Crime ID as its 32 bytes (at refAt), another reference as text, or null.
    * Rows of one statement must have consecutive ids and one import; a row that breaks the run
    * writes the queued rows first.
    */
   push(id: number, importId: number, key: number, month: number, typeId: number | null, outcomeId: number | null,
-    placeId: number, ref: Uint8Array | string | null, occurrence: number | null): void {
+    placeId: number, ref: Uint8Array | string | null, occurrence: number | null, refAt = 0): void {
     const p = this.params;
     if (this.rows > 0 && (id !== (p[0] as number) + this.rows || importId !== p[1])) this.flush();
     if (this.rows === 0) {
@@ -47,7 +47,8 @@ export class CrimeRowWriter {
       this.text = true;
       refParam = ref;
     } else if (ref) {
-      this.refs.set(ref, this.refBytes);
+      const refs = this.refs;
+      for (let i = 0, o = this.refBytes; i < 32; i++) refs[o + i] = ref[refAt + i]!;
       refParam = this.refBytes;
       this.refBytes += 32;
     }
@@ -116,12 +117,12 @@ export function hexRefBytes(ref: string, out: Uint8Array): boolean {
 /** The characters of a 64-character reference as bytes, for hexRefBytesAscii. */
 const refText = new Uint8Array(64);
 
-/** hexRefBytes of 64 ASCII bytes at `start` (the byte-level reader's Crime ID field). */
-export function hexRefBytesAscii(bytes: Uint8Array, start: number, out: Uint8Array): boolean {
+/** hexRefBytes of 64 ASCII bytes at `start` (the byte-level reader's Crime ID field), written to out[at..at + 32). */
+export function hexRefBytesAscii(bytes: Uint8Array, start: number, out: Uint8Array, at = 0): boolean {
   for (let i = 0; i < 32; i++) {
     const hi = NIBBLE[bytes[start + 2 * i]!]!, lo = NIBBLE[bytes[start + 2 * i + 1]!]!;
     if (hi < 0 || lo < 0) return false;
-    out[i] = (hi << 4) | lo;
+    out[at + i] = (hi << 4) | lo;
   }
   return true;
 }

@@ -48,13 +48,14 @@ export interface ResolvedRow {
 /** What a byte-level reader needs to store a row whose every part it has already resolved. */
 export interface CompactCrimeStore {
   readonly last: Readonly<ResolvedRow>;
-  /** The id of a place (added when new), as add() finds it. */
+  /** The id of a place (added when new), as add() finds it; the caller keeps its own cache. */
   placeId(placement: PlaceFields, location: string | null, lsoa: string | null): number;
   /**
-   * Stores a resolved row (no extras; `ref` is a Crime ID's 32 bytes or null) unless a stored
-   * record has its key: then false, nothing is stored, and the row needs add()'s identity check.
+   * Stores a resolved row (no extras; `ref` holds a Crime ID's 32 bytes at refAt, or is null)
+   * unless a stored record has its key: then false, nothing is stored, and the row needs add()'s
+   * identity check.
    */
-  addResolved(importId: number, key: number, row: ResolvedRow, ref: Uint8Array | null, occurrence: number): boolean;
+  addResolved(importId: number, key: number, row: ResolvedRow, ref: Uint8Array | null, refAt: number, occurrence: number): boolean;
 }
 
 export class CrimeSink implements RecordSink, CompactCrimeStore {
@@ -125,15 +126,19 @@ export class CrimeSink implements RecordSink, CompactCrimeStore {
     return true;
   }
 
-  placeId(placement: PlaceFields, location: string | null, lsoa: string | null): number {
-    return this.places.id(placement, location, lsoa);
+  reserve(rows: number): void {
+    this.keys.reserve(rows);
   }
 
-  addResolved(importId: number, key: number, row: ResolvedRow, ref: Uint8Array | null, occurrence: number): boolean {
+  placeId(placement: PlaceFields, location: string | null, lsoa: string | null): number {
+    return this.places.lookup(placement, location, lsoa);
+  }
+
+  addResolved(importId: number, key: number, row: ResolvedRow, ref: Uint8Array | null, refAt: number, occurrence: number): boolean {
     const id = this.nextId;
     if (!this.keys.addNew(key, id)) return false;
     this.nextId++;
-    this.rows.push(id, importId, key, row.month, row.typeId, row.outcomeId, row.placeId, ref, occurrence > 1 ? occurrence : null);
+    this.rows.push(id, importId, key, row.month, row.typeId, row.outcomeId, row.placeId, ref, occurrence > 1 ? occurrence : null, refAt);
     return true;
   }
 

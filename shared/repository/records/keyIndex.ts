@@ -92,10 +92,20 @@ export class KeyIndex {
     }
   }
 
-  private grow(): void {
+  /**
+   * Room for `more` keys without growing: an import that expects a million rows rehashes the
+   * table once here instead of a dozen times as it fills (each a pass over every key so far).
+   */
+  reserve(more: number): void {
+    let n = this.keys.length;
+    while (n * 0.75 < this.used + more) n *= 2;
+    if (n > this.keys.length) this.grow(n);
+  }
+
+  private grow(size = this.keys.length * 2): void {
     const oldKeys = this.keys, oldIds = this.ids;
-    this.keys = new Float64Array(oldKeys.length * 2).fill(KeyIndex.EMPTY);
-    this.ids = new Int32Array(oldKeys.length * 2);
+    this.keys = new Float64Array(size).fill(KeyIndex.EMPTY);
+    this.ids = new Int32Array(size);
     const mask = this.keys.length - 1;
     for (let j = 0; j < oldKeys.length; j++) {
       const key = oldKeys[j]!;

@@ -64,18 +64,26 @@ export class PlaceDict {
     }
     const hit = byLsoa.get(lsoa);
     if (hit !== undefined) return hit;
-    const row = [
-      toE6(p.lon), toE6(p.lat), p.easting, p.northing, this.texts.id(location), this.texts.id(lsoa),
-      this.texts.id(p.ward), this.texts.id(p.placedBy), p.outOfArea,
-    ];
-    const key = row.join('|');
+    const id = this.lookup(p, location, lsoa);
+    byLsoa.set(lsoa === null ? null : ownString(lsoa), id);
+    return id;
+  }
+
+  /**
+   * id() without its cache by placement object: for a caller that keeps its own (the byte-level
+   * police.uk reader), whose placements are each new and would only fill the cache.
+   */
+  lookup(p: PlaceFields, location: string | null, lsoa: string | null): number {
+    const lon = toE6(p.lon), lat = toE6(p.lat), locationId = this.texts.id(location), lsoaId = this.texts.id(lsoa);
+    const wardId = this.texts.id(p.ward), placedById = this.texts.id(p.placedBy);
+    // The columns joined by '|' with null as '' (as the constructor keys the stored places).
+    const key = `${lon ?? ''}|${lat ?? ''}|${p.easting ?? ''}|${p.northing ?? ''}|${locationId ?? ''}|${lsoaId ?? ''}|${wardId ?? ''}|${placedById ?? ''}|${p.outOfArea}`;
     let id = this.ids.get(key);
     if (id === undefined) {
       id = this.nextId++;
-      this.rows.push([id, ...row]);
+      this.rows.push([id, lon, lat, p.easting, p.northing, locationId, lsoaId, wardId, placedById, p.outOfArea]);
       this.ids.set(key, id);
     }
-    byLsoa.set(lsoa === null ? null : ownString(lsoa), id);
     return id;
   }
 

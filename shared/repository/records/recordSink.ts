@@ -10,6 +10,8 @@ export interface RecordSink {
   add(values: readonly SqlValue[], placement: PlaceFields | null, placeText?: string | null): boolean;
   /** Writes what is buffered; call before the import's transaction ends. */
   finish(): void;
+  /** Makes room for about `rows` more records before a big file (a hint: any number of rows still fits). */
+  reserve?(rows: number): void;
   free(): void;
 }
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Database } from 'sql.js';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { fileRandomAccess, fixturePath } from '../../../cli/fixtures';
 import { DEMO_ZIP_NAME } from '../../../shared/project/demoProject';
 import { listZipMembers, zipMemberSource } from '../../../shared/import/zipSource';
@@ -9,12 +9,16 @@ import { runImportBatch } from '../../../shared/import/runImportBatch';
 import { PlaceMemo } from '../../../shared/import/placeMemo';
 import { StoredKeys } from '../../../shared/repository/records/keyIndex';
 import type { ImportReport, ImportSource } from '../../../shared/import/types';
+import type { RowSplitter } from '../../../shared/import/rowSplitter';
 import { bytesSource, expectAccounted, fixture, projectWithWards, rows } from './helpers';
+import { workerRowSplitter } from './workerSplitter';
 
 /**
  * The byte-level police.uk reader (shared/import/policeUkFastRows.ts) only replays what the full
  * path did for rows like ones it has already read. These tests import the same files both ways
- * and require every table the import writes, and every report, to be identical.
+ * and require every table the import writes, and every report, to be identical: with the rows
+ * split on the importing thread, and split on a worker thread (the CLI's and the app's way), where
+ * the splitter also places new snap points and hashes rows without a Crime ID.
  */
 
 /** Every table an import writes, whole and in storage order (import times aside). */
@@ -31,10 +35,10 @@ function snapshot(db: Database): Record<string, unknown[][]> {
   return Object.fromEntries(Object.entries(tables).map(([name, sql]) => [name, rows(db, sql)]));
 }
 
-async function importBothWays(sources: () => ImportSource[]): Promise<{ fast: ImportReport[]; slow: ImportReport[]; fastDb: Database; slowDb: Database }> {
+async function importBothWays(sources: () => ImportSource[], splitter?: RowSplitter): Promise<{ fast: ImportReport[]; slow: ImportReport[]; fastDb: Database; slowDb: Database }> {
   const fastDb = await projectWithWards(), slowDb = await projectWithWards();
   const fast: ImportReport[] = [], slow: ImportReport[] = [];
-  for (const s of sources()) fast.push(await runImport(fastDb, s, { format: 'police-uk' }));
+  for (const s of sources()) fast.push(await runImport(fastDb, s, { format: 'police-uk', splitter }));
   for (const s of sources()) slow.push(await runImport(slowDb, s, { format: 'police-uk', fastRows: false }));
   return { fast, slow, fastDb, slowDb };
 }
@@ -104,7 +108,16 @@ function edgeFile(rowCount: number, newline: string): Uint8Array {
   return new TextEncoder().encode(lines.join(newline) + newline);
 }
 
-describe('the byte-level police.uk reader gives exactly what the full path gives', () => {
+const built = await workerRowSplitter();
+afterAll(() => built.close());
+/** The worker splitter, counting the pieces it splits (so a test knows it was used). */
+let pieces = 0;
+const worker: RowSplitter = { split: (...a) => (pieces++, built.split(...a)), end: (f) => built.end(f) };
+
+describe.each([
+  ['split on the importing thread', undefined],
+  ['split on a worker thread', worker],
+] as const)('the byte-level police.uk reader gives exactly what the full path gives (%s)', (_name, splitter) => {
   it('on the four real West Yorkshire months imported as one batch (places carried from file to file), a failed file and a month again', async () => {
     const zip = await fileRandomAccess(fixturePath(DEMO_ZIP_NAME));
     const members = (await listZipMembers(zip)).filter((m) => /street\.csv$/.test(m.path));
@@ -116,9 +129,11 @@ describe('the byte-level police.uk reader gives exactly what the full path gives
       inputs.splice(2, 0, { kind: 'csv', source: bytesSource('2014-09-west-yorkshire-street.csv', new TextEncoder().encode('nonsense\n1\n')) });
       // The second month again: every row a duplicate.
       inputs.push({ ...inputs[1]! });
-      return runImportBatch(db, inputs, { format: 'police-uk', fastRows });
+      return runImportBatch(db, inputs, { format: 'police-uk', fastRows, splitter: fastRows ? splitter : undefined });
     };
+    const before = pieces;
     const fast = await batch(fastDb, true), slow = await batch(slowDb, false);
+    if (splitter) expect(pieces - before).toBeGreaterThan(50);
     expect(fast.totals).toMatchObject({ importedFiles: 5, notImported: 1, imported: 77500, duplicates: 18843 });
     for (const f of fast.files) if (f.report) expectAccounted(f.report);
     expect(fast).toEqual(slow);
@@ -130,7 +145,7 @@ describe('the byte-level police.uk reader gives exactly what the full path gives
     const members = (await listZipMembers(zip)).filter((m) => /street\.csv$/.test(m.path)).slice(0, 2);
     const run = async (fastRows: boolean) => {
       const db = await projectWithWards();
-      const shared = { storedKeys: new StoredKeys(), placeMemo: new PlaceMemo(), format: 'police-uk' as const, fastRows };
+      const shared = { storedKeys: new StoredKeys(), placeMemo: new PlaceMemo(), format: 'police-uk' as const, fastRows, splitter: fastRows ? splitter : undefined };
       const stop = new AbortController();
       let pieces = 0;
       const cancelled = await runImport(db, zipMemberSource(zip, members[1]!), {
@@ -148,11 +163,12 @@ describe('the byte-level police.uk reader gives exactly what the full path gives
   }, 60_000);
 
   for (const [name, newline] of [['LF', '\n'], ['CRLF', '\r\n']] as const) {
-    for (const chunk of [97, 65536]) {
+    // Through the worker, the smallest pieces only: one message a row or two, the hardest case.
+    for (const chunk of splitter ? [97] : [97, 65536]) {
       it(`on a file of every kind of row (${name} line ends, ${chunk}-byte chunks), imported twice`, async () => {
         const bytes = edgeFile(6000, newline);
         const sources = () => [bytesSource('edge.csv', bytes, chunk), bytesSource('edge.csv', bytes, chunk)];
-        const { fast, slow, fastDb, slowDb } = await importBothWays(sources);
+        const { fast, slow, fastDb, slowDb } = await importBothWays(sources, splitter);
         for (const r of fast) expectAccounted(r);
         // The file holds each kind of row it is meant to (else this test would prove little).
         const f = fast[0]!;
