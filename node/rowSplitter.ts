@@ -3,13 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
-import type { SplitLayout, SplitPiece } from '../shared/import/policeUkSplit';
-import type { RowSplitter } from '../shared/import/rowSplitter';
-
-interface SplitApi {
-  split(file: number, layout: SplitLayout | undefined, bytes: Uint8Array): SplitPiece;
-  end(file: number): void;
-}
+import { remoteRowSplitter, type RowSplitter, type SplitWorkerApi } from '../shared/import/rowSplitter';
 
 /**
  * The worker script: rowSplitter.worker.mjs, built next to the bundle that runs this (dist/cli,
@@ -33,35 +27,25 @@ export function builtRowSplitter(): (RowSplitter & { close(): Promise<void> }) |
  */
 export function nodeRowSplitter(script: URL): RowSplitter & { close(): Promise<void> } {
   let worker: Worker | null = null;
-  let api: Comlink.Remote<SplitApi> | null = null;
-  let pending = 0;
-  const start = (): Comlink.Remote<SplitApi> => {
-    if (!api) {
-      worker = new Worker(script);
-      worker.unref();
-      api = Comlink.wrap<SplitApi>(nodeEndpoint(worker));
-    }
-    return api;
-  };
+  const splitter = remoteRowSplitter(
+    () => {
+      const w = new Worker(script);
+      worker = w;
+      w.unref();
+      // A thread that fails (or never starts) answers nothing: pending calls fail instead of waiting.
+      w.on('error', (e) => splitter.fail(e));
+      w.on('exit', (code) => code !== 0 && splitter.fail(new Error(`the thread exited with code ${code}`)));
+      return Comlink.wrap<SplitWorkerApi>(nodeEndpoint(w));
+    },
+    Comlink.transfer,
+    (pending) => (pending > 0 ? worker?.ref() : worker?.unref()),
+  );
   return {
-    async split(file, layout, bytes) {
-      const remote = start();
-      if (pending++ === 0) worker!.ref();
-      try {
-        // A copy of the piece, moved rather than cloned: a view would send its whole buffer.
-        const own = bytes.slice();
-        return await remote.split(file, layout, Comlink.transfer(own, [own.buffer]));
-      } finally {
-        if (--pending === 0) worker?.unref();
-      }
-    },
-    end(file) {
-      void api?.end(file);
-    },
+    split: (file, layout, bytes) => splitter.split(file, layout, bytes),
+    end: (file) => splitter.end(file),
     async close() {
       const w = worker;
       worker = null;
-      api = null;
       if (w) await w.terminate();
     },
   };

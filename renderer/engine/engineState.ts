@@ -1,6 +1,7 @@
 import initSqlJs from 'sql.js';
 import { Session } from '../../shared/session/session';
 import { sqlWasmUrl } from './demoAssets';
+import { engineRowSplitter } from './rowSplitterClient';
 
 declare const __APP_VERSION__: string;
 
@@ -12,4 +13,6 @@ export const session = new Session(
   () => initSqlJs({ locateFile: () => sqlWasmUrl }),
   // Defined by the app's build; tests that load the engine in Node run without it.
   typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'unknown',
+  // police.uk files are split into rows on a worker of their own while this one stores them.
+  engineRowSplitter(),
 );

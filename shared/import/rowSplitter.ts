@@ -1,4 +1,4 @@
-import { PoliceUkSplitter, type SplitLayout, type SplitPiece } from './policeUkSplit';
+import { PoliceUkSplitter, splitBuffers, type SplitLayout, type SplitPiece } from './policeUkSplit';
 
 /**
  * Splits pieces of police.uk files into rows, possibly on another thread: the import hands it a
@@ -57,4 +57,78 @@ let fileSeq = 0;
 /** A number for the next file a splitter reads, unique in this thread. */
 export function nextSplitFile(): number {
   return ++fileSeq;
+}
+
+/** Marks an array's buffers to be moved, not copied, by a worker message (Comlink.transfer). */
+export type Transfer = <T>(value: T, buffers: ArrayBuffer[]) => T;
+
+/** The calls a row-splitting worker serves: splitWorkerApi there, its proxy here. */
+export interface SplitWorkerApi {
+  split(file: number, layout: SplitLayout | undefined, bytes: Uint8Array): SplitPiece | Promise<SplitPiece>;
+  end(file: number): void | Promise<void>;
+}
+
+/** What a row-splitting worker exposes (renderer/engine/rowSplitter.worker.ts, node/rowSplitter.worker.ts). */
+export function splitWorkerApi(transfer: Transfer): SplitWorkerApi {
+  const service = new SplitService();
+  return {
+    split(file, layout, bytes) {
+      const piece = service.split(file, layout, bytes);
+      return transfer(piece, splitBuffers(piece));
+    },
+    end(file) {
+      service.end(file);
+    },
+  };
+}
+
+/** A row-splitting worker that failed (did not start, or crashed): the import reads the file again on its own thread. */
+export class RowSplitterError extends Error {
+  constructor(cause: unknown) {
+    super(`The row-splitting thread failed: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'RowSplitterError';
+  }
+}
+
+/**
+ * A RowSplitter on a worker, given a way to start it and its proxy (Comlink's). Pieces are copied
+ * and the copies moved to the worker (a view would send its whole buffer). A failed worker
+ * (fail(), from its error event: a worker that never starts leaves calls unanswered) turns every
+ * pending and later call into a RowSplitterError, which the import answers by splitting on its
+ * own thread. `busy` hears the number of pieces in flight (the CLI keeps Node alive while any are).
+ */
+export function remoteRowSplitter(
+  connect: () => SplitWorkerApi,
+  transfer: Transfer,
+  busy?: (pending: number) => void,
+): RowSplitter & { fail(error: unknown): void } {
+  let remote: SplitWorkerApi | null = null;
+  let failed: RowSplitterError | null = null;
+  const pending = new Set<(e: RowSplitterError) => void>();
+  return {
+    async split(file, layout, bytes) {
+      if (failed) throw failed;
+      remote ??= connect();
+      const own = bytes.slice();
+      let reject!: (e: RowSplitterError) => void;
+      const stopped = new Promise<never>((_, r) => (reject = r));
+      pending.add(reject);
+      busy?.(pending.size);
+      try {
+        return await Promise.race([Promise.resolve(remote.split(file, layout, transfer(own, [own.buffer]))), stopped]);
+      } catch (e) {
+        throw e instanceof RowSplitterError ? e : new RowSplitterError(e);
+      } finally {
+        pending.delete(reject);
+        busy?.(pending.size);
+      }
+    },
+    end(file) {
+      if (remote && !failed) void Promise.resolve(remote.end(file)).catch(() => undefined);
+    },
+    fail(error) {
+      failed = new RowSplitterError(error);
+      for (const reject of pending) reject(failed);
+    },
+  };
 }

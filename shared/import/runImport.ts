@@ -3,6 +3,7 @@ import { readCsv, isBlankRow, type CsvHead, type RawRows } from './csvStream';
 import type { SqlValue } from '../repository/db';
 import type { FastRows } from './policeUkFastRows';
 import type { SplitPiece } from './policeUkSplit';
+import { RowSplitterError } from './rowSplitter';
 import { PlaceMemo } from './placeMemo';
 import { NotUtf8Error, type TextEncodingName } from './decodeText';
 import { createHandler, resolveFormat } from './formats';
@@ -25,6 +26,16 @@ let savepointSeq = 0;
  * line, column and reason. Cancelling, or any file-level error, leaves nothing of the file.
  */
 export async function runImport(db: Database, source: ImportSource, options: ImportOptions = {}): Promise<ImportReport> {
+  try {
+    return await inEncoding(db, source, options);
+  } catch (e) {
+    // The row-splitting thread failed: nothing of the file was kept, so read it again without it.
+    if (!(e instanceof RowSplitterError) || !options.splitter) throw e;
+    return inEncoding(db, source, { ...options, splitter: undefined });
+  }
+}
+
+async function inEncoding(db: Database, source: ImportSource, options: ImportOptions): Promise<ImportReport> {
   try {
     return await attempt(db, source, options);
   } catch (e) {

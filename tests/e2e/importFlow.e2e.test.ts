@@ -53,6 +53,8 @@ describe('importing crimes through the UI', () => {
     await expect(total(app.page, 'Duplicates').textContent()).resolves.toBe('0');
     await expect(total(app.page, 'Rejected').textContent()).resolves.toBe('0');
     await expect(total(app.page, 'Imported but outside').textContent()).resolves.toBe('6');
+    // The rows were split on the engine's row-splitting worker (imports read on one thread without it).
+    await expect.poll(() => app.page.workers().some((w) => /rowSplitter\.worker/.test(w.url()))).toBe(true);
     await app.page.screenshot({ path: 'tests/artifacts/import-report.png' });
     await dialog.getByRole('button', { name: 'Done' }).click();
     await expect.poll(() => wardTableTotal(app.page)).toBe(1605);
