@@ -121,6 +121,9 @@ export async function* readCsv<P = unknown>(
   let bytesRead = 0;
 
   const parse = (body: string): CsvBatch => {
+    // A piece with nothing in it is a blank line (between a row's end and the next's), which
+    // papaparse would give no row for: it is a line all the same.
+    if (body.length === 0) return { rows: [['']], lines: [line++], errors: new Map(), bytesRead };
     const h = head!;
     if (h.newline === '\r\n' && body.endsWith('\r')) body = body.slice(0, -1);
     // papaparse's own Parser, not Papa.parse: the wrapper around it (a streamer, a handle, a

@@ -7,8 +7,9 @@ import type { Placement } from './placement';
 import { placeParts, type PlaceEntry, type PlaceMemo } from './placeMemo';
 import {
   KIND_BLANK, KIND_HEX_ID, KIND_NO_ID, KIND_NO_ID_HASHED, KIND_OTHER_WIDTH, PLACE_STRIDE, PoliceUkSplitter, R_END, R_KIND, R_MONTH,
-  R_PLACE, R_PLACE_END, R_PLACE_START, R_START, R_TYPE_OUTCOME, SPLIT_STRIDE, type SplitLayout, type SplitPiece,
+  R_PLACE, R_PLACE_END, R_PLACE_START, R_START, R_TYPE_OUTCOME, SPLIT_STRIDE, splitBuffers, type SplitLayout, type SplitPiece,
 } from './policeUkSplit';
+import { BufferPool } from './bufferPool';
 import { nextSplitFile, type RowSplitter } from './rowSplitter';
 
 /** The full path for one row: the runner's checks, the handler and the store. Null unless imported. */
@@ -102,6 +103,7 @@ export class PoliceUkFastRows implements FastRows {
   private readonly row: ResolvedRow = { month: 0, typeId: null, outcomeId: null, placeId: 0 };
   /** Splits pieces here when there is no RowSplitter. */
   private local: PoliceUkSplitter | null = null;
+  private readonly localPool = new BufferPool(8);
   /** Whether the RowSplitter has been given a piece of this file. */
   private ahead = false;
   private readonly file = nextSplitFile();
@@ -142,6 +144,9 @@ export class PoliceUkFastRows implements FastRows {
       // A blank line is no row, but it is a line.
       line++;
     }
+    // Done with the piece: its arrays go back to be split into again.
+    if (prepared) this.ctx.splitter?.recycle?.(piece);
+    else this.localPool.give(splitBuffers(piece));
     return { offset: piece.stop, line };
   }
 
@@ -165,7 +170,7 @@ export class PoliceUkFastRows implements FastRows {
     // split either all by the RowSplitter or (from the first one it did not prepare) all here.
     if (this.ahead) throw new Error('police.uk reader: a piece was not split ahead after others were.');
     this.local ??= new PoliceUkSplitter(this.layout);
-    return this.local.split(bytes);
+    return this.local.split(bytes, this.localPool);
   }
 
   /** Stores row r from memoised parts; false (nothing done) when any part is new or its key is taken. */

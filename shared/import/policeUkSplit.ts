@@ -1,6 +1,7 @@
 import { hexRefBytesAscii } from '../repository/records/crimeRowWriter';
 import { ContentKeys, hash53Ascii, hashParts, hashPartsAscii } from './dedupe';
 import { ByteTable } from './byteTable';
+import type { BufferPool } from './bufferPool';
 import { canonicalCrimeType } from './crimeTypes';
 import { parseMonth } from './monthParse';
 import { Placer, readLonLat } from './placement';
@@ -71,6 +72,8 @@ export interface SplitPiece {
   types: string[];
   /** The placement of each place number first seen in this piece, PLACE_STRIDE numbers each (empty without a handler). */
   places: Float64Array;
+  /** Buffers that came with the piece for its receiver to reuse (the bytes it was split from). */
+  spare?: ArrayBuffer[];
 }
 
 /** The buffers of a piece, to transfer rather than copy across threads. */
@@ -111,14 +114,18 @@ export class PoliceUkSplitter {
     }
   }
 
-  split(bytes: Uint8Array): SplitPiece {
+  /** The rows of the next piece of the file; its arrays from `pool` where given (their old contents are never read). */
+  split(bytes: Uint8Array, pool?: BufferPool): SplitPiece {
     const { cols, crlf } = this.layout;
     const n = bytes.length, width = cols.width, starts = this.starts, ends = this.ends;
     const skipId = cols.id === 0;
-    // Room for a row in every 64 bytes (a police.uk row is ~200), grown if a file is denser.
-    let cap = Math.max(16, n >> 6);
-    let rows = new Int32Array(cap * SPLIT_STRIDE), idHash = new Float64Array(cap), refs = new Uint8Array(cap * 32);
-    let contentHash = new Float64Array(this.handler ? cap : 0), firstKey = new Float64Array(this.handler ? cap : 0);
+    // Room for a row in every 128 bytes (a police.uk row is ~200), grown if a file is denser.
+    let cap = Math.max(16, n >> 7);
+    const buffer = (size: number) => (pool && size > 0 ? pool.take(size) : new ArrayBuffer(size));
+    let rows = new Int32Array(buffer(cap * SPLIT_STRIDE * 4), 0, cap * SPLIT_STRIDE);
+    let idHash = new Float64Array(buffer(cap * 8), 0, cap), refs = new Uint8Array(buffer(cap * 32), 0, cap * 32);
+    const hashes = this.handler ? cap : 0;
+    let contentHash = new Float64Array(buffer(hashes * 8), 0, hashes), firstKey = new Float64Array(buffer(hashes * 8), 0, hashes);
     let count = 0, s = 0, rescan = false;
     const m0 = this.months.size, t0 = this.typeOutcomes.size, p0 = this.places.size;
     const done = (stop: number): SplitPiece => ({

@@ -1,3 +1,4 @@
+import { BufferPool } from './bufferPool';
 import { PoliceUkSplitter, splitBuffers, type SplitLayout, type SplitPiece } from './policeUkSplit';
 
 /**
@@ -16,6 +17,8 @@ export interface RowSplitter {
   split(file: number, layout: SplitLayout | undefined, bytes: Uint8Array): Promise<SplitPiece>;
   /** The file is read (or abandoned): its state can go. */
   end(file: number): void;
+  /** The reader is done with a piece: its arrays can be used again. */
+  recycle?(piece: SplitPiece): void;
 }
 
 /** The state a splitter keeps between the pieces of a file: what a worker serving RowSplitter runs. */
@@ -23,7 +26,7 @@ export class SplitService {
   private readonly files = new Map<number, PoliceUkSplitter>();
   private newest = 0;
 
-  split(file: number, layout: SplitLayout | undefined, bytes: Uint8Array): SplitPiece {
+  split(file: number, layout: SplitLayout | undefined, bytes: Uint8Array, pool?: BufferPool): SplitPiece {
     let splitter = this.files.get(file);
     if (!splitter) {
       if (!layout) throw new Error(`Row splitter: the first piece of file ${file} came without its layout.`);
@@ -35,7 +38,7 @@ export class SplitService {
       for (const old of [...this.files.keys()]) if (old < file - 8) this.files.delete(old);
       this.files.set(file, (splitter = new PoliceUkSplitter(layout)));
     }
-    return splitter.split(bytes);
+    return splitter.split(bytes, pool);
   }
 
   end(file: number): void {
@@ -46,9 +49,11 @@ export class SplitService {
 /** A RowSplitter on this thread: each piece is split when the import asks for it. */
 export function localRowSplitter(): RowSplitter {
   const service = new SplitService();
+  const pool = new BufferPool();
   return {
-    split: (file, layout, bytes) => Promise.resolve(service.split(file, layout, bytes)),
+    split: (file, layout, bytes) => Promise.resolve(service.split(file, layout, bytes, pool)),
     end: (file) => service.end(file),
+    recycle: (piece) => pool.give(splitBuffers(piece)),
   };
 }
 
@@ -62,19 +67,26 @@ export function nextSplitFile(): number {
 /** Marks an array's buffers to be moved, not copied, by a worker message (Comlink.transfer). */
 export type Transfer = <T>(value: T, buffers: ArrayBuffer[]) => T;
 
-/** The calls a row-splitting worker serves: splitWorkerApi there, its proxy here. */
+/**
+ * The calls a row-splitting worker serves: splitWorkerApi there, its proxy here. `returned` are
+ * the buffers of pieces the import is done with, for the worker to split later pieces into.
+ */
 export interface SplitWorkerApi {
-  split(file: number, layout: SplitLayout | undefined, bytes: Uint8Array): SplitPiece | Promise<SplitPiece>;
+  split(file: number, layout: SplitLayout | undefined, bytes: Uint8Array, returned: ArrayBuffer[]): SplitPiece | Promise<SplitPiece>;
   end(file: number): void | Promise<void>;
 }
 
 /** What a row-splitting worker exposes (renderer/engine/rowSplitter.worker.ts, node/rowSplitter.worker.ts). */
 export function splitWorkerApi(transfer: Transfer): SplitWorkerApi {
   const service = new SplitService();
+  const pool = new BufferPool();
   return {
-    split(file, layout, bytes) {
-      const piece = service.split(file, layout, bytes);
-      return transfer(piece, splitBuffers(piece));
+    split(file, layout, bytes, returned) {
+      pool.give(returned);
+      const piece = service.split(file, layout, bytes, pool);
+      // The bytes go back with the rows, for the next piece to be copied into.
+      piece.spare = [bytes.buffer as ArrayBuffer];
+      return transfer(piece, [...splitBuffers(piece), ...piece.spare]);
     },
     end(file) {
       service.end(file);
@@ -105,17 +117,25 @@ export function remoteRowSplitter(
   let remote: SplitWorkerApi | null = null;
   let failed: RowSplitterError | null = null;
   const pending = new Set<(e: RowSplitterError) => void>();
+  /** Buffers to copy pieces into (they come back with the rows), and pieces' buffers to send back. */
+  const inputs = new BufferPool(), done = new BufferPool(64);
   return {
     async split(file, layout, bytes) {
       if (failed) throw failed;
       remote ??= connect();
-      const own = bytes.slice();
+      const buffer = inputs.take(Math.max(bytes.length, 1 << 19));
+      const own = new Uint8Array(buffer, 0, bytes.length);
+      own.set(bytes);
+      const returned = done.drain();
       let reject!: (e: RowSplitterError) => void;
       const stopped = new Promise<never>((_, r) => (reject = r));
       pending.add(reject);
       busy?.(pending.size);
       try {
-        return await Promise.race([Promise.resolve(remote.split(file, layout, transfer(own, [own.buffer]))), stopped]);
+        const call = remote.split(file, layout, transfer(own, [buffer]), transfer(returned, returned));
+        const piece = await Promise.race([Promise.resolve(call), stopped]);
+        if (piece.spare) inputs.give(piece.spare);
+        return piece;
       } catch (e) {
         throw e instanceof RowSplitterError ? e : new RowSplitterError(e);
       } finally {
@@ -125,6 +145,9 @@ export function remoteRowSplitter(
     },
     end(file) {
       if (remote && !failed) void Promise.resolve(remote.end(file)).catch(() => undefined);
+    },
+    recycle(piece) {
+      done.give(splitBuffers(piece));
     },
     fail(error) {
       failed = new RowSplitterError(error);

@@ -15,8 +15,8 @@ describe('splitting rows on another thread', () => {
     const splitter = remoteRowSplitter(() => remote, noTransfer);
     // A worker that answers two pieces, then goes silent and reports an error (as a crashed one does).
     const remote: SplitWorkerApi = {
-      split: (file, layout, bytes) => {
-        if (++calls <= 2) return api.split(file, layout, bytes);
+      split: (file, layout, bytes, returned) => {
+        if (++calls <= 2) return api.split(file, layout, bytes, returned);
         setTimeout(() => splitter.fail(new Error('worker crashed')), 5);
         return new Promise(() => undefined);
       },
