@@ -43,6 +43,8 @@ export function nodeRowSplitter(script: URL): RowSplitter & { close(): Promise<v
   return {
     split: (file, layout, bytes) => splitter.split(file, layout, bytes),
     end: (file) => splitter.end(file),
+    recycle: (piece) => splitter.recycle(piece),
+    warm: () => splitter.warm(),
     async close() {
       const w = worker;
       worker = null;

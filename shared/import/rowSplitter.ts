@@ -19,6 +19,8 @@ export interface RowSplitter {
   end(file: number): void;
   /** The reader is done with a piece: its arrays can be used again. */
   recycle?(piece: SplitPiece): void;
+  /** An import is starting: start the thread now, so it is ready by its first piece. */
+  warm?(): void;
 }
 
 /** The state a splitter keeps between the pieces of a file: what a worker serving RowSplitter runs. */
@@ -113,7 +115,7 @@ export function remoteRowSplitter(
   connect: () => SplitWorkerApi,
   transfer: Transfer,
   busy?: (pending: number) => void,
-): RowSplitter & { fail(error: unknown): void } {
+): Required<RowSplitter> & { fail(error: unknown): void } {
   let remote: SplitWorkerApi | null = null;
   let failed: RowSplitterError | null = null;
   const pending = new Set<(e: RowSplitterError) => void>();
@@ -148,6 +150,9 @@ export function remoteRowSplitter(
     },
     recycle(piece) {
       done.give(splitBuffers(piece));
+    },
+    warm() {
+      if (!failed) remote ??= connect();
     },
     fail(error) {
       failed = new RowSplitterError(error);

@@ -62,6 +62,8 @@ async function attempt(db: Database, source: ImportSource, options: ImportOption
   let header: string[] | undefined;
   let cancelled = false;
 
+  // The splitting thread starts while this one reads the header and loads the ward layer.
+  options.splitter?.warm?.();
   const keys = options.storedKeys ?? new StoredKeys();
   const placeMemo = options.placeMemo ?? new PlaceMemo();
   const savepoint = openSavepoint(db, sp);
