@@ -7,7 +7,7 @@ import type { Placement } from './placement';
 import { placeParts, type PlaceEntry, type PlaceMemo } from './placeMemo';
 import {
   KIND_BLANK, KIND_HEX_ID, KIND_NO_ID, KIND_NO_ID_HASHED, KIND_OTHER_WIDTH, PLACE_STRIDE, PoliceUkSplitter, R_END, R_KIND, R_MONTH,
-  R_PLACE, R_PLACE_END, R_PLACE_START, R_START, R_TYPE_OUTCOME, SPLIT_STRIDE, splitBuffers, type SplitLayout, type SplitPiece,
+  R_OCCURRENCE, R_PLACE, R_PLACE_END, R_PLACE_START, R_START, R_TYPE_OUTCOME, SPLIT_STRIDE, splitBuffers, type SplitLayout, type SplitPiece,
 } from './policeUkSplit';
 import { BufferPool } from './bufferPool';
 import { nextSplitFile, type RowSplitter } from './rowSplitter';
@@ -192,7 +192,7 @@ export class PoliceUkFastRows implements FastRows {
       // Hashed by the splitter exactly as below (same texts, same place parts: placeParts).
       h = piece.contentHash[r]!;
       occurrence = this.contentKeys.next(h);
-      key = keyOfHash53(occurrence === 1 ? piece.firstKey[r]! : this.contentKeys.textHash53(h, occurrence));
+      key = keyOfHash53(occurrence === rows[o + R_OCCURRENCE] ? piece.keyHash[r]! : this.contentKeys.textHash53(h, occurrence));
     } else if (kind === KIND_HEX_ID) {
       key = keyOfHash53(piece.idHash[r]!);
       ref = piece.refs;

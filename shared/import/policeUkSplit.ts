@@ -33,9 +33,13 @@ export interface SplitLayout {
 }
 
 /** Ints per row in SplitPiece.rows. */
-export const SPLIT_STRIDE = 8;
-/** Offsets in a row's ints: its bytes [start, end), its kind, the file-local ids of its month, type + outcome and place bytes, and where its place bytes start and end. */
-export const R_START = 0, R_END = 1, R_KIND = 2, R_MONTH = 3, R_TYPE_OUTCOME = 4, R_PLACE = 5, R_PLACE_START = 6, R_PLACE_END = 7;
+export const SPLIT_STRIDE = 9;
+/**
+ * Offsets in a row's ints: its bytes [start, end), its kind, the file-local ids of its month,
+ * type + outcome and place bytes, where its place bytes start and end, and (KIND_NO_ID_HASHED)
+ * the occurrence number its content hash takes among the file's rows the splitter read.
+ */
+export const R_START = 0, R_END = 1, R_KIND = 2, R_MONTH = 3, R_TYPE_OUTCOME = 4, R_PLACE = 5, R_PLACE_START = 6, R_PLACE_END = 7, R_OCCURRENCE = 8;
 /** A blank line: no row, but a line. */
 export const KIND_BLANK = 0;
 /** A row with more or fewer fields than the header: only the full path can say what is wrong. */
@@ -46,7 +50,11 @@ export const KIND_NO_ID = 2;
 export const KIND_HEX_ID = 3;
 /** A full row with any other reference: the full path. */
 export const KIND_OTHER_ID = 4;
-/** A KIND_NO_ID row whose content hash is in `contentHash` and the hash of its first key in `firstKey`. */
+/**
+ * A KIND_NO_ID row whose content hash is in `contentHash`, and in `keyHash` the hash of its key
+ * at occurrence R_OCCURRENCE (right unless rows the splitter stopped at, read as text, had the
+ * same content: the import checks it against its own count).
+ */
 export const KIND_NO_ID_HASHED = 5;
 
 /** Numbers per new place in SplitPiece.places: placed (1) or not (0), lon, lat, easting, northing, ward (index in the layout's wards, -1 none), out of area. */
@@ -63,9 +71,9 @@ export interface SplitPiece {
   refs: Uint8Array;
   /** Where splitting stopped, at a row it cannot split (quotes, non-ASCII text, a stray CR): the text reader parses from there. The piece's length when it split all of it. */
   stop: number;
-  /** With a layout's handler, for KIND_NO_ID_HASHED rows at the row's index: the content hash and hash53 of the first key it makes (ContentKeys). */
+  /** With a layout's handler, for KIND_NO_ID_HASHED rows at the row's index: the content hash, and hash53 of its key at occurrence R_OCCURRENCE (ContentKeys). */
   contentHash: Float64Array;
-  firstKey: Float64Array;
+  keyHash: Float64Array;
   /** The handler's month text ('' for none) of each month number first seen in this piece, in number order. */
   months: string[];
   /** The canonical crime type ('' for an unknown one) of each type + outcome number first seen in this piece. */
@@ -78,7 +86,7 @@ export interface SplitPiece {
 
 /** The buffers of a piece, to transfer rather than copy across threads. */
 export function splitBuffers(p: SplitPiece): ArrayBuffer[] {
-  return [p.rows, p.idHash, p.refs, p.contentHash, p.firstKey, p.places].map((a) => a.buffer as ArrayBuffer);
+  return [p.rows, p.idHash, p.refs, p.contentHash, p.keyHash, p.places].map((a) => a.buffer as ArrayBuffer);
 }
 
 const COMMA = 44, QUOTE = 34, CR = 13, LF = 10;
@@ -125,11 +133,11 @@ export class PoliceUkSplitter {
     let rows = new Int32Array(buffer(cap * SPLIT_STRIDE * 4), 0, cap * SPLIT_STRIDE);
     let idHash = new Float64Array(buffer(cap * 8), 0, cap), refs = new Uint8Array(buffer(cap * 32), 0, cap * 32);
     const hashes = this.handler ? cap : 0;
-    let contentHash = new Float64Array(buffer(hashes * 8), 0, hashes), firstKey = new Float64Array(buffer(hashes * 8), 0, hashes);
+    let contentHash = new Float64Array(buffer(hashes * 8), 0, hashes), keyHash = new Float64Array(buffer(hashes * 8), 0, hashes);
     let count = 0, s = 0, rescan = false;
     const m0 = this.months.size, t0 = this.typeOutcomes.size, p0 = this.places.size;
     const done = (stop: number): SplitPiece => ({
-      count, rows, idHash, refs, stop, contentHash, firstKey,
+      count, rows, idHash, refs, stop, contentHash, keyHash,
       months: this.monthTexts.slice(m0), types: this.typeTexts.slice(t0), places: this.newPlaces(p0),
     });
     for (;;) {
@@ -170,7 +178,7 @@ export class PoliceUkSplitter {
         refs = grown(refs, cap * 32);
         if (this.handler) {
           contentHash = grown(contentHash, cap);
-          firstKey = grown(firstKey, cap);
+          keyHash = grown(keyHash, cap);
         }
       }
       const o = count * SPLIT_STRIDE;
@@ -210,7 +218,10 @@ export class PoliceUkSplitter {
               if (h >= 0) {
                 kind = KIND_NO_ID_HASHED;
                 contentHash[count] = h;
-                firstKey[count] = this.handler.keys.textHash53(h, 1);
+                const keys = this.handler.keys, n = keys.next(h);
+                keys.commit(h, n);
+                rows[o + R_OCCURRENCE] = n;
+                keyHash[count] = keys.textHash53(h, n);
               }
             }
           }
