@@ -1,6 +1,7 @@
 import type { Database, SqlJsStatic, SqlValue } from 'sql.js';
 import { CURRENT_SCHEMA_VERSION, MIGRATIONS } from './schema';
 import { recordKey } from '../records/recordKey';
+import { rememberModule } from '../records/directBind';
 
 export const PROJECT_APP_ID = 'hotspot-planner';
 
@@ -56,6 +57,7 @@ export function registerFunctions(db: Database): void {
 /** A fresh, empty project at the current schema. */
 export function createProjectDb(SQL: SqlJsStatic, name = 'Untitled project'): Database {
   const db = new SQL.Database();
+  rememberModule(db, SQL);
   db.exec('PRAGMA foreign_keys = ON');
   migrate(db);
   setMeta(db, 'app', PROJECT_APP_ID);
@@ -73,6 +75,7 @@ export function openProjectDb(SQL: SqlJsStatic, bytes: Uint8Array, fileName = 'p
     throw new ProjectFormatError(`${fileName} is not a Hotspot Planner project (not an SQLite file).`);
   }
   const db = new SQL.Database(bytes);
+  rememberModule(db, SQL);
   try {
     db.exec('PRAGMA foreign_keys = ON');
     const version = readSchemaVersion(db);

@@ -1,4 +1,5 @@
 import type { Database, SqlValue, Statement } from 'sql.js';
+import { directBinder, type DirectBinder } from './directBind';
 
 const ROWS = 256;
 /** Values bound per row: key, month, type_id, outcome_id, place_id, ref, occurrence. */
@@ -21,9 +22,10 @@ export class CrimeRowWriter {
   private rows = 0;
   /** Whether a queued row has a text reference: the statement then needs the slower CASE form. */
   private text = false;
-  private readonly statements = new Map<number, Statement>();
+  private readonly statements = new Map<number, { stmt: Statement; direct: DirectBinder | null }>();
 
-  constructor(private readonly db: Database) {}
+  /** @param direct bind numbers through SQLite's C API where sql.js allows (directBind.ts); false: through sql.js */
+  constructor(private readonly db: Database, private readonly direct = true) {}
 
   get pending(): number {
     return this.rows;
@@ -61,11 +63,29 @@ export class CrimeRowWriter {
     const n = this.rows;
     if (n === 0) return;
     const shape = this.text ? n + ROWS : n;
-    let stmt = this.statements.get(shape);
-    if (!stmt) this.statements.set(shape, (stmt = this.db.prepare(insertSql(n, this.text))));
+    let s = this.statements.get(shape);
+    if (!s) {
+      const sql = insertSql(n, this.text);
+      const stmt = this.db.prepare(sql);
+      s = { stmt, direct: this.direct ? directBinder(this.db, stmt, sql) : null };
+      this.statements.set(shape, s);
+    }
     const p = this.params;
     p[2] = this.refBytes > 0 ? this.refs.subarray(0, this.refBytes) : null;
-    stmt.run(n === ROWS ? p : p.slice(0, SHARED + n * PER_ROW));
+    const values = SHARED + n * PER_ROW;
+    if (s.direct && !this.text) {
+      // sql.js binds the three shared values (and clears the rest to NULL); the numbers go
+      // straight to SQLite, nulls need nothing.
+      s.stmt.bind([p[0]!, p[1]!, p[2]]);
+      for (let i = SHARED; i < values; i++) {
+        const v = p[i];
+        if (v !== null) s.direct.number(i + 1, v as number);
+      }
+      s.stmt.step();
+      s.stmt.reset();
+    } else {
+      s.stmt.run(n === ROWS ? p : p.slice(0, values));
+    }
     p[2] = null;
     this.rows = 0;
     this.refBytes = 0;
@@ -73,7 +93,7 @@ export class CrimeRowWriter {
   }
 
   free(): void {
-    for (const s of this.statements.values()) s.free();
+    for (const s of this.statements.values()) s.stmt.free();
     this.statements.clear();
     this.rows = 0;
     this.refBytes = 0;
