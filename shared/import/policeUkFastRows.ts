@@ -232,7 +232,7 @@ export class PoliceUkFastRows implements FastRows {
     let p: Placement | null;
     if (n < this.splitPlaceCount) {
       const sp = this.splitPlaces, o = n * PLACE_STRIDE;
-      const wards = this.layout.handler!.wards;
+      const wards = this.layout.handler!.wards!;
       p = sp[o] === 0 ? null : {
         lon: sp[o + 1]!, lat: sp[o + 2]!, easting: sp[o + 3]!, northing: sp[o + 4]!,
         ward: sp[o + 5]! < 0 ? null : wards[sp[o + 5]!]!.code, placedBy: 'point', outOfArea: sp[o + 6]! as 0 | 1,

@@ -104,7 +104,7 @@ export function policeUkHandler(ctx: HandlerContext): FormatHandler {
         return c.ok ? ctx.placer.fromLonLat(c.x, c.y) : null;
       };
       // With a splitter on another thread, it also places new points and keys rows without an ID.
-      const layout = { cols, crlf: head.newline === '\r\n', handler: splitter ? { wards: ctx.wards.source, keyPrefix: keys.prefix } : undefined };
+      const layout = { cols, crlf: head.newline === '\r\n', handler: splitter ? { wardsId: ctx.wards.id, wards: ctx.wards.source, keyPrefix: keys.prefix } : undefined };
       return new PoliceUkFastRows({ layout, splitter, importId: ctx.importId, contentKeys: keys, store: sink, handler, pointAt, placeMemo });
     },
     warnings() {

@@ -29,7 +29,30 @@ export interface SplitLayout {
    * What the police.uk handler places points in and keys rows by: with it the splitter also
    * places each new snap point and hashes each row without a Crime ID, as the handler would.
    */
-  handler?: { wards: readonly WardArea[]; keyPrefix: string };
+  handler?: SplitHandler;
+}
+
+/** The police.uk handler's ward layer (by its WardIndex id; the areas themselves may be left out once a splitter has them) and content-key prefix. */
+export interface SplitHandler {
+  wardsId: number;
+  wards?: readonly WardArea[];
+  keyPrefix: string;
+}
+
+/**
+ * Placing points as the handler does, kept by a splitter from file to file while the ward layer
+ * stays the same: a folder of monthly files repeats most snap points, and the Placer's cache
+ * then places each once.
+ */
+export class SplitPlacing {
+  readonly placer: Placer;
+  /** Ward codes by their index in the layer as sent. */
+  readonly wardIndex: Map<string, number>;
+
+  constructor(readonly wardsId: number, wards: readonly WardArea[]) {
+    this.placer = new Placer(new WardIndex(wards));
+    this.wardIndex = new Map(wards.map((w, i) => [w.code, i]));
+  }
 }
 
 /** Ints per row in SplitPiece.rows. */
@@ -111,14 +134,14 @@ export class PoliceUkSplitter {
   private readonly handler: { placer: Placer; wardIndex: Map<string, number>; keys: ContentKeys } | null = null;
   private readonly parts = ['', '', '', '', '', ''];
 
-  constructor(private readonly layout: SplitLayout) {
+  /** @param placing how the layout's handler places points (needed when the layout has one) */
+  constructor(private readonly layout: SplitLayout, placing?: SplitPlacing) {
     this.starts = new Int32Array(layout.cols.width);
     this.ends = new Int32Array(layout.cols.width);
     const h = layout.handler;
     if (h) {
-      this.handler = {
-        placer: new Placer(new WardIndex(h.wards)), wardIndex: new Map(h.wards.map((w, i) => [w.code, i])), keys: new ContentKeys(h.keyPrefix),
-      };
+      if (!placing || placing.wardsId !== h.wardsId) throw new Error('police.uk splitter: no placing for the ward layer of this file.');
+      this.handler = { placer: placing.placer, wardIndex: placing.wardIndex, keys: new ContentKeys(h.keyPrefix) };
     }
   }
 

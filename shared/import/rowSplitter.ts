@@ -1,5 +1,5 @@
 import { BufferPool } from './bufferPool';
-import { PoliceUkSplitter, splitBuffers, type SplitLayout, type SplitPiece } from './policeUkSplit';
+import { PoliceUkSplitter, splitBuffers, SplitPlacing, type SplitLayout, type SplitPiece } from './policeUkSplit';
 
 /**
  * Splits pieces of police.uk files into rows, possibly on another thread: the import hands it a
@@ -27,6 +27,8 @@ export interface RowSplitter {
 export class SplitService {
   private readonly files = new Map<number, PoliceUkSplitter>();
   private newest = 0;
+  /** For the last ward layer sent: kept while files keep coming with it. */
+  private placing: SplitPlacing | null = null;
 
   split(file: number, layout: SplitLayout | undefined, bytes: Uint8Array, pool?: BufferPool): SplitPiece {
     let splitter = this.files.get(file);
@@ -38,7 +40,12 @@ export class SplitService {
       this.newest = file;
       // Files are read one at a time; any left by an import that failed before ending them go.
       for (const old of [...this.files.keys()]) if (old < file - 8) this.files.delete(old);
-      this.files.set(file, (splitter = new PoliceUkSplitter(layout)));
+      const h = layout.handler;
+      if (h && this.placing?.wardsId !== h.wardsId) {
+        if (!h.wards) throw new Error(`Row splitter: file ${file} came without the ward layer it is placed in.`);
+        this.placing = new SplitPlacing(h.wardsId, h.wards);
+      }
+      this.files.set(file, (splitter = new PoliceUkSplitter(layout, this.placing ?? undefined)));
     }
     return splitter.split(bytes, pool);
   }
@@ -121,6 +128,8 @@ export function remoteRowSplitter(
   const pending = new Set<(e: RowSplitterError) => void>();
   /** Buffers to copy pieces into (they come back with the rows), and pieces' buffers to send back. */
   const inputs = new BufferPool(), done = new BufferPool(64);
+  /** The ward layer the worker has: later files with it are sent without it. */
+  let sentWards = -1;
   return {
     async split(file, layout, bytes) {
       if (failed) throw failed;
@@ -129,6 +138,10 @@ export function remoteRowSplitter(
       const own = new Uint8Array(buffer, 0, bytes.length);
       own.set(bytes);
       const returned = done.drain();
+      if (layout?.handler?.wards) {
+        if (layout.handler.wardsId === sentWards) layout = { ...layout, handler: { ...layout.handler, wards: undefined } };
+        else sentWards = layout.handler.wardsId;
+      }
       let reject!: (e: RowSplitterError) => void;
       const stopped = new Promise<never>((_, r) => (reject = r));
       pending.add(reject);
@@ -156,6 +169,7 @@ export function remoteRowSplitter(
     },
     fail(error) {
       failed = new RowSplitterError(error);
+      sentWards = -1;
       for (const reject of pending) reject(failed);
     },
   };

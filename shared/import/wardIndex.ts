@@ -5,6 +5,8 @@ import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { readAreaGeometries } from '../repository/areas';
 import { DEFAULT_LAYER } from '../areas/areaLayer';
 
+let indexSeq = 0;
+
 /** One area of a layer, as the index is built from it. */
 export interface WardArea {
   code: string;
@@ -53,6 +55,9 @@ export class WardIndex {
   private readonly byCodeSet: Set<string>;
   private readonly byName = new Map<string, string>();
   private readonly hits: number[] = [];
+
+  /** A number for this index, unique in this thread: a thread that has built the same index keeps it by this. */
+  readonly id = ++indexSeq;
 
   /** @param wards the layer's areas, kept as given (`source`) so another thread can build the same index */
   constructor(readonly source: readonly WardArea[]) {

@@ -3,6 +3,7 @@ import type { FeatureCollection } from 'geojson';
 import { DEFAULT_LAYER, detectAreaFields, replaceAreaLayer } from '../areas/areaLayer';
 import { installDefaults } from '../harm/installDefaults';
 import { runImportBatch, type BatchReport } from '../import/runImportBatch';
+import type { RowSplitter } from '../import/rowSplitter';
 import type { RandomAccessFile } from '../import/zipSource';
 import { createProjectDb, setMeta } from './projectDb';
 
@@ -38,10 +39,12 @@ export async function buildDemoProject(
   SQL: SqlJsStatic,
   inputs: DemoInputs,
   dbFor?: (db: Database, bytes: number) => Database,
+  splitter?: RowSplitter,
 ): Promise<{ db: Database; report: BatchReport }> {
   let db = buildBaseProject(SQL, inputs.wardsGeoJson, DEMO_NAME);
   const report = await runImportBatch(db, [{ kind: 'zip', file: inputs.policeUkZip }], {
     dbFor: dbFor ? (bytes) => (db = dbFor(db, bytes)) : undefined,
+    splitter,
   });
   const failed = report.files.find((f) => f.status === 'not-imported');
   if (failed) throw new Error(`The bundled demo could not be imported: ${failed.message ?? failed.name}`);

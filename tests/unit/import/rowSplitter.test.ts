@@ -41,5 +41,7 @@ describe('splitting rows on another thread', () => {
     expect(() => service.split(2, undefined, bytes)).toThrow('came without its layout');
     service.end(1);
     expect(() => service.split(1, layout, bytes)).toThrow('file 1 was already ended');
+    // A ward layer is sent once; a file placed in one the splitter has not been sent is refused.
+    expect(() => service.split(3, { ...layout, handler: { wardsId: 7, keyPrefix: 'a' } }, bytes)).toThrow('came without the ward layer');
   });
 });
