@@ -25,7 +25,7 @@ export function builtRowSplitter(): (RowSplitter & { close(): Promise<void> }) |
  * A RowSplitter on a worker thread, started when first asked. The thread keeps the process alive
  * only while a piece is being split, so a command ends when its work does.
  */
-export function nodeRowSplitter(script: URL): RowSplitter & { close(): Promise<void> } {
+export function nodeRowSplitter(script: URL, minBytes?: number): RowSplitter & { close(): Promise<void> } {
   let worker: Worker | null = null;
   const splitter = remoteRowSplitter(
     () => {
@@ -38,9 +38,10 @@ export function nodeRowSplitter(script: URL): RowSplitter & { close(): Promise<v
       return Comlink.wrap<SplitWorkerApi>(nodeEndpoint(w));
     },
     Comlink.transfer,
-    (pending) => (pending > 0 ? worker?.ref() : worker?.unref()),
+    { busy: (pending) => (pending > 0 ? worker?.ref() : worker?.unref()), minBytes },
   );
   return {
+    minBytes: splitter.minBytes,
     split: (file, layout, bytes) => splitter.split(file, layout, bytes),
     end: (file) => splitter.end(file),
     recycle: (piece) => splitter.recycle(piece),

@@ -62,8 +62,10 @@ async function attempt(db: Database, source: ImportSource, options: ImportOption
   let header: string[] | undefined;
   let cancelled = false;
 
+  // A small file is split on this thread (see SPLIT_MIN_BYTES).
+  const splitter = options.splitter && (source.size ?? Infinity) >= (options.splitter.minBytes ?? 0) ? options.splitter : undefined;
   // The splitting thread starts while this one reads the header and loads the ward layer.
-  options.splitter?.warm?.();
+  splitter?.warm?.();
   const keys = options.storedKeys ?? new StoredKeys();
   const placeMemo = options.placeMemo ?? new PlaceMemo();
   const savepoint = openSavepoint(db, sp);
@@ -101,7 +103,7 @@ async function attempt(db: Database, source: ImportSource, options: ImportOption
     return r;
   };
   const raw: RawRows<SplitPiece> | undefined = options.fastRows === false ? undefined : {
-    prepare: options.splitter ? (bytes) => fast?.prepare(bytes) : undefined,
+    prepare: splitter ? (bytes) => fast?.prepare(bytes) : undefined,
     read: (bytes, line, prepared) => (fast ? fast.read(bytes, line, processRow, prepared) : null),
   };
 
@@ -132,7 +134,7 @@ async function attempt(db: Database, source: ImportSource, options: ImportOption
         // police.uk rows are ~200 bytes; a guess on the low side only means the table grows.
         sink.reserve?.(Math.ceil((source.size ?? 0) / 256));
         log = new RejectionLog(db, importId);
-        fast = handler.fastRows?.(sink, head!, placeMemo, options.splitter) ?? null;
+        fast = handler.fastRows?.(sink, head!, placeMemo, splitter) ?? null;
       }
       const { rows, lines, errors } = batch;
       for (let i = start; i < rows.length; i++) processRow(rows[i]!, lines[i]!, errors.get(i));

@@ -12,7 +12,7 @@ describe('splitting rows on another thread', () => {
     const api = splitWorkerApi(noTransfer);
     let calls = 0;
     // Connected at the first piece, by when `remote` below is set.
-    const splitter = remoteRowSplitter(() => remote, noTransfer);
+    const splitter = remoteRowSplitter(() => remote, noTransfer, { minBytes: 0 });
     // A worker that answers two pieces, then goes silent and reports an error (as a crashed one does).
     const remote: SplitWorkerApi = {
       split: (file, layout, bytes, returned) => {

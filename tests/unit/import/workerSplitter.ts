@@ -14,5 +14,5 @@ export async function workerRowSplitter(): Promise<ReturnType<typeof nodeRowSpli
   await build({
     entryPoints: [path.resolve('node/rowSplitter.worker.ts')], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning',
   });
-  return nodeRowSplitter(pathToFileURL(outfile));
+  return nodeRowSplitter(pathToFileURL(outfile), 0);
 }
