@@ -49,6 +49,7 @@ export function nodeRowSplitter(script: URL, minBytes?: number): RowSplitter & {
     async close() {
       const w = worker;
       worker = null;
+      splitter.disconnect();
       if (w) await w.terminate();
     },
   };

@@ -23,6 +23,8 @@ export interface RowSplitter {
   warm?(): void;
   /** Files smaller than this many bytes are split on the import's own thread (default: all go to the splitter). */
   readonly minBytes?: number;
+  /** Stops the thread when an import is over, giving back its memory before the project is saved (a later split starts it again). */
+  close?(): Promise<void>;
 }
 
 /**
@@ -134,7 +136,7 @@ export function remoteRowSplitter(
   connect: () => SplitWorkerApi,
   transfer: Transfer,
   options: { busy?: (pending: number) => void; minBytes?: number } = {},
-): Required<RowSplitter> & { fail(error: unknown): void } {
+): Required<Omit<RowSplitter, 'close'>> & { fail(error: unknown): void; disconnect(): void } {
   const { busy, minBytes = SPLIT_MIN_BYTES } = options;
   let remote: SplitWorkerApi | null = null;
   let failed: RowSplitterError | null = null;
@@ -180,6 +182,13 @@ export function remoteRowSplitter(
     },
     warm() {
       if (!failed) remote ??= connect();
+    },
+    disconnect() {
+      // The worker is gone (its owner stopped it): the next piece starts a new one, which has no ward layer yet.
+      remote = null;
+      sentWards = -1;
+      inputs.drain();
+      done.drain();
     },
     fail(error) {
       failed = new RowSplitterError(error);

@@ -49,7 +49,7 @@ export async function importFiles(s: Session, inputs: readonly BatchInput[], cho
     onProgress: job.onProgress ? (p) => job.onProgress!(progressOf(name, p)) : undefined,
     signal: job.signal,
     splitter: s.rowSplitter,
-  });
+  }).finally(() => s.rowSplitter?.close?.());
   if (report.totals.importedFiles > 0) s.markDirty();
   return report;
 }
@@ -64,7 +64,7 @@ export async function importFile(s: Session, source: ImportSource, choice: { for
     onProgress: job.onProgress ? (p) => job.onProgress!(progressOf(source.name, p)) : undefined,
     signal: job.signal,
     splitter: s.rowSplitter,
-  });
+  }).finally(() => s.rowSplitter?.close?.());
   if (!report.cancelled) s.markDirty();
   return report;
 }

@@ -63,7 +63,7 @@ export async function buildDemo(s: Session, inputs: DemoInputs, job: JobOptions 
   const started = Date.now();
   const { db, report } = await buildDemoProject(SQL, inputs, (current, bytes) =>
     reopenWithRoom(current, bytes, (image) => openProjectDb(SQL, image, inputs.policeUkZip.name)),
-  s.rowSplitter);
+  s.rowSplitter).finally(() => s.rowSplitter?.close?.());
   const importMs = Date.now() - started;
   try {
     await checkpoint(job, 'Building the demo');

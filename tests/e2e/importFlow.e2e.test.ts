@@ -281,14 +281,20 @@ describe('importing crimes through the UI', () => {
     writeFileSync(big, lines.join('\n') + '\n');
     await importViaDialog(app.page, big);
     const dialog = app.page.getByRole('dialog', { name: 'Import crimes' });
+    const started: string[] = [];
+    const onWorker = (w: { url(): string }) => void started.push(w.url());
+    app.page.on('worker', onWorker);
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();
     await app.page.getByRole('region', { name: 'Import report' }).waitFor({ timeout: 60_000 });
+    app.page.off('worker', onWorker);
     await expect(total(app.page, 'Rows read').textContent()).resolves.toBe('51,552');
     await expect(total(app.page, 'Imported').first().textContent()).resolves.toBe('51,552');
     await expect(total(app.page, 'Rejected').textContent()).resolves.toBe('0');
     await expect(total(app.page, 'Imported but outside').textContent()).resolves.toBe('192');
-    // Split on the row-splitting worker (without it the engine reads on its own thread).
-    expect(app.page.workers().some((w) => /rowSplitter\.worker/.test(w.url()))).toBe(true);
+    // Split on the row-splitting worker (without it the engine reads on its own thread), which
+    // the engine stops once the import is over.
+    expect(started.some((u) => /rowSplitter\.worker/.test(u))).toBe(true);
+    await expect.poll(() => app.page.workers().some((w) => /rowSplitter\.worker/.test(w.url()))).toBe(false);
     await dialog.getByRole('button', { name: 'Done' }).click();
   });
 

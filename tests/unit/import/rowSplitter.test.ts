@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runImport } from '../../../shared/import/runImport';
 import { remoteRowSplitter, splitWorkerApi, SplitService, type SplitWorkerApi } from '../../../shared/import/rowSplitter';
 import { bytesSource, fixture, projectWithWards, rows } from './helpers';
+import { workerRowSplitter } from './workerSplitter';
 import { readFileSync } from 'node:fs';
 
 const SAMPLE = readFileSync(fixture('west-yorkshire-street_2018-05_sample_saf98_normalised.csv'));
@@ -31,6 +32,18 @@ describe('splitting rows on another thread', () => {
     expect(rows(viaWorker, 'SELECT * FROM crimes ORDER BY id')).toEqual(rows(alone, 'SELECT * FROM crimes ORDER BY id'));
     // Once failed, it fails at once: the next file goes straight to one thread.
     await expect(splitter.split(99, undefined, new Uint8Array(1))).rejects.toThrow('The row-splitting thread failed: worker crashed');
+  });
+
+  it('starts its worker again after being stopped between imports (as the session stops it to save)', async () => {
+    const splitter = await workerRowSplitter();
+    const db = await projectWithWards(), alone = await projectWithWards();
+    const first = await runImport(db, bytesSource('a.csv', SAMPLE, 65536), { format: 'police-uk', splitter });
+    await splitter.close();
+    const again = await runImport(db, bytesSource('a.csv', SAMPLE, 65536), { format: 'police-uk', splitter });
+    await splitter.close();
+    expect([first.imported, again.imported, again.duplicates]).toEqual([1611, 0, 1611]);
+    await runImport(alone, bytesSource('a.csv', SAMPLE, 65536), { format: 'police-uk' });
+    expect(rows(db, 'SELECT * FROM crimes ORDER BY id')).toEqual(rows(alone, 'SELECT * FROM crimes ORDER BY id'));
   });
 
   it('numbers a file from its first piece: a file it has ended cannot be continued', () => {
