@@ -17,19 +17,17 @@ export async function buildRenderer() {
   await copyBasemap(path.join(root, 'dist', 'renderer'));
 }
 
-export async function buildCli() {
-  await esbuild({
-    entryPoints: [path.join(root, 'cli/cli.ts')],
-    outfile: path.join(root, 'dist/cli/cli.mjs'),
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    // Dependencies stay in node_modules (sql.js finds its wasm there at run time). The
-    // entry's own #! line is kept by esbuild, so no banner.
-    packages: 'external',
-    logLevel: 'warning',
+/** One ES module for Node 20 from a TypeScript entry. */
+function nodeBundle(entry, outfile, options = {}) {
+  return esbuild({
+    entryPoints: [path.join(root, entry)], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning', ...options,
   });
+}
+
+export async function buildCli() {
+  // Dependencies stay in node_modules (sql.js finds its wasm there at run time). The entry's
+  // own #! line is kept by esbuild, so no banner.
+  await nodeBundle('cli/cli.ts', path.join(root, 'dist/cli/cli.mjs'), { packages: 'external' });
 }
 
 /**
@@ -38,15 +36,7 @@ export async function buildCli() {
  * thread ~300 ms to start, this file ~40 ms.
  */
 export async function buildRowSplitterWorker(outdir) {
-  await esbuild({
-    entryPoints: [path.join(root, 'node/rowSplitter.worker.ts')],
-    outfile: path.join(outdir, 'rowSplitter.worker.mjs'),
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'warning',
-  });
+  await nodeBundle('node/rowSplitter.worker.ts', path.join(outdir, 'rowSplitter.worker.mjs'));
 }
 
 export async function buildMainProcess() {
