@@ -30,7 +30,7 @@ export function BatchReportView({ report, onExportRejections }: Props) {
           <thead>
             <tr>
               <th scope="col">File</th><th scope="col">Result</th><th scope="col" className="num">Read</th><th scope="col" className="num">Imported</th>
-              <th scope="col" className="num">Dupl.</th><th scope="col" className="num">Rejected</th>
+              <th scope="col" className="num">Duplicates</th><th scope="col" className="num">Rejected</th>
             </tr>
           </thead>
           <tbody>

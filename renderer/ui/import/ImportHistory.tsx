@@ -49,7 +49,7 @@ export function ImportHistory({ engine, revision, onExport, onChanged }: Props) 
         <thead>
           <tr>
             <th scope="col">File</th><th scope="col">Format</th><th scope="col" className="num">Read</th><th scope="col" className="num">Imported</th>
-            <th scope="col" className="num">Dupl.</th><th scope="col" className="num">Rejected</th><th scope="col" className="num">Out of area</th><th scope="col" />
+            <th scope="col" className="num">Duplicates</th><th scope="col" className="num">Rejected</th><th scope="col" className="num">Out of area</th><th scope="col" />
           </tr>
         </thead>
         <tbody>
