@@ -32,25 +32,22 @@ export function nodeRowSplitter(script: URL, minBytes?: number): RowSplitter & {
       const w = new Worker(script);
       worker = w;
       w.unref();
-      // A thread that fails (or never starts) answers nothing: pending calls fail instead of waiting.
+      // A thread that fails (or never starts) answers nothing: pending calls fail instead of
+      // waiting. A thread stopped by close() is no longer `worker`: its exit is no failure.
       w.on('error', (e) => splitter.fail(e));
-      w.on('exit', (code) => code !== 0 && splitter.fail(new Error(`the thread exited with code ${code}`)));
-      return Comlink.wrap<SplitWorkerApi>(nodeEndpoint(w));
+      w.on('exit', (code) => {
+        if (code !== 0 && worker === w) splitter.fail(new Error(`the thread exited with code ${code}`));
+      });
+      return {
+        api: Comlink.wrap<SplitWorkerApi>(nodeEndpoint(w)),
+        stop: async () => {
+          if (worker === w) worker = null;
+          await w.terminate();
+        },
+      };
     },
     Comlink.transfer,
     { busy: (pending) => (pending > 0 ? worker?.ref() : worker?.unref()), minBytes },
   );
-  return {
-    minBytes: splitter.minBytes,
-    split: (file, layout, bytes) => splitter.split(file, layout, bytes),
-    end: (file) => splitter.end(file),
-    recycle: (piece) => splitter.recycle(piece),
-    warm: () => splitter.warm(),
-    async close() {
-      const w = worker;
-      worker = null;
-      splitter.disconnect();
-      if (w) await w.terminate();
-    },
-  };
+  return splitter;
 }

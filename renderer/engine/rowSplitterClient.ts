@@ -8,21 +8,11 @@ import { remoteRowSplitter, type RowSplitter, type SplitWorkerApi } from '../../
  */
 export function engineRowSplitter(): RowSplitter | undefined {
   if (typeof Worker === 'undefined') return undefined;
-  let worker: Worker | null = null;
   const splitter = remoteRowSplitter(() => {
-    const w = new Worker(new URL('./rowSplitter.worker.ts', import.meta.url), { type: 'module', name: 'row splitter' });
-    worker = w;
+    const worker = new Worker(new URL('./rowSplitter.worker.ts', import.meta.url), { type: 'module', name: 'row splitter' });
     // A worker that fails to load answers nothing: its error fails the pending calls instead.
-    w.addEventListener('error', (e) => splitter.fail(new Error(e.message || 'the worker did not start')));
-    return Comlink.wrap<SplitWorkerApi>(w);
+    worker.addEventListener('error', (e) => splitter.fail(new Error(e.message || 'the worker did not start')));
+    return { api: Comlink.wrap<SplitWorkerApi>(worker), stop: () => worker.terminate() };
   }, Comlink.transfer);
-  return {
-    ...splitter,
-    close() {
-      splitter.disconnect();
-      worker?.terminate();
-      worker = null;
-      return Promise.resolve();
-    },
-  };
+  return splitter;
 }

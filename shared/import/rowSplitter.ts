@@ -5,8 +5,8 @@ import { PoliceUkSplitter, splitBuffers, SplitPlacing, type SplitLayout, type Sp
  * Splits pieces of police.uk files into rows, possibly on another thread: the import hands it a
  * piece ahead of its turn and stores the piece before meanwhile, so reading and storing overlap
  * (on two cores the 1M-row benchmark imports in about two thirds of the time). The app's engine
- * worker and the CLI give one backed by a worker of their own (renderer/engine/rowSplitter.*,
- * cli/rowSplitter*); without one the import splits each piece itself when it reaches it.
+ * worker and the CLI give one backed by a worker of their own (renderer/engine/rowSplitter*,
+ * node/rowSplitter*); without one the import splits each piece itself when it reaches it.
  */
 export interface RowSplitter {
   /**
@@ -67,18 +67,6 @@ export class SplitService {
   }
 }
 
-/** A RowSplitter on this thread: each piece is split when the import asks for it. */
-export function localRowSplitter(): RowSplitter {
-  const service = new SplitService();
-  const pool = new BufferPool();
-  return {
-    minBytes: 0,
-    split: (file, layout, bytes) => Promise.resolve(service.split(file, layout, bytes, pool)),
-    end: (file) => service.end(file),
-    recycle: (piece) => pool.give(splitBuffers(piece)),
-  };
-}
-
 let fileSeq = 0;
 
 /** A number for the next file a splitter reads, unique in this thread. */
@@ -124,32 +112,40 @@ export class RowSplitterError extends Error {
   }
 }
 
+/** A started worker: its proxy (Comlink's), and how to stop it. */
+export interface SplitWorkerConnection {
+  api: SplitWorkerApi;
+  stop(): void | Promise<void>;
+}
+
 /**
- * A RowSplitter on a worker, given a way to start it and its proxy (Comlink's). Pieces are copied
- * and the copies moved to the worker (a view would send its whole buffer). A failed worker
- * (fail(), from its error event: a worker that never starts leaves calls unanswered) turns every
- * pending and later call into a RowSplitterError, which the import answers by splitting on its
- * own thread. `busy` hears the number of pieces in flight (the CLI keeps Node alive while any are);
- * files under `minBytes` (SPLIT_MIN_BYTES) are left to the import's own thread.
+ * A RowSplitter on a worker, given a way to start one. Pieces are copied and the copies moved to
+ * the worker (a view would send its whole buffer). A failed worker (fail(), from its error event:
+ * a worker that never starts leaves calls unanswered) turns every pending and later call into a
+ * RowSplitterError, which the import answers by splitting on its own thread. close() stops the
+ * worker; the next piece starts a new one. `busy` hears the number of pieces in flight (the CLI
+ * keeps Node alive while any are); files under `minBytes` (SPLIT_MIN_BYTES) are left to the
+ * import's own thread.
  */
 export function remoteRowSplitter(
-  connect: () => SplitWorkerApi,
+  connect: () => SplitWorkerConnection,
   transfer: Transfer,
   options: { busy?: (pending: number) => void; minBytes?: number } = {},
-): Required<Omit<RowSplitter, 'close'>> & { fail(error: unknown): void; disconnect(): void } {
+): Required<RowSplitter> & { fail(error: unknown): void } {
   const { busy, minBytes = SPLIT_MIN_BYTES } = options;
-  let remote: SplitWorkerApi | null = null;
+  let worker: SplitWorkerConnection | null = null;
   let failed: RowSplitterError | null = null;
   const pending = new Set<(e: RowSplitterError) => void>();
   /** Buffers to copy pieces into (they come back with the rows), and pieces' buffers to send back. */
   const inputs = new BufferPool(), done = new BufferPool(64);
   /** The ward layer the worker has: later files with it are sent without it. */
   let sentWards = -1;
+  const started = (): SplitWorkerApi => (worker ??= connect()).api;
   return {
     minBytes,
     async split(file, layout, bytes) {
       if (failed) throw failed;
-      remote ??= connect();
+      const remote = started();
       const buffer = inputs.take(Math.max(bytes.length, 1 << 19));
       const own = new Uint8Array(buffer, 0, bytes.length);
       own.set(bytes);
@@ -175,20 +171,22 @@ export function remoteRowSplitter(
       }
     },
     end(file) {
-      if (remote && !failed) void Promise.resolve(remote.end(file)).catch(() => undefined);
+      if (worker && !failed) void Promise.resolve(worker.api.end(file)).catch(() => undefined);
     },
     recycle(piece) {
       done.give(splitBuffers(piece));
     },
     warm() {
-      if (!failed) remote ??= connect();
+      if (!failed) started();
     },
-    disconnect() {
-      // The worker is gone (its owner stopped it): the next piece starts a new one, which has no ward layer yet.
-      remote = null;
+    async close() {
+      // The next piece starts a new worker, which has no ward layer yet; the buffers went with this one.
+      const w = worker;
+      worker = null;
       sentWards = -1;
       inputs.drain();
       done.drain();
+      await w?.stop();
     },
     fail(error) {
       failed = new RowSplitterError(error);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runImport } from '../../../shared/import/runImport';
-import { remoteRowSplitter, splitWorkerApi, SplitService, type SplitWorkerApi } from '../../../shared/import/rowSplitter';
+import { nextSplitFile, remoteRowSplitter, splitWorkerApi, SplitService, type SplitWorkerApi } from '../../../shared/import/rowSplitter';
 import { bytesSource, fixture, projectWithWards, rows } from './helpers';
 import { workerRowSplitter } from './workerSplitter';
 import { readFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ describe('splitting rows on another thread', () => {
     const api = splitWorkerApi(noTransfer);
     let calls = 0;
     // Connected at the first piece, by when `remote` below is set.
-    const splitter = remoteRowSplitter(() => remote, noTransfer, { minBytes: 0 });
+    const splitter = remoteRowSplitter(() => ({ api: remote, stop: () => undefined }), noTransfer, { minBytes: 0 });
     // A worker that answers two pieces, then goes silent and reports an error (as a crashed one does).
     const remote: SplitWorkerApi = {
       split: (file, layout, bytes, returned) => {
@@ -39,6 +39,11 @@ describe('splitting rows on another thread', () => {
     const db = await projectWithWards(), alone = await projectWithWards();
     const first = await runImport(db, bytesSource('a.csv', SAMPLE, 65536), { format: 'police-uk', splitter });
     await splitter.close();
+    // The worker itself answers again (a failed one would leave the import to fall back unseen).
+    const layout = { cols: { width: 12, id: 0, month: 1, lon: 4, type: 9 }, crlf: false };
+    const file = nextSplitFile();
+    await expect(splitter.split(file, layout, new TextEncoder().encode(',2018-05,P,P,-1.5,53.7,X,E01010915,L,Burglary,,'))).resolves.toMatchObject({ count: 1 });
+    splitter.end(file);
     const again = await runImport(db, bytesSource('a.csv', SAMPLE, 65536), { format: 'police-uk', splitter });
     await splitter.close();
     expect([first.imported, again.imported, again.duplicates]).toEqual([1611, 0, 1611]);
