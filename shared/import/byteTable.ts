@@ -1,3 +1,5 @@
+import { grown } from './grown';
+
 /**
  * A hash table keyed by byte ranges, so a reader working on the file's bytes can look up a field
  * it has seen before without making a string of it. Keys are copied in once, when added; values
@@ -28,11 +30,7 @@ export class ByteTable<V> {
     if (this.find(h, bytes, start, end) >= 0) return;
     if ((this.values.length + 1) * 4 > this.slots.length) this.grow();
     const len = end - start;
-    if (this.keyBytes + len > this.keys.length) {
-      const keys = new Uint8Array(Math.max(this.keys.length * 2, this.keyBytes + len));
-      keys.set(this.keys.subarray(0, this.keyBytes));
-      this.keys = keys;
-    }
+    if (this.keyBytes + len > this.keys.length) this.keys = grown(this.keys, this.keyBytes + len);
     this.keys.set(bytes.subarray(start, end), this.keyBytes);
     this.starts.push(this.keyBytes);
     this.keyBytes += len;

@@ -10,6 +10,7 @@ import {
   R_OCCURRENCE, R_PLACE, R_PLACE_END, R_PLACE_START, R_START, R_TYPE_OUTCOME, SPLIT_STRIDE, splitBuffers, type SplitLayout, type SplitPiece,
 } from './policeUkSplit';
 import { BufferPool } from './bufferPool';
+import { grown } from './grown';
 import { nextSplitFile, type RowSplitter } from './rowSplitter';
 
 /** The full path for one row: the runner's checks, the handler and the store. Null unless imported. */
@@ -156,11 +157,7 @@ export class PoliceUkFastRows implements FastRows {
     for (const t of piece.types) this.splitTypes.push(t);
     const n = piece.places.length / PLACE_STRIDE;
     if (n === 0) return;
-    if ((this.splitPlaceCount + n) * PLACE_STRIDE > this.splitPlaces.length) {
-      const grown = new Float64Array(Math.max(this.splitPlaces.length * 2, (this.splitPlaceCount + n) * PLACE_STRIDE));
-      grown.set(this.splitPlaces);
-      this.splitPlaces = grown;
-    }
+    if ((this.splitPlaceCount + n) * PLACE_STRIDE > this.splitPlaces.length) this.splitPlaces = grown(this.splitPlaces, (this.splitPlaceCount + n) * PLACE_STRIDE);
     this.splitPlaces.set(piece.places, this.splitPlaceCount * PLACE_STRIDE);
     this.splitPlaceCount += n;
   }
@@ -250,16 +247,13 @@ export class PoliceUkFastRows implements FastRows {
 
   private knowPlace(n: number, place: PlaceEntry): void {
     if (n >= this.placeIds.length) {
-      const size = Math.max(n + 1, this.placeIds.length * 2);
-      const ids = new Int32Array(size), out = new Uint8Array(size);
-      ids.set(this.placeIds);
-      out.set(this.placeOut);
-      this.placeIds = ids;
-      this.placeOut = out;
+      this.placeIds = grown(this.placeIds, n + 1);
+      this.placeOut = grown(this.placeOut, n + 1);
     }
     this.placeIds[n] = place.placeId;
     this.placeOut[n] = place.outOfArea;
   }
+
 
   /** Memoises what the full path made of an imported row (values v, in the crimes view's order; its split at rows[o]). */
   private remember(bytes: Uint8Array, rows: Int32Array, o: number, f: string[], v: SqlValue[]): void {

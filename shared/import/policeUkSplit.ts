@@ -2,6 +2,7 @@ import { hexRefBytesAscii } from '../repository/records/crimeRowWriter';
 import { ContentKeys, hash53Ascii, hashParts, hashPartsAscii } from './dedupe';
 import { ByteTable } from './byteTable';
 import type { BufferPool } from './bufferPool';
+import { grown } from './grown';
 import { canonicalCrimeType } from './crimeTypes';
 import { parseMonth } from './monthParse';
 import { Placer, readLonLat } from './placement';
@@ -127,10 +128,10 @@ export class PoliceUkSplitter {
   private readonly places = new ByteTable<number>();
   private readonly starts: Int32Array;
   private readonly ends: Int32Array;
-  /** By number: the month text, type and place parts the handler would key a row by (null: not keyable). */
+  /** By number: the month text and type ('' when not one the reader stores) and place parts the handler would key a row by. */
   private readonly monthTexts: string[] = [];
   private readonly typeTexts: string[] = [];
-  private readonly placeKeys: (PlaceParts | null)[] = [];
+  private readonly placeKeys: PlaceParts[] = [];
   private readonly handler: { placer: Placer; wardIndex: Map<string, number>; keys: ContentKeys } | null = null;
   private readonly parts = ['', '', '', '', '', ''];
 
@@ -305,12 +306,6 @@ function intern(table: ByteTable<number>, bytes: Uint8Array, start: number, end:
   if (id !== undefined) return id;
   table.set(bytes, start, end, table.size);
   return table.size - 1;
-}
-
-function grown<T extends Int32Array | Float64Array | Uint8Array>(a: T, length: number): T {
-  const out = new (a.constructor as new (n: number) => T)(length);
-  out.set(a);
-  return out;
 }
 
 /** True when bytes[start..end) hold nothing the row scan stops at or counts: a comma, quote, CR, LF or non-ASCII byte. */
