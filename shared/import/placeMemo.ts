@@ -1,14 +1,26 @@
 import { ByteTable } from './byteTable';
 import { numPart } from './dedupe';
+import { WardIndex } from './wardIndex';
+import type { ProjectDb } from '../repository/db';
 
 /**
- * Places the byte-level reader has resolved, kept for the files of one batch (a folder of monthly
- * files repeats most of its snap points): each entry is a place already in the project, with the
- * ward layer the batch was imported against. A file that is rolled back may have added some of
- * them, so the import then forgets them all (as it forgets the loaded keys).
+ * The ward layer a batch is imported against, and the places the byte-level reader has resolved
+ * in it, kept for the files of the batch (a folder of monthly files repeats most of its snap
+ * points): each entry is a place already in the project. A file that is rolled back may have
+ * added some of them, so the import then forgets them all (as it forgets the loaded keys); the
+ * ward layer stays, as no import changes it.
  */
 export class PlaceMemo {
   private table = new ByteTable<PlaceEntry>();
+  private wardIndex: WardIndex | null = null;
+
+  /**
+   * The project's ward layer, read by the batch's first file: each file read it again (the
+   * geometry parsed and indexed anew, and a row-splitting worker sent it again as a new layer).
+   */
+  wards(db: ProjectDb): WardIndex {
+    return (this.wardIndex ??= WardIndex.fromDb(db));
+  }
 
   get places(): ByteTable<PlaceEntry> {
     return this.table;

@@ -16,7 +16,6 @@ import { StoredKeys } from '../repository/records/keyIndex';
 import type { RecordSink } from '../repository/records/recordSink';
 import { Placer } from './placement';
 import type { ImportOptions, ImportReport, ImportSource } from './types';
-import { WardIndex } from './wardIndex';
 
 let savepointSeq = 0;
 
@@ -122,7 +121,7 @@ async function attempt(db: Database, source: ImportSource, options: ImportOption
         warnings.push(...fmt.warnings);
         notes.push(...fmt.notes);
         importId = insertImportRow(db, source.name, fmt.format, fmt.mappingJson ?? null);
-        const wards = WardIndex.fromDb(db);
+        const wards = placeMemo.wards(db);
         if (wards.size === 0) warnings.push('The project has no ward layer: records are stored without wards and none is marked out of area.');
         handler = createHandler(fmt.format, {
           db, fileName: source.name, header, importId, wards, placer: new Placer(wards), mapping: fmt.mapping,

@@ -72,9 +72,10 @@ export interface ImportOptions {
   /** The project's stored dedupe keys, shared by the files of a batch so each does not load them again. */
   storedKeys?: StoredKeys;
   /**
-   * police.uk places already resolved, shared by the files of a batch so a month's file does not
-   * project and place again the snap points of the month before. Only while the ward layer and
-   * the project are the ones it was filled against.
+   * The ward layer and the police.uk places already resolved in it, shared by the files of a
+   * batch so a month's file does not load the layer, or project and place the snap points of the
+   * month before, again. Only while the ward layer and the project are the ones it was filled
+   * against.
    */
   placeMemo?: PlaceMemo;
   /**
