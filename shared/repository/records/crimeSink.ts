@@ -24,17 +24,6 @@ const IDENTITY_SQL = `SELECT ${refTextSql('c.ref')}, c.month, c.type_id, c.occur
   FROM crime_rows c JOIN places p ON p.id = c.place_id LEFT JOIN crime_extras x ON x.crime_id = c.id WHERE c.id = ?`;
 
 /**
- * Stores crime rows compactly (schema v4): month as an integer, repeated text as dictionary ids,
- * the place shared with every record at the same point, a police.uk Crime ID as 32 bytes, the
- * dedupe key as a 47-bit integer, and extract-only fields in crime_extras only when present.
- *
- * A duplicate is a stored record with the same key AND the same identity: the same reference
- * when the row has one (a police.uk Crime ID, a force crime number), else the same month, type,
- * place, times, offence code and occurrence number among identical rows of its file. So identical
- * rows within a file (two ASB reports at one snap point in a month) stay separate records, a
- * re-imported file adds nothing, and a key collision can never drop a real row.
- */
-/**
  * The ids and codes the last stored row resolved to, so a reader that has seen a field's exact
  * text before can reuse them (shared/import/policeUkFastRows.ts).
  */
@@ -58,6 +47,17 @@ export interface CompactCrimeStore {
   addResolved(importId: number, key: number, row: ResolvedRow, ref: Uint8Array | null, refAt: number, occurrence: number): boolean;
 }
 
+/**
+ * Stores crime rows compactly (schema v4): month as an integer, repeated text as dictionary ids,
+ * the place shared with every record at the same point, a police.uk Crime ID as 32 bytes, the
+ * dedupe key as a 47-bit integer, and extract-only fields in crime_extras only when present.
+ *
+ * A duplicate is a stored record with the same key AND the same identity: the same reference
+ * when the row has one (a police.uk Crime ID, a force crime number), else the same month, type,
+ * place, times, offence code and occurrence number among identical rows of its file. So identical
+ * rows within a file (two ASB reports at one snap point in a month) stay separate records, a
+ * re-imported file adds nothing, and a key collision can never drop a real row.
+ */
 export class CrimeSink implements RecordSink, CompactCrimeStore {
   private readonly texts: TextDict;
   private readonly places: PlaceDict;
